@@ -1,0 +1,222 @@
+/**
+ * A BER cursor with no CSTA knowledge. `header(pos, limit)` parses one identifier + length and
+ * leaves the result in plain fields (no object per element): `tag`, `cons`, `start`/`end` (the
+ * contents) and `hdr`/`next` (the whole element). Primitive readers take content bounds.
+ *
+ * Memory: values are returned as fresh strings/numbers; `slice()` returns a zero-copy view of the
+ * input, so callers must not hand the reader a buffer they later overwrite (the framers never do).
+ */
+import { Buffer } from 'node:buffer';
+import { DecodeError, DecodeErrorCode } from '../errors.js';
+import { MAX_TAG_NUMBER, identifierHex } from './tags.js';
+
+/** Limits applied while reading. */
+export interface BerReaderOptions {
+  /** Deepest nesting of constructed elements accepted. @default 64 */
+  readonly maxDepth?: number;
+}
+export const DEFAULT_MAX_DEPTH = 64;
+
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+export function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+export class BerReader {
+  readonly buf: Buffer;
+  readonly maxDepth: number;
+  /** Current nesting depth of constructed values being decoded. */
+  depth = 0;
+  // Result of the last header(): see the class comment.
+  tag = 0;
+  cons = false;
+  hdr = 0;
+  start = 0;
+  end = 0;
+  next = 0;
+
+  constructor(bytes: Uint8Array, options: BerReaderOptions = {}) {
+    this.buf = toBuffer(bytes);
+    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  }
+
+  /** Parses the header of the element at `pos`, which must end at or before `limit`. */
+  header(pos: number, limit: number): void {
+    const buf = this.buf;
+    if (pos >= limit) throw this.truncated(pos, limit, 'tag');
+    let b = buf[pos]!;
+    const cls = b >> 6;
+    const cons = (b & 0x20) !== 0;
+    let num = b & 0x1f;
+    let p = pos + 1;
+    if (num === 0x1f) {
+      num = 0;
+      do {
+        if (p >= limit) throw this.truncated(p, limit, 'tag');
+        b = buf[p++]!;
+        if (num === 0 && b === 0x80) throw new DecodeError(DecodeErrorCode.BadTag, p - 1, 'tag number has a leading 0x80 octet');
+        num = num * 128 + (b & 0x7f);
+        if (num > MAX_TAG_NUMBER) throw new DecodeError(DecodeErrorCode.BadTag, pos, 'tag number too large');
+      } while (b & 0x80);
+    }
+    if (p >= limit) throw this.truncated(p, limit, 'length');
+    let len = buf[p++]!;
+    let start = p;
+    let end: number;
+    let next: number;
+    if (len & 0x80) {
+      const n = len & 0x7f;
+      if (n === 0) {
+        if (!cons) throw new DecodeError(DecodeErrorCode.BadLength, p - 1, 'indefinite length on a primitive element');
+        end = this.findEndOfContents(p, limit);
+        next = end + 2;
+        this.set((cls << 21) | num, cons, pos, start, end, next);
+        return;
+      }
+      if (n > 4) throw new DecodeError(DecodeErrorCode.BadLength, p - 1, `length field of ${n} octets`);
+      if (p + n > limit) throw this.truncated(p, limit, 'length');
+      len = 0;
+      for (let i = 0; i < n; i++) len = len * 256 + buf[p++]!;
+      start = p;
+    }
+    end = start + len;
+    if (end > limit) {
+      throw end > this.buf.length || limit === this.buf.length
+        ? this.truncated(start, limit, 'contents', len)
+        : new DecodeError(DecodeErrorCode.LengthOverrun, pos, `element of length ${len} overruns its enclosing element by ${end - limit} bytes`);
+    }
+    next = end;
+    this.set((cls << 21) | num, cons, pos, start, end, next);
+  }
+
+  private set(tag: number, cons: boolean, hdr: number, start: number, end: number, next: number): void {
+    this.tag = tag;
+    this.cons = cons;
+    this.hdr = hdr;
+    this.start = start;
+    this.end = end;
+    this.next = next;
+  }
+
+  /** Scans an indefinite-length contents octets for its end-of-contents marker. */
+  private findEndOfContents(pos: number, limit: number): number {
+    this.enter(pos);
+    let p = pos;
+    for (;;) {
+      if (p + 1 < limit && this.buf[p] === 0 && this.buf[p + 1] === 0) break;
+      if (p >= limit - 1) throw this.truncated(p, limit, 'end-of-contents');
+      this.header(p, limit);
+      p = this.next;
+    }
+    this.depth--;
+    return p;
+  }
+
+  private truncated(pos: number, limit: number, what: string, need?: number): DecodeError {
+    const detail = need === undefined ? '' : ` (${need} bytes announced, ${limit - pos} available)`;
+    return new DecodeError(DecodeErrorCode.Truncated, pos, `input ends inside ${what}${detail}`);
+  }
+
+  /** Call when descending into a constructed value; throws past `maxDepth`. */
+  enter(pos: number): void {
+    if (++this.depth > this.maxDepth) {
+      this.depth = 0;
+      throw new DecodeError(DecodeErrorCode.TooDeep, pos, `nesting deeper than maxDepth ${this.maxDepth}`);
+    }
+  }
+  leave(): void {
+    this.depth--;
+  }
+
+  /** The identifier octets of the current element as hex (for error messages). */
+  foundTag(): string {
+    return identifierHex(this.tag, this.cons);
+  }
+
+  // ---- primitive contents -------------------------------------------------------------------
+
+  integer(start: number, end: number): number {
+    const len = end - start;
+    if (len === 0) throw new DecodeError(DecodeErrorCode.BadValue, start, 'INTEGER with no content octets');
+    if (len > 7) throw new DecodeError(DecodeErrorCode.IntegerTooLarge, start, `INTEGER of ${len} octets`);
+    const buf = this.buf;
+    let v = buf[start]! & 0x80 ? buf[start]! - 256 : buf[start]!;
+    for (let i = start + 1; i < end; i++) v = v * 256 + buf[i]!;
+    if (!Number.isSafeInteger(v)) throw new DecodeError(DecodeErrorCode.IntegerTooLarge, start, 'INTEGER outside the safe integer range');
+    return v;
+  }
+
+  boolean(start: number, end: number): boolean {
+    if (end - start !== 1) throw new DecodeError(DecodeErrorCode.BadValue, start, `BOOLEAN of ${end - start} octets`);
+    return this.buf[start] !== 0;
+  }
+
+  null(start: number, end: number): null {
+    if (end !== start) throw new DecodeError(DecodeErrorCode.BadValue, start, `NULL with ${end - start} content octets`);
+    return null;
+  }
+
+  latin1(start: number, end: number): string {
+    return this.buf.toString('latin1', start, end);
+  }
+
+  utf8(start: number, end: number): string {
+    return this.buf.toString('utf8', start, end);
+  }
+
+  hex(start: number, end: number): string {
+    const buf = this.buf;
+    if (end - start > 16) return buf.toString('hex', start, end);
+    let s = '';
+    for (let i = start; i < end; i++) s += HEX[buf[i]!]!;
+    return s;
+  }
+
+  /** A zero-copy view of `[start, end)` of the input. */
+  slice(start: number, end: number): Buffer {
+    return this.buf.subarray(start, end);
+  }
+
+  /**
+   * Contents of a constructed string (X.690 8.21/8.7.3): the concatenated primitive segments.
+   * `universalTag` is the tag each segment must carry. Returns a fresh buffer.
+   */
+  constructedString(start: number, end: number, segmentTag: number): Buffer {
+    const parts: Buffer[] = [];
+    this.collectSegments(start, end, segmentTag, parts);
+    return Buffer.concat(parts);
+  }
+
+  private collectSegments(start: number, end: number, segmentTag: number, out: Buffer[]): void {
+    this.enter(start);
+    let p = start;
+    while (p < end) {
+      this.header(p, end);
+      if (this.tag !== segmentTag) {
+        throw new DecodeError(DecodeErrorCode.UnexpectedTag, p, 'bad segment in a constructed string', {
+          expected: identifierHex(segmentTag, false),
+          found: this.foundTag(),
+        });
+      }
+      const next = this.next;
+      if (this.cons) this.collectSegments(this.start, this.end, segmentTag, out);
+      else out.push(this.buf.subarray(this.start, this.end));
+      p = next;
+    }
+    this.leave();
+  }
+}
+
+/** Lower-case hex of a byte range (no reader needed). */
+export function bytesToHex(bytes: Uint8Array): string {
+  return toBuffer(bytes).toString('hex');
+}
+
+export function hexToBytes(hex: string): Buffer {
+  const clean = hex.replace(/[\s:]/g, '');
+  if (clean.length % 2 !== 0 || /[^0-9a-fA-F]/.test(clean)) {
+    throw new DecodeError(DecodeErrorCode.BadSyntax, 0, 'not a hex string');
+  }
+  return Buffer.from(clean, 'hex');
+}

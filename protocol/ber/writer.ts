@@ -1,0 +1,138 @@
+/**
+ * A BER writer that fills its buffer from the end towards the start, so every length is known
+ * when it is written and nothing is ever shifted. Encoders therefore emit the *last* component
+ * first. `finish()` copies the result out and resets the writer for reuse, so the bytes handed
+ * to a caller are never overwritten by a later encode.
+ */
+import { Buffer } from 'node:buffer';
+
+const INITIAL_SIZE = 1024;
+
+export class BerWriter {
+  private buf: Buffer;
+  private pos: number;
+
+  constructor(initialSize = INITIAL_SIZE) {
+    this.buf = Buffer.allocUnsafe(initialSize);
+    this.pos = initialSize;
+  }
+
+  /** Number of bytes written so far (stable across buffer growth). */
+  get size(): number {
+    return this.buf.length - this.pos;
+  }
+
+  private ensure(n: number): void {
+    if (this.pos >= n) return;
+    const used = this.buf.length - this.pos;
+    let cap = this.buf.length * 2;
+    while (cap - used < n) cap *= 2;
+    const next = Buffer.allocUnsafe(cap);
+    this.buf.copy(next, cap - used, this.pos);
+    this.buf = next;
+    this.pos = cap - used;
+  }
+
+  byte(b: number): void {
+    this.ensure(1);
+    this.buf[--this.pos] = b;
+  }
+
+  /** Writes a definite length (short or long form) in front of what was written. */
+  length(len: number): void {
+    if (len < 0x80) {
+      this.byte(len);
+      return;
+    }
+    this.ensure(5);
+    let n = 0;
+    while (len > 0) {
+      this.buf[--this.pos] = len & 0xff;
+      len = Math.floor(len / 256);
+      n++;
+    }
+    this.buf[--this.pos] = 0x80 | n;
+  }
+
+  /** Writes identifier octets for a tag key (see tags.ts). */
+  tag(key: number, constructed: boolean): void {
+    const num = key & 0x1fffff;
+    const first = ((key >>> 21) << 6) | (constructed ? 0x20 : 0);
+    if (num < 31) {
+      this.byte(first | num);
+      return;
+    }
+    this.ensure(5);
+    let n = num;
+    this.buf[--this.pos] = n & 0x7f;
+    n >>>= 7;
+    while (n > 0) {
+      this.buf[--this.pos] = 0x80 | (n & 0x7f);
+      n >>>= 7;
+    }
+    this.buf[--this.pos] = first | 0x1f;
+  }
+
+  /** Header for contents written since `mark` (a previous `size`). */
+  wrap(mark: number, key: number, constructed: boolean): void {
+    this.length(this.size - mark);
+    this.tag(key, constructed);
+  }
+
+  latin1(s: string): void {
+    const n = s.length;
+    this.ensure(n);
+    this.pos -= n;
+    this.buf.write(s, this.pos, n, 'latin1');
+  }
+
+  utf8(s: string): void {
+    const n = Buffer.byteLength(s, 'utf8');
+    this.ensure(n);
+    this.pos -= n;
+    this.buf.write(s, this.pos, n, 'utf8');
+  }
+
+  /** Writes bytes given as hex (the model's representation of OCTET STRING and raw elements). */
+  hex(h: string): void {
+    const n = h.length >>> 1;
+    this.ensure(n);
+    this.pos -= n;
+    const written = this.buf.write(h, this.pos, n, 'hex');
+    if (written !== n) throw new RangeError('invalid hex string');
+  }
+
+  bytes(b: Uint8Array): void {
+    this.ensure(b.length);
+    this.pos -= b.length;
+    this.buf.set(b, this.pos);
+  }
+
+  /** Two's-complement contents of an INTEGER (minimal length). */
+  integer(v: number): void {
+    if (!Number.isSafeInteger(v)) throw new RangeError(`not a safe integer: ${v}`);
+    if (v >= 0 && v < 0x80) {
+      this.byte(v);
+      return;
+    }
+    let x = v;
+    for (;;) {
+      const low = ((x % 256) + 256) % 256;
+      this.byte(low);
+      x = (x - low) / 256;
+      if ((x === 0 && (low & 0x80) === 0) || (x === -1 && (low & 0x80) !== 0)) break;
+    }
+  }
+
+  /** Returns a copy of everything written and resets the writer. */
+  finish(): Buffer {
+    const out = Buffer.allocUnsafe(this.size);
+    this.buf.copy(out, 0, this.pos);
+    this.pos = this.buf.length;
+    return out;
+  }
+
+  reset(): void {
+    this.pos = this.buf.length;
+  }
+}

@@ -1,0 +1,297 @@
+/**
+ * Primitive ASN.1 types as codecs. Each one decodes the contents of the element the reader has
+ * just parsed and encodes a full TLV with the tag it is given (its own, or an IMPLICIT one).
+ */
+import { DecodeError, DecodeErrorCode, EncodeError, EncodeErrorCode } from '../errors.js';
+import { Universal, universal } from '../ber/tags.js';
+import type { BerReader } from '../ber/reader.js';
+import type { BerWriter } from '../ber/writer.js';
+import type { BitStringCodec, EnumeratedCodec, OpenTypeCodec, PrimitiveCodec, PrimitiveKind, RawElement } from './codec.js';
+
+function primitive<T>(
+  kind: PrimitiveKind,
+  name: string,
+  tag: number,
+  decode: (r: BerReader) => T,
+  encode: (w: BerWriter, v: T, tag: number) => void,
+): PrimitiveCodec<T> {
+  return { kind, name, tag, firstTags: [tag], decode, encode };
+}
+
+function typeError(name: string, v: unknown): EncodeError {
+  return new EncodeError(EncodeErrorCode.BadValue, `${name} cannot encode ${JSON.stringify(v) ?? String(v)}`);
+}
+
+/** Rejects the constructed form where X.690 requires primitive. */
+function expectPrimitive(r: BerReader, name: string): void {
+  if (r.cons) throw new DecodeError(DecodeErrorCode.BadValue, r.hdr, `${name} must be primitive`);
+}
+
+/** `INTEGER` → number (safe-integer range). */
+export const INTEGER = primitive<number>(
+  'integer',
+  'INTEGER',
+  universal(Universal.integer),
+  (r) => {
+    expectPrimitive(r, 'INTEGER');
+    return r.integer(r.start, r.end);
+  },
+  (w, v, tag) => {
+    if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw typeError('INTEGER', v);
+    const m = w.size;
+    w.integer(v);
+    w.wrap(m, tag, false);
+  },
+);
+
+/** `BOOLEAN` → boolean (encoded as 0xFF / 0x00). */
+export const BOOLEAN = primitive<boolean>(
+  'boolean',
+  'BOOLEAN',
+  universal(Universal.boolean),
+  (r) => {
+    expectPrimitive(r, 'BOOLEAN');
+    return r.boolean(r.start, r.end);
+  },
+  (w, v, tag) => {
+    if (typeof v !== 'boolean') throw typeError('BOOLEAN', v);
+    w.byte(v ? 0xff : 0x00);
+    w.byte(1);
+    w.tag(tag, false);
+  },
+);
+
+/** `NULL` → null. */
+export const NULL = primitive<null>(
+  'null',
+  'NULL',
+  universal(Universal.null),
+  (r) => {
+    expectPrimitive(r, 'NULL');
+    return r.null(r.start, r.end);
+  },
+  (w, v, tag) => {
+    if (v !== null) throw typeError('NULL', v);
+    w.byte(0);
+    w.tag(tag, false);
+  },
+);
+
+const HEX_RE = /^(?:[0-9a-f]{2})*$/;
+
+/** `OCTET STRING` → lower-case hex. The constructed form is accepted on decode. */
+export const OCTET_STRING = primitive<string>(
+  'octetString',
+  'OCTET STRING',
+  universal(Universal.octetString),
+  (r) => (r.cons ? r.constructedString(r.start, r.end, universal(Universal.octetString)).toString('hex') : r.hex(r.start, r.end)),
+  (w, v, tag) => {
+    if (typeof v !== 'string' || !HEX_RE.test(v)) throw typeError('OCTET STRING (lower-case hex)', v);
+    const m = w.size;
+    w.hex(v);
+    w.wrap(m, tag, false);
+  },
+);
+
+/**
+ * A restricted character string with a one-byte-per-character encoding (IA5String,
+ * PrintableString, VisibleString, NumericString, GeneralizedTime...). Decoded as latin1 so any
+ * byte value survives the round trip.
+ */
+export function characterString(name: string, universalNumber: number): PrimitiveCodec<string> {
+  const tag = universal(universalNumber);
+  return primitive<string>(
+    'string',
+    name,
+    tag,
+    (r) => (r.cons ? r.constructedString(r.start, r.end, tag).toString('latin1') : r.latin1(r.start, r.end)),
+    (w, v, t) => {
+      if (typeof v !== 'string') throw typeError(name, v);
+      for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 0xff) throw typeError(name, v);
+      const m = w.size;
+      w.latin1(v);
+      w.wrap(m, t, false);
+    },
+  );
+}
+
+export const IA5String = characterString('IA5String', Universal.ia5String);
+export const PrintableString = characterString('PrintableString', Universal.printableString);
+export const VisibleString = characterString('VisibleString', Universal.visibleString);
+export const NumericString = characterString('NumericString', Universal.numericString);
+export const GraphicString = characterString('GraphicString', Universal.graphicString);
+export const GeneralizedTime = characterString('GeneralizedTime', Universal.generalizedTime);
+export const UTCTime = characterString('UTCTime', Universal.utcTime);
+
+/** `UTF8String` → string. */
+export const UTF8String = primitive<string>(
+  'utf8String',
+  'UTF8String',
+  universal(Universal.utf8String),
+  (r) => (r.cons ? r.constructedString(r.start, r.end, universal(Universal.utf8String)).toString('utf8') : r.utf8(r.start, r.end)),
+  (w, v, tag) => {
+    if (typeof v !== 'string') throw typeError('UTF8String', v);
+    const m = w.size;
+    w.utf8(v);
+    w.wrap(m, tag, false);
+  },
+);
+
+/** `OBJECT IDENTIFIER` → dotted string, e.g. `"1.3.12.0.285.200"`. */
+export const OBJECT_IDENTIFIER = primitive<string>(
+  'objectIdentifier',
+  'OBJECT IDENTIFIER',
+  universal(Universal.objectIdentifier),
+  (r) => {
+    expectPrimitive(r, 'OBJECT IDENTIFIER');
+    const { buf } = r;
+    if (r.end === r.start) throw new DecodeError(DecodeErrorCode.BadValue, r.start, 'empty OBJECT IDENTIFIER');
+    const arcs: number[] = [];
+    let v = 0;
+    for (let i = r.start; i < r.end; i++) {
+      const b = buf[i]!;
+      if (v === 0 && b === 0x80) throw new DecodeError(DecodeErrorCode.BadValue, i, 'OBJECT IDENTIFIER arc with a leading 0x80');
+      v = v * 128 + (b & 0x7f);
+      if (v > Number.MAX_SAFE_INTEGER / 128) throw new DecodeError(DecodeErrorCode.IntegerTooLarge, i, 'OBJECT IDENTIFIER arc too large');
+      if ((b & 0x80) === 0) {
+        if (arcs.length === 0) arcs.push(v < 40 ? 0 : v < 80 ? 1 : 2, v < 80 ? v % 40 : v - 80);
+        else arcs.push(v);
+        v = 0;
+      } else if (i === r.end - 1) {
+        throw new DecodeError(DecodeErrorCode.Truncated, i, 'OBJECT IDENTIFIER ends inside an arc');
+      }
+    }
+    return arcs.join('.');
+  },
+  (w, v, tag) => {
+    if (typeof v !== 'string' || !/^[0-2](\.\d+)+$/.test(v)) throw typeError('OBJECT IDENTIFIER', v);
+    const arcs = v.split('.').map(Number);
+    const m = w.size;
+    for (let i = arcs.length - 1; i >= 1; i--) {
+      let a = i === 1 ? arcs[0]! * 40 + arcs[1]! : arcs[i]!;
+      w.byte(a & 0x7f);
+      a = Math.floor(a / 128);
+      while (a > 0) {
+        w.byte(0x80 | (a & 0x7f));
+        a = Math.floor(a / 128);
+      }
+    }
+    w.wrap(m, tag, false);
+  },
+);
+
+/**
+ * `ENUMERATED { a(0), b(1) }` → `'a' | 'b'`. A value the schema does not name decodes to its
+ * number, so vendor extensions survive a round trip.
+ */
+export function enumerated<const V extends Record<string, number>>(name: string, values: V): EnumeratedCodec<keyof V | number> {
+  const tag = universal(Universal.enumerated);
+  const byNumber = new Map<number, string>();
+  for (const [k, n] of Object.entries(values)) byNumber.set(n, k);
+  return {
+    kind: 'enumerated',
+    name,
+    tag,
+    firstTags: [tag],
+    values,
+    decode(r) {
+      expectPrimitive(r, name);
+      const n = r.integer(r.start, r.end);
+      return byNumber.get(n) ?? n;
+    },
+    encode(w, v, t) {
+      const n = typeof v === 'number' ? v : values[v as string];
+      if (n === undefined || !Number.isSafeInteger(n)) throw typeError(name, v);
+      const m = w.size;
+      w.integer(n);
+      w.wrap(m, t, false);
+    },
+  };
+}
+
+/**
+ * `BIT STRING { a(0), b(1) }` → array of the names of the set bits. Encoded in the minimal
+ * (DER) form: trailing zero bits removed, as X.690 11.2.2 prescribes for named bit lists.
+ */
+export function bitString<const N extends string>(name: string, named: Readonly<Record<N, number>>): BitStringCodec<readonly (N | number)[]> {
+  const tag = universal(Universal.bitString);
+  const bits: (string | undefined)[] = [];
+  for (const [k, pos] of Object.entries(named) as [string, number][]) bits[pos] = k;
+  const positions = named as Readonly<Record<string, number>>;
+  return {
+    kind: 'bitString',
+    name,
+    tag,
+    firstTags: [tag],
+    bits,
+    decode(r) {
+      let start = r.start;
+      let end = r.end;
+      let buf = r.buf;
+      if (r.cons) {
+        buf = r.constructedString(r.start, r.end, tag);
+        start = 0;
+        end = buf.length;
+      }
+      if (end === start) throw new DecodeError(DecodeErrorCode.BadValue, r.start, 'BIT STRING with no content octets');
+      const unused = buf[start]!;
+      if (unused > 7 || (unused > 0 && end - start === 1)) {
+        throw new DecodeError(DecodeErrorCode.BadValue, r.start, `BIT STRING with ${unused} unused bits`);
+      }
+      const out: (N | number)[] = [];
+      const total = (end - start - 1) * 8 - unused;
+      for (let i = 0; i < total; i++) {
+        if (buf[start + 1 + (i >> 3)]! & (0x80 >> (i & 7))) out.push((bits[i] as N | undefined) ?? i);
+      }
+      return out;
+    },
+    encode(w, v, t) {
+      if (!Array.isArray(v)) throw typeError(name, v);
+      let highest = -1;
+      const set: number[] = [];
+      for (const b of v as readonly (string | number)[]) {
+        const pos = typeof b === 'number' ? b : positions[b];
+        if (pos === undefined || !Number.isInteger(pos) || pos < 0 || pos > 0xffff) throw typeError(name, b);
+        set.push(pos);
+        if (pos > highest) highest = pos;
+      }
+      const nbytes = (highest + 8) >> 3;
+      const octets = new Uint8Array(nbytes);
+      for (const pos of set) octets[pos >> 3]! |= 0x80 >> (pos & 7);
+      const m = w.size;
+      w.bytes(octets);
+      w.byte(nbytes === 0 ? 0 : 7 - (highest & 7));
+      w.wrap(m, t, false);
+    },
+  };
+}
+
+/**
+ * An open type (`ANY`, `&ArgumentType` of an unknown operation, vendor private data): any single
+ * element, kept as its complete TLV in hex.
+ */
+export function openType(name: string): OpenTypeCodec<RawElement> {
+  return {
+    kind: 'open',
+    name,
+    tag: -1,
+    firstTags: null,
+    decode: (r) => ({ tlv: r.hex(r.hdr, r.next) }),
+    encode(w, v) {
+      if (typeof v !== 'object' || v === null || typeof v.tlv !== 'string' || !HEX_RE.test(v.tlv) || v.tlv.length === 0) {
+        throw typeError(name, v);
+      }
+      w.hex(v.tlv);
+    },
+  };
+}
+
+export const ANY = openType('ANY');
+
+/**
+ * `INTEGER { name(n), ... }` → the name when the value is named, else the number. Same wire
+ * form as INTEGER; used for ROSE problem codes and similar.
+ */
+export function namedInteger<const V extends Record<string, number>>(name: string, values: V): EnumeratedCodec<keyof V | number> {
+  return { ...enumerated(name, values), tag: universal(Universal.integer), firstTags: [universal(Universal.integer)] };
+}
