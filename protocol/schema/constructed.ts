@@ -50,10 +50,11 @@ function contextOrClass(n: number, cls: TagClass): number {
 
 /**
  * `[n] IMPLICIT T`: the same type with its own tag replaced. An untagged CHOICE or open type
- * cannot be implicitly tagged (X.680 31.2.7), so that is a schema error.
+ * cannot be implicitly tagged, so there the tag is explicit (X.680 31.2.7).
  */
 export function implicit<C extends AnyCodec>(n: number, codec: C, cls: TagClass = TagClass.context): C {
-  if (codec.tag === -1) throw new Error(`schema error: IMPLICIT tag on untagged ${codec.name}`);
+  // X.680 31.2.7: an IMPLICIT tag on an untagged CHOICE or open type is an explicit tag.
+  if (codec.tag === -1) return explicit(n, codec, cls) as unknown as C;
   const tag = contextOrClass(n, cls);
   return { ...codec, tag, firstTags: [tag] };
 }
