@@ -82,7 +82,8 @@ export class BerReader {
     }
     end = start + len;
     if (end > limit) {
-      throw end > this.buf.length || limit === this.buf.length
+      // At the top level the input simply ended; inside an element the length lies.
+      throw this.depth === 0 && limit === this.buf.length
         ? this.truncated(start, limit, 'contents', len)
         : new DecodeError(DecodeErrorCode.LengthOverrun, pos, `element of length ${len} overruns its enclosing element by ${end - limit} bytes`);
     }

@@ -1,0 +1,52 @@
+/**
+ * Frame-level entry points: one BER frame in, one typed PDU out, and back.
+ */
+import type { Buffer } from 'node:buffer';
+import { DecodeError, DecodeErrorCode } from './errors.js';
+import { BerReader } from './ber/reader.js';
+import type { BerReaderOptions } from './ber/reader.js';
+import { BerWriter } from './ber/writer.js';
+import { TagClass, tagClassOf, tagNumberOf } from './ber/tags.js';
+import { decodeRose } from './rose/decode.js';
+import { encodeRose } from './rose/encode.js';
+import type { RosePdu } from './rose/pdu.js';
+
+/** Every PDU a CSTA association carries. */
+export type CstaPdu = RosePdu;
+
+export interface DecodeOptions extends BerReaderOptions {
+  /** Largest frame accepted, in bytes. @default 1048576 */
+  readonly maxFrameSize?: number;
+}
+export const DEFAULT_MAX_FRAME_SIZE = 1 << 20;
+
+/**
+ * Decodes one complete BER frame. Throws {@link DecodeError} (with code and byte offset) for
+ * anything malformed; never anything else.
+ */
+export function decodePdu(frame: Uint8Array, options: DecodeOptions = {}): CstaPdu {
+  const max = options.maxFrameSize ?? DEFAULT_MAX_FRAME_SIZE;
+  if (frame.length > max) throw new DecodeError(DecodeErrorCode.FrameTooLarge, 0, `frame of ${frame.length} bytes exceeds maxFrameSize ${max}`);
+  const r = new BerReader(frame, options);
+  r.header(0, frame.length);
+  if (r.next !== frame.length) {
+    throw new DecodeError(DecodeErrorCode.TrailingBytes, r.next, `${frame.length - r.next} bytes after the end of the PDU`);
+  }
+  const cls = tagClassOf(r.tag);
+  const num = tagNumberOf(r.tag);
+  if (cls === TagClass.context && num >= 1 && num <= 4) return decodeRose(r);
+  throw new DecodeError(DecodeErrorCode.UnknownPdu, 0, 'not a ROSE or ACSE PDU', { expected: 'a1|a2|a3|a4|60|61|62|63|64', found: r.foundTag() });
+}
+
+const writer = new BerWriter(4096);
+
+/** Encodes a PDU to a fresh buffer (never reused by later calls). */
+export function encodePdu(pdu: CstaPdu): Buffer {
+  try {
+    encodeRose(writer, pdu);
+  } catch (e) {
+    writer.reset();
+    throw e;
+  }
+  return writer.finish();
+}

@@ -1,0 +1,120 @@
+import { expect } from 'chai';
+import { Buffer } from 'node:buffer';
+import { BerReader } from '../../../protocol/ber/reader.js';
+import { DecodeError } from '../../../protocol/errors.js';
+import { TagClass, tagKey } from '../../../protocol/ber/tags.js';
+
+const hex = (h: string): Buffer => Buffer.from(h.replace(/\s+/g, ''), 'hex');
+
+function headerOf(h: string): BerReader {
+  const b = hex(h);
+  const r = new BerReader(b);
+  r.header(0, b.length);
+  return r;
+}
+
+function expectDecodeError(fn: () => unknown, code: string, offset?: number): DecodeError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).to.be.instanceOf(DecodeError);
+    const de = e as DecodeError;
+    expect(de.code).to.equal(code);
+    if (offset !== undefined) expect(de.offset).to.equal(offset);
+    return de;
+  }
+  expect.fail(`expected DecodeError ${code}`);
+}
+
+describe('BerReader', () => {
+  it('reads a short-form header', () => {
+    const r = headerOf('a1 03 02 01 05');
+    expect(r.tag).to.equal(tagKey(TagClass.context, 1));
+    expect(r.cons).to.equal(true);
+    expect([r.hdr, r.start, r.end, r.next]).to.deep.equal([0, 2, 5, 5]);
+  });
+
+  it('reads long-form lengths (1 and 2 length octets)', () => {
+    const body = '00'.repeat(200);
+    let r = headerOf(`04 81 c8 ${body}`);
+    expect([r.start, r.end]).to.deep.equal([3, 203]);
+    const body2 = '00'.repeat(300);
+    r = headerOf(`04 82 01 2c ${body2}`);
+    expect([r.start, r.end]).to.deep.equal([4, 304]);
+  });
+
+  it('reads multi-byte tag numbers', () => {
+    const r = headerOf('bf 81 48 00'); // [200] constructed
+    expect(r.tag).to.equal(tagKey(TagClass.context, 200));
+    expect(r.start).to.equal(4);
+  });
+
+  it('resolves indefinite lengths to the end-of-contents position', () => {
+    const r = headerOf('30 80 6b 80 80 02 00 2a 00 00 00 00');
+    expect(r.start).to.equal(2);
+    expect(r.end).to.equal(10);
+    expect(r.next).to.equal(12);
+  });
+
+  it('decodes integers in two’s complement', () => {
+    const cases: [string, number][] = [
+      ['00', 0],
+      ['7f', 127],
+      ['00 80', 128],
+      ['ff', -1],
+      ['80', -128],
+      ['ff 7f', -129],
+      ['01 00 00 00 00 00', 2 ** 40],
+    ];
+    for (const [h, v] of cases) {
+      const b = hex(h);
+      expect(new BerReader(b).integer(0, b.length), h).to.equal(v);
+    }
+  });
+
+  it('rejects integers beyond the safe range', () => {
+    const b = hex('01 00 00 00 00 00 00 00');
+    expectDecodeError(() => new BerReader(b).integer(0, b.length), 'INTEGER_TOO_LARGE', 0);
+  });
+
+  it('reports a truncated element with its offset', () => {
+    const b = hex('30 05 02 01');
+    expectDecodeError(() => new BerReader(b).header(0, b.length), 'TRUNCATED', 2);
+  });
+
+  it('reports an inner element that overruns its parent', () => {
+    const b = hex('30 04 04 05 00 00 00 00');
+    const r = new BerReader(b);
+    r.header(0, 6);
+    expectDecodeError(() => r.header(2, 6), 'LENGTH_OVERRUN', 2);
+  });
+
+  it('rejects more than 4 length octets and indefinite primitive lengths', () => {
+    expectDecodeError(() => headerOf('04 85 00 00 00 00 01 00'), 'BAD_LENGTH', 1);
+    expectDecodeError(() => headerOf('04 80 00 00'), 'BAD_LENGTH', 1);
+  });
+
+  it('rejects a missing end-of-contents', () => {
+    expectDecodeError(() => headerOf('30 80 02 01 05'), 'TRUNCATED');
+  });
+
+  it('limits nesting depth of indefinite lengths', () => {
+    const deep = Buffer.concat([Buffer.from('3080'.repeat(100), 'hex'), Buffer.from('0000'.repeat(100), 'hex')]);
+    const r = new BerReader(deep, { maxDepth: 10 });
+    expectDecodeError(() => r.header(0, deep.length), 'TOO_DEEP');
+  });
+
+  it('concatenates constructed OCTET STRING segments', () => {
+    const b = hex('24 08 04 02 00 2a 04 02 ff 01');
+    const r = new BerReader(b);
+    r.header(0, b.length);
+    expect(r.constructedString(r.start, r.end, 4).toString('hex')).to.equal('002aff01');
+  });
+
+  it('returns zero-copy slices', () => {
+    const b = hex('04 02 aa bb');
+    const s = new BerReader(b).slice(2, 4);
+    b[2] = 0xcc;
+    expect(s[0]).to.equal(0xcc);
+  });
+});
