@@ -10,9 +10,11 @@ import { TagClass, tagClassOf, tagNumberOf } from './ber/tags.js';
 import { decodeRose } from './rose/decode.js';
 import { encodeRose } from './rose/encode.js';
 import type { RosePdu } from './rose/pdu.js';
+import { decodeAcse, encodeAcse, isAcsePdu } from './acse/pdu.js';
+import type { AcsePdu } from './acse/pdu.js';
 
-/** Every PDU a CSTA association carries. */
-export type CstaPdu = RosePdu;
+/** Every PDU a CSTA association carries: ROSE operations and ACSE association control. */
+export type CstaPdu = RosePdu | AcsePdu;
 
 export interface DecodeOptions extends BerReaderOptions {
   /** Largest frame accepted, in bytes. @default 1048576 */
@@ -35,6 +37,7 @@ export function decodePdu(frame: Uint8Array, options: DecodeOptions = {}): CstaP
   const cls = tagClassOf(r.tag);
   const num = tagNumberOf(r.tag);
   if (cls === TagClass.context && num >= 1 && num <= 4) return decodeRose(r);
+  if (cls === TagClass.application && num <= 4) return decodeAcse(r);
   throw new DecodeError(DecodeErrorCode.UnknownPdu, 0, 'not a ROSE or ACSE PDU', { expected: 'a1|a2|a3|a4|60|61|62|63|64', found: r.foundTag() });
 }
 
@@ -43,7 +46,8 @@ const writer = new BerWriter(4096);
 /** Encodes a PDU to a fresh buffer (never reused by later calls). */
 export function encodePdu(pdu: CstaPdu): Buffer {
   try {
-    encodeRose(writer, pdu);
+    if (isAcsePdu(pdu)) encodeAcse(writer, pdu);
+    else encodeRose(writer, pdu);
   } catch (e) {
     writer.reset();
     throw e;

@@ -31,6 +31,7 @@ export {
   UTCTime,
   UTF8String,
   OBJECT_IDENTIFIER,
+  BIT_STRING,
   ANY,
   characterString,
   enumerated,

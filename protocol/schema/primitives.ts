@@ -295,3 +295,6 @@ export const ANY = openType('ANY');
 export function namedInteger<const V extends Record<string, number>>(name: string, values: V): EnumeratedCodec<keyof V | number> {
   return { ...enumerated(name, values), tag: universal(Universal.integer), firstTags: [universal(Universal.integer)] };
 }
+
+/** `BIT STRING` without named bits → array of the positions of the set bits. */
+export const BIT_STRING = bitString<never>('BIT STRING', {});

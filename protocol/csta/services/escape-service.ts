@@ -1,0 +1,65 @@
+/**
+ * CSTA-escape-service { iso(1) identified-organization(3) icd-ecma(12) standard(0) csta3(285)
+ * escape-service(91) } (ECMA-285): the vendor escape, whose argument is private data.
+ *
+ * Also holds `EscapeRegisterID` of CSTA-escape-types { ... csta3(285) escape-types(135) }, a
+ * one-type module no other file defines.
+ */
+import { NULL, OCTET_STRING, choice, explicit, optional, sequence } from '../../schema/index.js';
+import type { AnyCodec, Infer } from '../../schema/index.js';
+import { TagClass, Universal, tagKey, universal } from '../../ber/tags.js';
+import { defineOperation } from '../operation.js';
+import { CSTASecurityData } from '../types/security.js';
+import { CSTACommonArguments, CSTAPrivateData } from '../types/extension-types.js';
+
+/** ```asn1
+ * EscapeRegisterID ::= [0] OCTET STRING		-- CSTA-escape-types, EXPLICIT tagging
+ * ``` */
+export const EscapeRegisterID = explicit(0, OCTET_STRING, TagClass.context, 'EscapeRegisterID');
+export type EscapeRegisterID = Infer<typeof EscapeRegisterID>;
+
+/**
+ * The tags `EscapeArgument.privateData` may start with. `CSTAPrivateData.private` is an open type
+ * ("replace NULL with another valid ASN.1 type"), which the schema engine would treat as clashing
+ * with the two OPTIONAL components before it. Per X.680 the vendor type must keep the
+ * components distinguishable, so it is any tag except `[0]` (escapeRegisterID) and SEQUENCE
+ * (security); numbers 0..30 of every class are listed.
+ */
+const privateDataTags: number[] = [];
+for (let n = 0; n <= 30; n++) {
+  if (n !== 0 && n !== Universal.sequence) privateDataTags.push(universal(n));
+  privateDataTags.push(tagKey(TagClass.application, n));
+  if (n !== 0) privateDataTags.push(tagKey(TagClass.context, n));
+  privateDataTags.push(tagKey(TagClass.private, n));
+}
+const EscapePrivateData: typeof CSTAPrivateData = { ...CSTAPrivateData, firstTags: privateDataTags } as AnyCodec as typeof CSTAPrivateData;
+
+/** ```asn1
+ * EscapeArgument ::= SEQUENCE
+ * {	escapeRegisterID		EscapeRegisterID			OPTIONAL,
+ *	security			CSTASecurityData			OPTIONAL,
+ *	privateData			CSTAPrivateData				         }
+ * ``` */
+export const EscapeArgument = sequence('EscapeArgument', {
+  escapeRegisterID: optional(EscapeRegisterID),
+  security: optional(CSTASecurityData),
+  privateData: EscapePrivateData,
+});
+export type EscapeArgument = Infer<typeof EscapeArgument>;
+
+/** ```asn1
+ * EscapeResult  ::= CHOICE
+ * {	extensions			CSTACommonArguments,
+ *	noData				NULL }
+ * ``` */
+export const EscapeResult = choice('EscapeResult', { extensions: CSTACommonArguments, noData: NULL });
+export type EscapeResult = Infer<typeof EscapeResult>;
+
+/** ```asn1
+ * escape OPERATION ::=
+ * { 	ARGUMENT 		EscapeArgument
+ *	RESULT			EscapeResult
+ *	ERRORS			{universalFailure }
+ *	CODE			local: 51 }
+ * ``` */
+export const escape = defineOperation({ name: 'escape', code: 51, argument: EscapeArgument, result: EscapeResult });
