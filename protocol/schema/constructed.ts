@@ -129,14 +129,20 @@ function accepts(f: CompiledField, tag: number): boolean {
   return f.set === null || f.set.has(tag);
 }
 
-/** Checks that every pair of consecutive OPTIONAL fields has distinct tags (X.680 25.5). */
+/**
+ * Checks that every pair of consecutive OPTIONAL fields has distinct tags (X.680 25.5).
+ * A later field that accepts any tag (an open type, or a CHOICE with an open alternative such as
+ * `SecurityInfo.private`) is allowed after a tagged OPTIONAL one: the decoder tries fields in
+ * order, so the earlier field wins its own tags and the open one takes everything else. An open
+ * OPTIONAL field followed by anything is still an error (it would swallow its successors).
+ */
 function checkDistinctTags(name: string, fields: readonly CompiledField[]): void {
   for (let i = 0; i < fields.length; i++) {
     if (!fields[i]!.optional) continue;
     for (let j = i + 1; j < fields.length; j++) {
       const a = fields[i]!.codec.firstTags;
       const b = fields[j]!.codec.firstTags;
-      if (a === null || b === null || a.some((t) => b.includes(t))) {
+      if (a === null || (b !== null && a.some((t) => b.includes(t)))) {
         throw new Error(`schema error: ${name}.${fields[i]!.name} and .${fields[j]!.name} share a tag`);
       }
       if (!fields[j]!.optional) break;

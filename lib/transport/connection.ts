@@ -1,0 +1,87 @@
+/**
+ * A CSTA connection over one stream socket: bytes in → frames → PDUs out, and back. A frame that
+ * does not decode is reported (`frameError`) and skipped; the connection keeps running.
+ */
+import { EventEmitter } from 'node:events';
+import type { Duplex } from 'node:stream';
+import type { Buffer } from 'node:buffer';
+import { DecodeError } from '../../protocol/errors.js';
+import type { CstaPdu } from '../../protocol/pdu.js';
+import type { WireCodec } from './wire.js';
+
+export interface ConnectionEvents {
+  /** A decoded PDU, with the raw frame it came from. */
+  pdu: [pdu: CstaPdu, frame: Buffer];
+  /** A frame (or the framing) could not be decoded; it was skipped. */
+  frameError: [error: DecodeError, frame: Buffer | undefined];
+  /** The socket closed; `error` if it closed because of one. */
+  close: [error: Error | undefined];
+}
+
+export class CstaConnection extends EventEmitter<ConnectionEvents> {
+  readonly socket: Duplex;
+  readonly codec: WireCodec;
+  private closed = false;
+  /** Frames received and sent, for diagnostics. */
+  framesIn = 0;
+  framesOut = 0;
+
+  constructor(socket: Duplex, codec: WireCodec) {
+    super();
+    this.socket = socket;
+    this.codec = codec;
+    const framer = codec.createFramer();
+    const onFrame = (frame: Buffer, header: Buffer): void => {
+      this.framesIn++;
+      let pdu: CstaPdu;
+      try {
+        pdu = codec.decode(frame, header);
+      } catch (e) {
+        if (e instanceof DecodeError) {
+          this.emit('frameError', e, frame);
+          return;
+        }
+        throw e;
+      }
+      this.emit('pdu', pdu, frame);
+    };
+    const onFramingError = (e: DecodeError): void => {
+      this.emit('frameError', e, undefined);
+    };
+    socket.on('data', (chunk: Buffer) => framer.push(chunk, onFrame, onFramingError));
+    let lastError: Error | undefined;
+    socket.on('error', (e: Error) => {
+      lastError = e;
+    });
+    socket.on('close', () => {
+      if (this.closed) return;
+      this.closed = true;
+      this.emit('close', lastError);
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.closed && !this.socket.destroyed;
+  }
+
+  /** Encodes and writes a PDU. Returns false if the connection is closed. */
+  send(pdu: CstaPdu): boolean {
+    if (!this.isOpen) return false;
+    this.socket.write(this.codec.encode(pdu));
+    this.framesOut++;
+    return true;
+  }
+
+  /** Writes bytes as they are (tests use it to inject malformed frames). */
+  sendRaw(bytes: Uint8Array): boolean {
+    if (!this.isOpen) return false;
+    this.socket.write(bytes);
+    return true;
+  }
+
+  /** Ends the stream after pending writes; `destroy` closes at once. */
+  close(destroy = false): void {
+    if (destroy) this.socket.destroy();
+    else this.socket.end();
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * How PDUs travel on a TCP stream: an encoding (BER or ECMA-323 XML) and a framing. A WireCodec
+ * bundles the framer, decoder and encoder for one choice, so the session and the simulator speak
+ * exactly the same wire.
+ */
+import type { Buffer } from 'node:buffer';
+import { decodePdu, encodePdu } from '../../protocol/pdu.js';
+import type { CstaPdu, DecodeOptions } from '../../protocol/pdu.js';
+import { createBerFramer, frameBer } from '../../protocol/framing/ber-framing.js';
+import type { BerFraming } from '../../protocol/framing/ber-framing.js';
+import type { Framer } from '../../protocol/framing/framer.js';
+
+/** The wire format of a CSTA link. */
+export type WireFormat =
+  | { readonly encoding: 'ber'; readonly framing: BerFraming }
+  | { readonly encoding: 'xml'; readonly framing: 'header' | 'plain' };
+
+export const DEFAULT_WIRE: WireFormat = { encoding: 'ber', framing: 'length16' };
+
+export interface WireCodec {
+  readonly format: WireFormat;
+  createFramer(): Framer;
+  /** Decodes one frame (payload and its framing header). Throws DecodeError. */
+  decode(frame: Buffer, header: Buffer): CstaPdu;
+  /** Encodes and frames one PDU, ready to write to the socket. */
+  encode(pdu: CstaPdu): Uint8Array;
+}
+
+export interface WireLimits extends DecodeOptions {}
+
+type XmlWireFactory = (format: Extract<WireFormat, { encoding: 'xml' }>, limits: WireLimits) => WireCodec;
+let xmlFactory: XmlWireFactory | undefined;
+
+/** Registers the XML wire implementation (done by lib/transport/xml-wire.ts on import). */
+export function registerXmlWire(factory: XmlWireFactory): void {
+  xmlFactory = factory;
+}
+
+export function createWireCodec(format: WireFormat = DEFAULT_WIRE, limits: WireLimits = {}): WireCodec {
+  switch (format.encoding) {
+    case 'ber':
+      return {
+        format,
+        createFramer: () => createBerFramer(format.framing, { maxFrameSize: limits.maxFrameSize }),
+        decode: (frame) => decodePdu(frame, limits),
+        encode: (pdu) => frameBer(format.framing, encodePdu(pdu)),
+      };
+    case 'xml':
+      if (xmlFactory === undefined) throw new Error('XML wire format not available: import lib/transport/xml-wire.js');
+      return xmlFactory(format, limits);
+    default: {
+      const never: never = format;
+      throw new Error(`unknown wire format ${JSON.stringify(never)}`);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * CSTA-queued-event { iso(1) identified-organization(3) icd-ecma(12) standard(0) csta3(285)
+ * queued-event(32) } (ECMA-285).
+ */
+import { INTEGER, implicit, optional, sequence } from '../../schema/index.js';
+import type { Infer } from '../../schema/index.js';
+import { ConnectionID } from '../types/call-connection-identifiers.js';
+import { CallCharacteristics, CallLinkageData, LocationInfoList, ServicesPermitted } from '../types/call-control.js';
+import { LocalConnectionState } from '../types/connection-states.js';
+import { CorrelatorData, DeviceHistory, LanguagePreferences, MessageInfo, SubjectOfCall, UserData } from '../types/device-feature-types.js';
+import {
+  AssociatedCalledDeviceID,
+  AssociatedCallingDeviceID,
+  CalledDeviceID,
+  CallingDeviceID,
+  NetworkCalledDeviceID,
+  NetworkCallingDeviceID,
+  RedirectionDeviceID,
+  SubjectDeviceID,
+} from '../types/device-identifiers.js';
+import { EventCause } from '../types/event-cause.js';
+import { CSTACommonArguments } from '../types/extension-types.js';
+import { ConnectionInformation, MediaCallCharacteristics } from '../types/media-services.js';
+
+/** ```asn1
+ * QueuedEvent ::= SEQUENCE
+ * {	queuedConnection		ConnectionID,
+ *	queue				SubjectDeviceID,
+ *	callingDevice			CallingDeviceID,
+ *	calledDevice			CalledDeviceID,
+ *	lastRedirectionDevice		RedirectionDeviceID,
+ *	numberQueued			[ 0] IMPLICIT INTEGER				OPTIONAL,
+ *	callsInFront			[ 1] IMPLICIT INTEGER				OPTIONAL,
+ *	localConnectionInfo		LocalConnectionState				OPTIONAL,
+ *	correlatorData			[ 2] IMPLICIT CorrelatorData			OPTIONAL,
+ *	userData			UserData					OPTIONAL,
+ *	cause				EventCause,
+ *	servicesPermitted		[ 3] IMPLICIT ServicesPermitted			OPTIONAL,
+ *	networkCallingDevice		NetworkCallingDeviceID				OPTIONAL,
+ *	networkCalledDevice		NetworkCalledDeviceID				OPTIONAL,
+ *	associatedCallingDevice		AssociatedCallingDeviceID			OPTIONAL,
+ *	associatedCalledDevice		AssociatedCalledDeviceID			OPTIONAL,
+ *	mediaCallCharacteristics	[ 4] IMPLICIT MediaCallCharacteristics 		OPTIONAL,
+ *	callCharacteristics		[ 5] IMPLICIT CallCharacteristics		OPTIONAL,
+ *	queuedConnectionInfo		[ 6] IMPLICIT ConnectionInformation		OPTIONAL,
+ *	callLinkageData			[ 7] IMPLICIT CallLinkageData			OPTIONAL,
+ *	subjectOfCall			[ 8] IMPLICIT SubjectOfCall			OPTIONAL,
+ *	messageInfo			[ 9] IMPLICIT MessageInfo			OPTIONAL,
+ *	languagePreferences		[10] IMPLICIT LanguagePreferences		OPTIONAL,
+ *	deviceHistory			[11] IMPLICIT DeviceHistory			OPTIONAL,
+ *	locationInfo			[12] IMPLICIT LocationInfoList			OPTIONAL,
+ *	extensions			CSTACommonArguments				OPTIONAL }
+ * ``` */
+export const QueuedEvent = sequence('QueuedEvent', {
+  queuedConnection: ConnectionID,
+  queue: SubjectDeviceID,
+  callingDevice: CallingDeviceID,
+  calledDevice: CalledDeviceID,
+  lastRedirectionDevice: RedirectionDeviceID,
+  numberQueued: optional(implicit(0, INTEGER)),
+  callsInFront: optional(implicit(1, INTEGER)),
+  localConnectionInfo: optional(LocalConnectionState),
+  correlatorData: optional(implicit(2, CorrelatorData)),
+  userData: optional(UserData),
+  cause: EventCause,
+  servicesPermitted: optional(implicit(3, ServicesPermitted)),
+  networkCallingDevice: optional(NetworkCallingDeviceID),
+  networkCalledDevice: optional(NetworkCalledDeviceID),
+  associatedCallingDevice: optional(AssociatedCallingDeviceID),
+  associatedCalledDevice: optional(AssociatedCalledDeviceID),
+  mediaCallCharacteristics: optional(implicit(4, MediaCallCharacteristics)),
+  callCharacteristics: optional(implicit(5, CallCharacteristics)),
+  queuedConnectionInfo: optional(implicit(6, ConnectionInformation)),
+  callLinkageData: optional(implicit(7, CallLinkageData)),
+  subjectOfCall: optional(implicit(8, SubjectOfCall)),
+  messageInfo: optional(implicit(9, MessageInfo)),
+  languagePreferences: optional(implicit(10, LanguagePreferences)),
+  deviceHistory: optional(implicit(11, DeviceHistory)),
+  locationInfo: optional(implicit(12, LocationInfoList)),
+  extensions: optional(CSTACommonArguments),
+});
+export type QueuedEvent = Infer<typeof QueuedEvent>;

@@ -1,0 +1,232 @@
+/**
+ * ECMA-323's simplified forms, as a table of per-type mappings keyed by codec name. Everything not
+ * listed here is written generically from the schema (to-xml.ts / from-xml.ts).
+ *
+ * - `DeviceID`: the identifier is the element's text; the CHOICE alternative is the
+ *   `typeOfNumber` attribute (absent = `dialingNumber`; `explicitPublic:international` and
+ *   the like for the TON choices); `mediaCallCharacteristics` components become attributes
+ *   (`mediaClass="voice data"`, `bitRate="constant"`, ...); `privateNumber` / `privateName`
+ *   become attributes of the same names.
+ *   `<callingDevice typeOfNumber="deviceNumber">2000</callingDevice>`
+ * - `ConnectionID`: no `both` wrapper: `<callID>` and/or `<deviceID>` (a static DeviceID, in the
+ *   DeviceID form above) or `<dynamicID>` (hex) directly inside the element.
+ */
+import { Buffer } from 'node:buffer';
+import { DecodeError, DecodeErrorCode } from '../errors.js';
+import type { AnyCodec, ChoiceCodec, SequenceCodec } from '../schema/index.js';
+import { unwrap, withPath } from './context.js';
+import type { XmlDecoder, XmlEncoder, XmlTypeMapping } from './context.js';
+import { badValue, encodeBad, leafFromText, leafToText } from './leaf.js';
+import type { XmlElement } from './parse.js';
+import type { XmlAttributes } from './writer.js';
+
+type Loose = Record<string, unknown>;
+
+function fieldCodec(seq: SequenceCodec<unknown>, name: string): AnyCodec | undefined {
+  const f = seq.fields.find((x) => x.name === name);
+  return f === undefined ? undefined : unwrap(f.codec);
+}
+
+function alternativeCodec(ch: ChoiceCodec<unknown>, name: string): AnyCodec | undefined {
+  const a = ch.alternatives.find((x) => x.name === name);
+  return a === undefined ? undefined : unwrap(a.codec);
+}
+
+function single(v: unknown, what: string): [string, unknown] {
+  if (typeof v !== 'object' || v === null) throw encodeBad(`${what} needs a single-key object`);
+  const keys = Object.keys(v);
+  if (keys.length !== 1) throw encodeBad(`${what} needs exactly one alternative`);
+  const k = keys[0]!;
+  if (k === '$unknown') throw encodeBad(`${what}: an unknown alternative cannot be written as ECMA-323 XML`);
+  return [k, (v as Loose)[k]];
+}
+
+// ---- DeviceID ----------------------------------------------------------------------------------
+
+/** The identifier text of a non-TON alternative: OCTET STRING (`other`) as its octets in ISO-8859-1. */
+function idText(codec: AnyCodec, v: unknown): string {
+  if (codec.kind === 'octetString') return Buffer.from(leafToText(codec, v), 'hex').toString('latin1');
+  return leafToText(codec, v);
+}
+
+function idFromText(codec: AnyCodec, text: string, offset: number): unknown {
+  if (codec.kind === 'octetString') {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) throw badValue(offset, 'typeOfNumber "other" text must be ISO-8859-1');
+    return Buffer.from(text, 'latin1').toString('hex');
+  }
+  return leafFromText(codec, text, offset);
+}
+
+const DEVICE_ATTRIBUTE_FIELDS = ['privateNumber', 'privateName'] as const;
+
+const deviceID: XmlTypeMapping = {
+  kind: 'sequence',
+  encode(enc, codec, value, name) {
+    const seq = codec as SequenceCodec<unknown>;
+    if (typeof value !== 'object' || value === null) throw encodeBad('DeviceID needs an object');
+    const v = value as Loose;
+    if (v.$unknown !== undefined) throw encodeBad('DeviceID: unknown components cannot be written as ECMA-323 XML');
+    const idChoice = fieldCodec(seq, 'deviceIdentifier') as ChoiceCodec<unknown>;
+    const [alt, x] = single(v.deviceIdentifier, 'DeviceID.deviceIdentifier');
+    const altCodec = alternativeCodec(idChoice, alt);
+    if (altCodec === undefined) throw encodeBad(`DeviceID has no identifier form ${alt}`);
+    const attrs: [string, string][] = [];
+    let text: string;
+    if (altCodec.kind === 'choice') {
+      const [ton, digits] = single(x, `DeviceID.${alt}`);
+      const tonCodec = alternativeCodec(altCodec, ton);
+      if (tonCodec === undefined) throw encodeBad(`DeviceID.${alt} has no alternative ${ton}`);
+      attrs.push(['typeOfNumber', `${alt}:${ton}`]);
+      text = leafToText(tonCodec, digits);
+    } else {
+      if (alt !== 'dialingNumber') attrs.push(['typeOfNumber', alt]);
+      text = idText(altCodec, x);
+    }
+    for (const f of DEVICE_ATTRIBUTE_FIELDS) {
+      const fc = fieldCodec(seq, f);
+      if (fc !== undefined && v[f] !== undefined) attrs.push([f, leafToText(fc, v[f])]);
+    }
+    const mcc = fieldCodec(seq, 'mediaCallCharacteristics');
+    const mv = v.mediaCallCharacteristics;
+    if (mcc !== undefined && mcc.kind === 'sequence' && mv !== undefined) {
+      if (typeof mv !== 'object' || mv === null || (mv as Loose).$unknown !== undefined) throw encodeBad('DeviceID.mediaCallCharacteristics cannot be written');
+      for (const f of mcc.fields) {
+        const fv = (mv as Loose)[f.name];
+        if (fv !== undefined) attrs.push([f.name, leafToText(unwrap(f.codec), fv)]);
+      }
+    }
+    enc.w.leaf(name, text, attrs as XmlAttributes);
+  },
+  decode(_dec, codec, el) {
+    const seq = codec as SequenceCodec<unknown>;
+    if (el.children.length > 0) throw badValue(el.children[0]!.offset, `<${el.name}> is a DeviceID: text only, no child elements`);
+    const idChoice = fieldCodec(seq, 'deviceIdentifier') as ChoiceCodec<unknown>;
+    const ton = el.attrs.typeOfNumber ?? 'dialingNumber';
+    const colon = ton.indexOf(':');
+    const alt = colon < 0 ? ton : ton.slice(0, colon);
+    const altCodec = alternativeCodec(idChoice, alt);
+    if (altCodec === undefined) throw badValue(el.offset, `unknown typeOfNumber ${JSON.stringify(ton)}`);
+    let id: unknown;
+    if (altCodec.kind === 'choice') {
+      const sub = colon < 0 ? '' : ton.slice(colon + 1);
+      const subCodec = alternativeCodec(altCodec, sub);
+      if (subCodec === undefined) throw badValue(el.offset, `typeOfNumber ${JSON.stringify(ton)} needs one of ${altCodec.alternatives.map((a) => `${alt}:${a.name}`).join(', ')}`);
+      id = { [sub]: leafFromText(subCodec, el.text, el.offset) };
+    } else {
+      if (colon >= 0) throw badValue(el.offset, `unknown typeOfNumber ${JSON.stringify(ton)}`);
+      id = idFromText(altCodec, el.text, el.offset);
+    }
+    const out: Loose = { deviceIdentifier: { [alt]: id } };
+    for (const f of DEVICE_ATTRIBUTE_FIELDS) {
+      const fc = fieldCodec(seq, f);
+      const a = el.attrs[f];
+      if (fc !== undefined && a !== undefined) out[f] = leafFromText(fc, a, el.offset);
+    }
+    const mcc = fieldCodec(seq, 'mediaCallCharacteristics');
+    if (mcc !== undefined && mcc.kind === 'sequence') {
+      let m: Loose | undefined;
+      for (const f of mcc.fields) {
+        const a = el.attrs[f.name];
+        if (a === undefined) continue;
+        m ??= {};
+        m[f.name] = leafFromText(unwrap(f.codec), a, el.offset);
+      }
+      if (m !== undefined) {
+        // mediaClass is mandatory in ASN.1 but optional as an ECMA-323 attribute: absent = no bits.
+        const ordered: Loose = {};
+        for (const f of mcc.fields) {
+          const fv = m[f.name] ?? (!f.optional && unwrap(f.codec).kind === 'bitString' ? [] : undefined);
+          if (fv !== undefined) ordered[f.name] = fv;
+        }
+        out.mediaCallCharacteristics = ordered;
+      }
+    }
+    return out;
+  },
+};
+
+// ---- ConnectionID ------------------------------------------------------------------------------
+
+interface ConnectionParts {
+  readonly callID: AnyCodec;
+  readonly local: ChoiceCodec<unknown>;
+}
+
+function connectionParts(ch: ChoiceCodec<unknown>): ConnectionParts {
+  const callID = alternativeCodec(ch, 'callID');
+  const local = alternativeCodec(ch, 'deviceID');
+  if (callID === undefined || local === undefined || local.kind !== 'choice') throw new Error('schema error: ConnectionID mapping needs callID and deviceID');
+  return { callID, local };
+}
+
+function writeLocalDevice(enc: XmlEncoder, local: ChoiceCodec<unknown>, v: unknown): void {
+  const [alt, x] = single(v, 'LocalDeviceID');
+  const c = local.alternatives.find((a) => a.name === alt)?.codec;
+  if (c === undefined) throw encodeBad(`LocalDeviceID has no alternative ${alt}`);
+  // staticID is written as <deviceID>, dynamicID as <dynamicID>.
+  enc.element(c, x, alt === 'staticID' ? 'deviceID' : alt);
+}
+
+function readLocalDevice(dec: XmlDecoder, local: ChoiceCodec<unknown>, el: XmlElement): unknown {
+  const alt = el.name === 'deviceID' ? 'staticID' : el.name;
+  const c = local.alternatives.find((a) => a.name === alt)?.codec;
+  if (c === undefined) throw badValue(el.offset, `<${el.name}> is not a LocalDeviceID`);
+  try {
+    return { [alt]: dec.value(c, el) };
+  } catch (e) {
+    throw withPath(e, `ConnectionID.${el.name}`);
+  }
+}
+
+const connectionID: XmlTypeMapping = {
+  kind: 'choice',
+  encode(enc, codec, value, name) {
+    const { callID, local } = connectionParts(codec as ChoiceCodec<unknown>);
+    const [alt, x] = single(value, 'ConnectionID');
+    enc.w.open(name);
+    if (alt === 'callID') {
+      enc.w.leaf('callID', leafToText(callID, x));
+    } else if (alt === 'deviceID') {
+      writeLocalDevice(enc, local, x);
+    } else if (alt === 'both') {
+      if (typeof x !== 'object' || x === null || (x as Loose).$unknown !== undefined) throw encodeBad('ConnectionID.both cannot be written');
+      const b = x as Loose;
+      enc.w.leaf('callID', leafToText(callID, b.callID));
+      writeLocalDevice(enc, local, b.deviceID);
+    } else {
+      throw encodeBad(`ConnectionID has no alternative ${alt}`);
+    }
+    enc.w.close();
+  },
+  decode(dec, codec, el) {
+    const { callID, local } = connectionParts(codec as ChoiceCodec<unknown>);
+    let call: unknown;
+    let device: unknown;
+    for (const child of el.children) {
+      if (child.name === 'callID') {
+        if (call !== undefined) throw badValue(child.offset, 'ConnectionID has two <callID>');
+        if (child.children.length > 0) throw badValue(child.offset, '<callID> is text only');
+        call = leafFromText(callID, child.text, child.offset);
+      } else {
+        if (device !== undefined) throw badValue(child.offset, 'ConnectionID has two device identifiers');
+        device = readLocalDevice(dec, local, child);
+      }
+    }
+    if (call !== undefined && device !== undefined) return { both: { callID: call, deviceID: device } };
+    if (call !== undefined) return { callID: call };
+    if (device !== undefined) return { deviceID: device };
+    throw new DecodeError(DecodeErrorCode.MissingField, el.offset, `<${el.name}> (ConnectionID) needs <callID> and/or <deviceID>`);
+  },
+};
+
+/** The table: codec name → mapping (applied only when the codec's kind matches too). */
+const MAPPINGS: ReadonlyMap<string, XmlTypeMapping> = new Map([
+  ['DeviceID', deviceID],
+  ['ConnectionID', connectionID],
+]);
+
+/** The mapping for a codec (EXPLICIT wrappers already stripped), if ECMA-323 simplifies its type. */
+export function mappingFor(codec: AnyCodec): XmlTypeMapping | undefined {
+  const m = MAPPINGS.get(codec.name);
+  return m !== undefined && m.kind === codec.kind ? m : undefined;
+}
