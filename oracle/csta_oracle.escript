@@ -1,6 +1,5 @@
 #!/usr/bin/env escript
 %% -*- erlang -*-
-%%! -noinput
 %% Independent CSTA oracle: ECMA-285 + X.880 compiled by Erlang/OTP asn1ct (oracle/build.sh).
 %%
 %% usage: csta_oracle.escript [EBIN_DIR]      (default: <repo>/.oracle-build/erl)
@@ -10,6 +9,7 @@
 %%      {"ok":true,"reencoded":"<hex>","value":<value in our model>}
 %%  - a JSON value in our model (line starts with '{'): converted to the oracle's Erlang value
 %%    and encoded:   {"ok":true,"hex":"<hex>"}
+%%  - '?coverage': {"operations":[names],"errors":[names],"events":["category.alternative",...]}
 %%  - on any failure:   {"ok":false,"error":"..."}
 %%
 %% Our value model (protocol/schema/codec.ts, docs/fixtures.md): SEQUENCE -> object keyed by the
@@ -45,6 +45,7 @@ loop() ->
             L = string:trim(Line),
             Out = case L of
                       <<>> -> skip;
+                      <<"?coverage">> -> safe(fun coverage/0);
                       <<"{", _/binary>> -> safe(fun() -> encode_line(L) end);
                       _ -> safe(fun() -> decode_line(L) end)
                   end,
@@ -58,14 +59,20 @@ loop() ->
 safe(F) ->
     try F()
     catch
-        throw:{oracle, Why} -> {obj, [{ok, false}, {error, to_bin(Why)}]};
-        C:R -> {obj, [{ok, false}, {error, to_bin(io_lib:format("~p:~P", [C, R, 30]))}]}
+        throw:{oracle, Why} -> {obj, [{ok, false}, {error, Why}]};
+        C:R -> {obj, [{ok, false}, {error, oneline(io_lib:format("~p:~P", [C, R, 30]))}]}
     end.
 
-to_bin(X) when is_binary(X) -> X;
-to_bin(X) -> unicode:characters_to_binary(io_lib:format("~ts", [X])).
+fail(Fmt, Args) -> throw({oracle, oneline(io_lib:format(Fmt, Args))}).
 
-fail(Fmt, Args) -> throw({oracle, io_lib:format(Fmt, Args)}).
+%% Error text on one line, ASCII only (raw bytes in Erlang terms are shown as \xNN).
+oneline(Chars) ->
+    S = re:replace(lists:flatten(Chars), "\\s+", " ", [global, {return, list}]),
+    list_to_binary([if C >= 32, C < 127 -> C; true -> io_lib:format("\\x~2.16.0b", [C band 255]) end || C <- S]).
+
+reason({asn1, {R, Stack}}) when is_list(Stack) -> R;
+reason({asn1, R}) -> R;
+reason(R) -> R.
 
 %% ---------------------------------------------------------------- decode
 decode_line(L) ->
@@ -75,7 +82,7 @@ decode_line(L) ->
         {ok, V, <<>>} -> decoded(V);
         {ok, V} -> decoded(V);
         {ok, _, Rest} -> fail("~b trailing bytes", [byte_size(Rest)]);
-        {error, R} -> fail("decode error: ~P", [R, 40])
+        {error, R} -> fail("decode error: ~P", [reason(R), 30])
     end.
 
 decoded(V) ->
@@ -173,14 +180,14 @@ to_model(V, T) -> to_model(V, def(T), []).
 to_model(V, {'Externaltypereference', _, _, Name}, _) -> to_model(V, def(lookup(Name)), Name);
 to_model(V, Def, Ctx) when element(1, Def) =:= 'SEQUENCE'; element(1, Def) =:= 'SET' ->
     is_map(V) orelse fail("expected a map for ~p", [Ctx]),
-    {obj, [{Name, to_model(maps:get(Name, V), T, [])} || {'ComponentType', _, Name, T, _, _, _} <- components(Def), maps:is_key(Name, V)]};
+    {obj, [{Name, to_model(maps:get(Name, V), T)} || {'ComponentType', _, Name, T, _, _, _} <- components(Def), maps:is_key(Name, V)]};
 to_model({Alt, V}, {'CHOICE', _} = Def, Ctx) ->
     T = comp_type(Alt, Def),
     case {Alt, def(T), Ctx} of
         {private, 'NULL', Ty} when Ty =:= 'CSTAPrivateData'; Ty =:= 'SecurityInfo' -> {obj, [{private, {obj, [{tlv, <<"0500">>}]}}]};
-        _ -> {obj, [{Alt, to_model(V, T, [])}]}
+        _ -> {obj, [{Alt, to_model(V, T)}]}
     end;
-to_model(L, {Of, T}, _) when Of =:= 'SEQUENCE OF'; Of =:= 'SET OF' -> [to_model(X, T, []) || X <- L];
+to_model(L, {Of, T}, _) when Of =:= 'SEQUENCE OF'; Of =:= 'SET OF' -> [to_model(X, T) || X <- L];
 to_model(B, 'OCTET STRING', _) -> hex(B);
 to_model(N, 'INTEGER', _) -> N;
 to_model(N, {'INTEGER', _}, _) when is_integer(N) -> N;
@@ -202,13 +209,30 @@ bit_name(A) when is_atom(A) -> atom_to_binary(A);
 bit_name({bit, N}) -> N;
 bit_name(N) -> N.
 
+coverage() ->
+    Events = try components(def(lookup('EventSpecificInfo')))
+             catch throw:_ -> []
+             end,
+    EvNames = lists:append([[<<(atom_to_binary(Cat))/binary, ".", (atom_to_binary(Alt))/binary>>
+                             || {'ComponentType', _, Alt, _, _, _, _} <- components(resolve(CT))]
+                            || {'ComponentType', _, Cat, CT, _, _, _} <- Events]),
+    {obj, [{operations, [list_to_binary(N) || {_, N, _, _, _} <- get(ops)]},
+           {errors, [list_to_binary(N) || {_, N, _, _} <- get(errs)]},
+           {events, EvNames}]}.
+
+resolve(T) ->
+    case def(T) of
+        {'Externaltypereference', _, _, Name} -> resolve(lookup(Name));
+        D -> D
+    end.
+
 %% ---------------------------------------------------------------- encode
 encode_line(L) ->
     {J, _} = jparse(L),
     V = model_to_rose(J),
     case 'CSTA':encode('CSTA-ROSE-PDU', V) of
         {ok, B} -> {obj, [{ok, true}, {hex, hex(iolist_to_binary(B))}]};
-        {error, R} -> fail("encode error: ~P", [R, 40])
+        {error, R} -> fail("encode error: ~P", [reason(R), 30])
     end.
 
 jget(K, {obj, Kv}) -> proplists:get_value(K, Kv, undefined).
@@ -251,7 +275,7 @@ from_model({obj, Kv}, Def, _) when element(1, Def) =:= 'SEQUENCE'; element(1, De
                         K = binary_to_atom(Kb),
                         case lists:keyfind(K, 3, Cs) of
                             false -> fail("unknown component ~s", [Kb]);
-                            C -> {K, from_model(Jv, element(4, C), [])}
+                            C -> {K, from_model(Jv, element(4, C))}
                         end
                     end || {Kb, Jv} <- Kv]);
 from_model({obj, [{Kb, Jv}]}, {'CHOICE', _} = Def, Ctx) ->
@@ -259,9 +283,9 @@ from_model({obj, [{Kb, Jv}]}, {'CHOICE', _} = Def, Ctx) ->
     T = comp_type(Alt, Def),
     case {Alt, def(T), Ctx, Jv} of
         {private, 'NULL', Ty, {obj, [{<<"tlv">>, <<"0500">>}]}} when Ty =:= 'CSTAPrivateData'; Ty =:= 'SecurityInfo' -> {private, 'NULL'};
-        _ -> {Alt, from_model(Jv, T, [])}
+        _ -> {Alt, from_model(Jv, T)}
     end;
-from_model(L, {Of, T}, _) when Of =:= 'SEQUENCE OF'; Of =:= 'SET OF' -> [from_model(X, T, []) || X <- L];
+from_model(L, {Of, T}, _) when Of =:= 'SEQUENCE OF'; Of =:= 'SET OF' -> [from_model(X, T) || X <- L];
 from_model(H, 'OCTET STRING', _) -> binary:decode_hex(H);
 from_model(N, 'INTEGER', _) -> N;
 from_model(N, {'INTEGER', _}, _) when is_integer(N) -> N;

@@ -319,7 +319,7 @@ class CaptureStreams {
       let bytes = frameBytes;
       if (detected.encoding === 'xml' && detected.framing === 'plain') {
         const junk = leadingXmlJunk(frameBytes);
-        if (!inChunk) start += junk;
+        start += junk;
         bytes = frameBytes.subarray(junk);
       }
       this.emit(conn, dir, detected, bytes, header, start, ctx);

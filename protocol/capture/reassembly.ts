@@ -7,9 +7,12 @@
  * 4 GiB. A segment more than 2 GiB "ahead" therefore counts as old data.
  *
  * Policies:
- * - Retransmissions and overlaps: the first bytes received for a position win; later copies are
- *   trimmed away (this matches how a receiving TCP keeps data already acknowledged).
- * - Out-of-order segments are held (zero-copy views) until the hole before them is filled. When
+ * - Retransmissions and overlaps: bytes once delivered are never replaced; later copies are
+ *   trimmed away (as a receiving TCP keeps data it has already acknowledged). Among held
+ *   out-of-order segments that overlap, the one starting earlier wins (on a tie, the first received).
+ * - Out-of-order segments are held (zero-copy views) until the hole before them is filled; they
+ *   are then delivered with the context of the segment that filled it (the moment they became
+ *   readable), except at {@link TcpReassembler.flush}, where each keeps its own. When
  *   more than `maxBufferedBytes` are held, the hole is declared lost ({@link GapReason} `limit`) and
  *   delivery continues after it. At the end of a capture, {@link TcpReassembler.flush} does the
  *   same for every remaining hole (`end`).
@@ -97,16 +100,16 @@ export class TcpReassembler<T> {
     }
     if (pos <= this.offset) {
       this.deliver(data.subarray(this.offset - pos), context, sink);
-      this.drain(sink);
+      this.drain(sink, context);
       return;
     }
     this.hold({ pos, data, context });
-    while (this.heldBytes > this.maxBuffered && this.held.length > 0) this.skipHole(GapReason.limit, sink);
+    while (this.heldBytes > this.maxBuffered && this.held.length > 0) this.skipHole(GapReason.limit, sink, context);
   }
 
-  /** Delivers everything held, declaring the holes before it lost. */
+  /** Delivers everything held, declaring the holes before it lost; each chunk keeps its own segment's context. */
   flush(sink: ReassemblySink<T>): void {
-    while (this.held.length > 0) this.skipHole(GapReason.end, sink);
+    while (this.held.length > 0) this.skipHole(GapReason.end, sink, undefined);
   }
 
   private hold(h: Held<T>): void {
@@ -129,16 +132,17 @@ export class TcpReassembler<T> {
     sink.data(chunk, at, context);
   }
 
-  private drain(sink: ReassemblySink<T>): void {
+  /** Delivers held segments that are now in order, with `context` if given (the segment that made them deliverable). */
+  private drain(sink: ReassemblySink<T>, context: T | undefined): void {
     while (this.held.length > 0 && this.held[0]!.pos <= this.offset) {
       const h = this.held.shift()!;
       this.heldBytes -= h.data.length;
       const end = h.pos + h.data.length;
-      if (end > this.offset) this.deliver(h.data.subarray(this.offset - h.pos), h.context, sink);
+      if (end > this.offset) this.deliver(h.data.subarray(this.offset - h.pos), context ?? h.context, sink);
     }
   }
 
-  private skipHole(reason: GapReason, sink: ReassemblySink<T>): void {
+  private skipHole(reason: GapReason, sink: ReassemblySink<T>, context: T | undefined): void {
     const first = this.held[0]!;
     if (first.pos > this.offset) {
       const length = first.pos - this.offset;
@@ -146,6 +150,6 @@ export class TcpReassembler<T> {
       this.nextSeq = (this.nextSeq + length) % TWO_32;
       this.offset = first.pos;
     }
-    this.drain(sink);
+    this.drain(sink, context);
   }
 }

@@ -22,7 +22,8 @@
  * 0xa1xx, i.e. a frame of over 24 KiB), `ber` wins: CSTA frames are rarely that large.
  *
  * Returns `undefined` while the bytes are too few to decide, and also when they match nothing.
- * {@link DETECT_MAX_BYTES} bytes always suffice: with that many, `undefined` means "not CSTA".
+ * BER needs at most 11 bytes and XML 10 plus any BOM/whitespace before its first `<`, so with
+ * {@link DETECT_MAX_BYTES} bytes `undefined` means "not CSTA" (bytes past that are not looked at).
  */
 import { isXmlWhitespace } from './xml-framing.js';
 import type { BerFraming } from './ber-framing.js';

@@ -22,12 +22,6 @@ export function encodeBad(message: string): EncodeError {
   return new EncodeError(EncodeErrorCode.BadValue, message);
 }
 
-/** True for the codec kinds written as text (everything but sequence/choice/sequenceOf/bitString). */
-export function isLeafKind(codec: AnyCodec): boolean {
-  const k = codec.kind;
-  return k !== 'sequence' && k !== 'choice' && k !== 'sequenceOf' && k !== 'bitString' && k !== 'explicit';
-}
-
 export function parseInteger(text: string, offset: number, what: string): number {
   const t = text.trim();
   if (!INT_RE.test(t)) throw badValue(offset, `${what} is not an integer: ${JSON.stringify(t.slice(0, 40))}`);

@@ -4,7 +4,7 @@
  * - SEQUENCE: one child element per present component, in schema order;
  * - CHOICE: one child element, named by the chosen alternative;
  * - SEQUENCE OF CHOICE: the alternatives' elements one after the other; SEQUENCE OF anything
- *   else: one `<listTypeItem>` element per item (see `itemNameOf`);
+ *   else: one element per item, named by `itemNameOf` (`<connectionListItem>`);
  * - BIT STRING: one `<bitName>true</bitName>` child per set bit;
  * - leaf types: text (see leaf.ts); NULL: an empty element;
  * - EXPLICIT tags: invisible; types in mappings.ts: their ECMA-323 form.

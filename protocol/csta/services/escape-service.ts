@@ -6,8 +6,8 @@
  * one-type module no other file defines.
  */
 import { NULL, OCTET_STRING, choice, explicit, optional, sequence } from '../../schema/index.js';
-import type { AnyCodec, Infer } from '../../schema/index.js';
-import { TagClass, Universal, tagKey, universal } from '../../ber/tags.js';
+import type { Infer } from '../../schema/index.js';
+import { TagClass } from '../../ber/tags.js';
 import { defineOperation } from '../operation.js';
 import { CSTASecurityData } from '../types/security.js';
 import { CSTACommonArguments, CSTAPrivateData } from '../types/extension-types.js';
@@ -18,32 +18,18 @@ import { CSTACommonArguments, CSTAPrivateData } from '../types/extension-types.j
 export const EscapeRegisterID = explicit(0, OCTET_STRING, TagClass.context, 'EscapeRegisterID');
 export type EscapeRegisterID = Infer<typeof EscapeRegisterID>;
 
-/**
- * The tags `EscapeArgument.privateData` may start with. `CSTAPrivateData.private` is an open type
- * ("replace NULL with another valid ASN.1 type"), which the schema engine would treat as clashing
- * with the two OPTIONAL components before it. Per X.680 the vendor type must keep the
- * components distinguishable, so it is any tag except `[0]` (escapeRegisterID) and SEQUENCE
- * (security); numbers 0..30 of every class are listed.
- */
-const privateDataTags: number[] = [];
-for (let n = 0; n <= 30; n++) {
-  if (n !== 0 && n !== Universal.sequence) privateDataTags.push(universal(n));
-  privateDataTags.push(tagKey(TagClass.application, n));
-  if (n !== 0) privateDataTags.push(tagKey(TagClass.context, n));
-  privateDataTags.push(tagKey(TagClass.private, n));
-}
-const EscapePrivateData: typeof CSTAPrivateData = { ...CSTAPrivateData, firstTags: privateDataTags } as AnyCodec as typeof CSTAPrivateData;
-
 /** ```asn1
  * EscapeArgument ::= SEQUENCE
  * {	escapeRegisterID		EscapeRegisterID			OPTIONAL,
  *	security			CSTASecurityData			OPTIONAL,
  *	privateData			CSTAPrivateData				         }
- * ``` */
+ * ```
+ * `privateData` is an open type (CSTAPrivateData `private`): the two OPTIONAL components before it
+ * keep their own tags (`[0]`, SEQUENCE), any other element is the private data. */
 export const EscapeArgument = sequence('EscapeArgument', {
   escapeRegisterID: optional(EscapeRegisterID),
   security: optional(CSTASecurityData),
-  privateData: EscapePrivateData,
+  privateData: CSTAPrivateData,
 });
 export type EscapeArgument = Infer<typeof EscapeArgument>;
 

@@ -12,7 +12,7 @@ import { DecodeError, EncodeError } from '../../../protocol/errors.js';
 import { decodePdu } from '../../../protocol/pdu.js';
 import type { CstaPdu } from '../../../protocol/pdu.js';
 import { decodeXml, encodeXml, namespaceOf } from '../../../protocol/xml/index.js';
-import { FRAMES_DIR, REPO_ROOT, parseAnnotatedHex } from '../../support/fixtures.js';
+import { FRAMES_DIR, REPO_ROOT, loadFrameFixtures, parseAnnotatedHex } from '../../support/fixtures.js';
 
 const XML_DIR = join(REPO_ROOT, 'fixtures', 'xml');
 const BER_REF = /<!--\s*ber:\s*fixtures\/frames\/([A-Za-z0-9._-]+\.json)\s*-->/;
@@ -100,6 +100,26 @@ describe('ECMA-323 XML codec', () => {
       });
     });
   }
+
+  describe('every BER golden frame (fixtures/frames)', () => {
+    it('round-trips through XML, or is refused with an EncodeError when ECMA-323 cannot express it', () => {
+      let expressed = 0;
+      for (const f of loadFrameFixtures()) {
+        const pdu = decodePdu(f.bytes);
+        let xml: string;
+        try {
+          xml = encodeXml(pdu);
+        } catch (e) {
+          expect(e, f.file).to.be.instanceOf(EncodeError);
+          expect(pdu.pdu === 'reject' || !('invokeId' in pdu) || ('operation' in pdu && pdu.operation === 'unknown'), `${f.file}: ${String(e)}`).to.equal(true);
+          continue;
+        }
+        expect(decodeXml(xml, { invokeId: invokeIdOf(pdu) }), f.file).to.deep.equal(pdu);
+        expressed++;
+      }
+      expect(expressed).to.be.at.least(fixtures.length);
+    });
+  });
 
   describe('messages and options', () => {
     it('takes the invokeId as an option or as the second argument (default 0)', () => {

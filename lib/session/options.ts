@@ -1,0 +1,80 @@
+/**
+ * Session options, with defaults. Times are milliseconds.
+ */
+import type { ConnectionOptions as TlsOptions } from 'node:tls';
+import type { WireFormat, WireLimits } from '../transport/wire.js';
+import type { CSTAVersion } from '../../protocol/csta/types/acse-user-info-csta.js';
+
+/** How the association is set up after the TCP (or TLS) connection. */
+export type AssociationMode =
+  | {
+      readonly kind: 'acse';
+      /** CSTA versions offered in the AARQ user information. @default ['versionFive'] (ECMA-285 2nd ed.) */
+      readonly versions?: CSTAVersion;
+      /** Application context name. @default CSTA_APPLICATION_CONTEXT */
+      readonly applicationContext?: string;
+      /** Password sent as calling-authentication-value (charstring). */
+      readonly password?: string;
+      /** Sent as calling-AE-qualifier form2 when given. */
+      readonly callingAEQualifier?: number;
+    }
+  | { readonly kind: 'systemRegister' }
+  | { readonly kind: 'none' };
+
+/** Delay before reconnect attempt `attempt` (1-based), or null to give up. */
+export type ReconnectPolicy = (attempt: number) => number | null;
+
+/** Capped exponential backoff with full jitter. */
+export function exponentialBackoff(options: { initialMs?: number; maxMs?: number; maxAttempts?: number; random?: () => number } = {}): ReconnectPolicy {
+  const initial = options.initialMs ?? 200;
+  const max = options.maxMs ?? 30_000;
+  const random = options.random ?? Math.random;
+  return (attempt) => {
+    if (options.maxAttempts !== undefined && attempt > options.maxAttempts) return null;
+    const ceiling = Math.min(max, initial * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+  };
+}
+
+export interface SessionOptions {
+  readonly host: string;
+  readonly port: number;
+  /** Connect with TLS using these node:tls options (undefined = plain TCP). */
+  readonly tls?: TlsOptions;
+  /** @default { encoding: 'ber', framing: 'length16' } */
+  readonly wire?: WireFormat;
+  /** Frame size and nesting limits for decoding. */
+  readonly limits?: WireLimits;
+  /** @default { kind: 'acse' } */
+  readonly association?: AssociationMode;
+  /** Default request timeout. @default 10000 */
+  readonly requestTimeoutMs?: number;
+  /** Per-operation timeout overrides, e.g. `{ snapshotDevice: 30000 }`. */
+  readonly operationTimeoutsMs?: Readonly<Record<string, number>>;
+  /** Invoke-id range; ids wrap within it and skip those in flight. @default 1..32767 */
+  readonly invokeIdRange?: { readonly min?: number; readonly max?: number };
+  /** Interval of our systemStatus keep-alives (0 = none). @default 30000 */
+  readonly keepAliveMs?: number;
+  /** Missed keep-alives before the link is declared dead and dropped. @default 3 */
+  readonly keepAliveMisses?: number;
+  /** Reconnect policy; `false` = never reconnect. @default exponentialBackoff() */
+  readonly reconnect?: ReconnectPolicy | false;
+  /** Connect timeout. @default 10000 */
+  readonly connectTimeoutMs?: number;
+  /** Capture call-site stacks in TimeoutErrors (costs an Error per request). @default true */
+  readonly asyncStackTraces?: boolean;
+}
+
+export const DEFAULTS = {
+  requestTimeoutMs: 10_000,
+  keepAliveMs: 30_000,
+  keepAliveMisses: 3,
+  connectTimeoutMs: 10_000,
+} as const;
+
+/**
+ * CSTA application context name used in AARQ/AARE. ECMA-285 names the CSTA application context
+ * under { iso(1) identified-organization(3) icd-ecma(12) standard(0) csta3(285) }; the exact arc
+ * could not be confirmed from a source available here, so it is an option with this default.
+ */
+export const CSTA_APPLICATION_CONTEXT = '1.3.12.0.285.200';

@@ -1,0 +1,63 @@
+/**
+ * CSTA-network-capabilities-changed-event { iso(1) identified-organization(3) icd-ecma(12)
+ * standard(0) csta3(285) network-capabilities-changed-event(226) } (ECMA-285).
+ */
+import { implicit, optional, sequence } from '../../schema/index.js';
+import type { Infer } from '../../schema/index.js';
+import { ConnectionID } from '../types/call-connection-identifiers.js';
+import {
+  CallCharacteristics,
+  CallLinkageData,
+  LocationInfoList,
+  NetworkCapability,
+  ProgressIndicator,
+  ServicesPermitted,
+} from '../types/call-control.js';
+import { LocalConnectionState } from '../types/connection-states.js';
+import { CorrelatorData, LanguagePreferences, UserData } from '../types/device-feature-types.js';
+import { CalledDeviceID, SubjectDeviceID } from '../types/device-identifiers.js';
+import { EventCause } from '../types/event-cause.js';
+import { CSTACommonArguments } from '../types/extension-types.js';
+import { ConnectionInformation, MediaCallCharacteristics } from '../types/media-services.js';
+
+/** ```asn1
+ * NetworkCapabilitiesChangedEvent ::= SEQUENCE
+ * {	outboundConnection 		ConnectionID,
+ *	networkInterfaceUsed 		SubjectDeviceID,
+ *	calledDevice 			CalledDeviceID,
+ *	progressIndicator 		ProgressIndicator,
+ *	localConnectionInfo 		LocalConnectionState 			OPTIONAL,
+ *	correlatorData 			CorrelatorData 				OPTIONAL,
+ *	userData 			UserData 				OPTIONAL,
+ *	networkCapability 		[0] IMPLICIT NetworkCapability 		OPTIONAL,
+ *	cause 				EventCause,
+ *	servicesPermitted 		[1] IMPLICIT ServicesPermitted 		OPTIONAL,
+ *	mediaCallCharacteristics 	[2] IMPLICIT MediaCallCharacteristics 	OPTIONAL,
+ *	callCharacteristics 		[3] IMPLICIT CallCharacteristics 	OPTIONAL,
+ *	outboundConnectionInfo 		[4] IMPLICIT ConnectionInformation 	OPTIONAL,
+ *	callLinkageData 		[5] IMPLICIT CallLinkageData 		OPTIONAL,
+ *	languagePreferences		[6] IMPLICIT LanguagePreferences	OPTIONAL,
+ *	locationInfo			[7] IMPLICIT LocationInfoList		OPTIONAL,
+ *	extensions 			CSTACommonArguments 			OPTIONAL }
+ * ```
+ * `correlatorData` is untagged here (a plain OCTET STRING). */
+export const NetworkCapabilitiesChangedEvent = sequence('NetworkCapabilitiesChangedEvent', {
+  outboundConnection: ConnectionID,
+  networkInterfaceUsed: SubjectDeviceID,
+  calledDevice: CalledDeviceID,
+  progressIndicator: ProgressIndicator,
+  localConnectionInfo: optional(LocalConnectionState),
+  correlatorData: optional(CorrelatorData),
+  userData: optional(UserData),
+  networkCapability: optional(implicit(0, NetworkCapability)),
+  cause: EventCause,
+  servicesPermitted: optional(implicit(1, ServicesPermitted)),
+  mediaCallCharacteristics: optional(implicit(2, MediaCallCharacteristics)),
+  callCharacteristics: optional(implicit(3, CallCharacteristics)),
+  outboundConnectionInfo: optional(implicit(4, ConnectionInformation)),
+  callLinkageData: optional(implicit(5, CallLinkageData)),
+  languagePreferences: optional(implicit(6, LanguagePreferences)),
+  locationInfo: optional(implicit(7, LocationInfoList)),
+  extensions: optional(CSTACommonArguments),
+});
+export type NetworkCapabilitiesChangedEvent = Infer<typeof NetworkCapabilitiesChangedEvent>;
