@@ -205,8 +205,10 @@ class CaptureStreams {
     const dirIndex = src === conn.clientKey ? 0 : 1;
     if (syn && !ack && dirIndex === 0) conn.synSeq = tcp.seq;
     const dir = conn.dirs[dirIndex];
-    dir.reassembler.push(tcp.seq, syn, fin, tcp.payload, ctx, dir.sink);
-    if (rst || (conn.dirs[0].reassembler.finished && conn.dirs[1].reassembler.finished)) this.finish(conn, ctx);
+    // A direction found not to be CSTA is no longer reassembled (nor buffered).
+    if (!dir.ignored) dir.reassembler.push(tcp.seq, syn, fin, tcp.payload, ctx, dir.sink);
+    const done = (d: DirectionState): boolean => d.ignored || d.reassembler.finished;
+    if (rst || (done(conn.dirs[0]) && done(conn.dirs[1]))) this.finish(conn, ctx);
   }
 
   end(): void {
