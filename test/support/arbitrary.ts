@@ -45,6 +45,8 @@ export function arbitraryFor(codec: AnyCodec, depth = 0): fc.Arbitrary<unknown> 
     }
     case 'choice': {
       const alts = codec.alternatives.map((a) => arbitraryFor(a.codec, depth + 1).map((v) => ({ [a.name]: v })));
+      // An extensible CHOICE keeps unknown alternatives raw; [30] is used by no CSTA category.
+      if (codec.extensible) alts.push(hexBytes(4).map((h) => ({ $unknown: { tlv: `9e${(h.length / 2).toString(16).padStart(2, '0')}${h}` } })));
       return fc.oneof(...alts);
     }
     case 'sequenceOf':
