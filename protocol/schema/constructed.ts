@@ -6,6 +6,7 @@
 import { DecodeError, DecodeErrorCode, EncodeError, EncodeErrorCode } from '../errors.js';
 import { TagClass, Universal, identifierHex, tagKey, tagName, universal } from '../ber/tags.js';
 import type { BerReader } from '../ber/reader.js';
+import { compileChoiceDecoder, compileSequenceDecoder } from './compile.js';
 import type { BerWriter } from '../ber/writer.js';
 import type {
   AlternativeMap,
@@ -165,7 +166,11 @@ export function sequence<const F extends FieldMap>(name: string, fieldMap: F): S
     tag,
     firstTags: [tag],
     fields,
-    decode(r: BerReader): SequenceValue<F> {
+    decode: compileSequenceDecoder(name, fields, genericDecode as (r: BerReader) => unknown, withPath) as (r: BerReader) => SequenceValue<F>,
+    encode: encodeSequence,
+  };
+
+  function genericDecode(r: BerReader): SequenceValue<F> {
       if (!r.cons) throw new DecodeError(DecodeErrorCode.BadValue, r.hdr, `${name} must be constructed`);
       const end = r.end;
       r.enter(r.hdr);
@@ -214,8 +219,9 @@ export function sequence<const F extends FieldMap>(name: string, fieldMap: F): S
       if (unknown !== undefined) out.$unknown = unknown;
       r.leave();
       return out as SequenceValue<F>;
-    },
-    encode(w: BerWriter, value: SequenceValue<F>, t: number): void {
+  }
+
+  function encodeSequence(w: BerWriter, value: SequenceValue<F>, t: number): void {
       if (typeof value !== 'object' || value === null) throw new EncodeError(EncodeErrorCode.BadValue, `${name} needs an object`);
       const v = value as Loose;
       const unknown = v.$unknown as readonly UnknownComponent[] | undefined;
@@ -236,8 +242,7 @@ export function sequence<const F extends FieldMap>(name: string, fieldMap: F): S
       }
       if (unknown !== undefined) writeUnknownAfter(w, unknown, undefined);
       w.wrap(m, t, true);
-    },
-  };
+  }
 }
 
 /** Writes (backwards) the unknown components that followed `after`, preserving their order. */
@@ -343,7 +348,12 @@ export function choice<const A extends AlternativeMap>(name: string, alternative
     firstTags,
     alternatives,
     extensible,
-    decode(r: BerReader): Loose {
+    decode: compileChoiceDecoder(name, byTag, decodeOther, withPath) as (r: BerReader) => Loose,
+    encode: encodeChoice,
+  };
+
+  /** Tags not in the switch: the open alternative, an unknown one, or an error. */
+  function decodeOther(r: BerReader): Loose {
       const alt = byTag.get(r.tag) ?? catchAll;
       if (alt === undefined) {
         if (extensible) return { $unknown: { tlv: r.hex(r.hdr, r.next) } };
@@ -359,8 +369,9 @@ export function choice<const A extends AlternativeMap>(name: string, alternative
         throw withPath(e, `${name}.${alt.name}`);
       }
       return out;
-    },
-    encode(w: BerWriter, v: Loose): void {
+  }
+
+  function encodeChoice(w: BerWriter, v: Loose): void {
       if (typeof v !== 'object' || v === null) throw new EncodeError(EncodeErrorCode.BadValue, `${name} needs an object`);
       let chosen: string | undefined;
       for (const k in v) {
@@ -378,8 +389,7 @@ export function choice<const A extends AlternativeMap>(name: string, alternative
       } catch (e) {
         throw withPath(e, `${name}.${chosen}`);
       }
-    },
-  };
+  }
 }
 
 /** Narrowing helper for schema authors: asserts a codec's value type. */
