@@ -7,6 +7,15 @@
 import { Buffer } from 'node:buffer';
 
 const INITIAL_SIZE = 1024;
+/** Up to this many bytes, strings are copied by a loop rather than Buffer.write. */
+const SHORT = 24;
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48; // 0-9
+  if (c >= 97 && c <= 102) return c - 87; // a-f
+  if (c >= 65 && c <= 70) return c - 55; // A-F
+  return -1;
+}
 
 export class BerWriter {
   private buf: Buffer;
@@ -83,7 +92,14 @@ export class BerWriter {
     const n = s.length;
     this.ensure(n);
     this.pos -= n;
-    this.buf.write(s, this.pos, n, 'latin1');
+    if (n > SHORT) {
+      this.buf.write(s, this.pos, n, 'latin1');
+      return;
+    }
+    // Short strings (device numbers): a plain loop beats the Buffer.write call overhead.
+    const buf = this.buf;
+    const p = this.pos;
+    for (let i = 0; i < n; i++) buf[p + i] = s.charCodeAt(i);
   }
 
   utf8(s: string): void {
@@ -98,8 +114,19 @@ export class BerWriter {
     const n = h.length >>> 1;
     this.ensure(n);
     this.pos -= n;
-    const written = this.buf.write(h, this.pos, n, 'hex');
-    if (written !== n) throw new RangeError('invalid hex string');
+    if (n > SHORT) {
+      const written = this.buf.write(h, this.pos, n, 'hex');
+      if (written !== n) throw new RangeError('invalid hex string');
+      return;
+    }
+    const buf = this.buf;
+    const p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const hi = hexValue(h.charCodeAt(2 * i));
+      const lo = hexValue(h.charCodeAt(2 * i + 1));
+      if ((hi | lo) < 0) throw new RangeError('invalid hex string');
+      buf[p + i] = (hi << 4) | lo;
+    }
   }
 
   bytes(b: Uint8Array): void {

@@ -171,77 +171,77 @@ export function sequence<const F extends FieldMap>(name: string, fieldMap: F): S
   };
 
   function genericDecode(r: BerReader): SequenceValue<F> {
-      if (!r.cons) throw new DecodeError(DecodeErrorCode.BadValue, r.hdr, `${name} must be constructed`);
-      const end = r.end;
-      r.enter(r.hdr);
-      const out: Loose = {};
-      let unknown: UnknownComponent[] | undefined;
-      let after: string | undefined;
-      let i = 0;
-      let pos = r.start;
-      while (pos < end) {
-        r.header(pos, end);
-        const t = r.tag;
-        let match = -1;
-        for (let j = i; j < n; j++) {
-          const f = fields[j]!;
-          if (accepts(f, t)) {
-            match = j;
-            break;
-          }
-          if (!f.optional) break;
-        }
-        const next = r.next;
-        if (match >= 0) {
-          const f = fields[match]!;
-          try {
-            out[f.name] = f.codec.decode(r);
-          } catch (e) {
-            throw withPath(e, `${name}.${f.name}`);
-          }
-          after = f.name;
-          i = match + 1;
-        } else {
-          const raw: UnknownComponent = after === undefined ? { tlv: r.hex(pos, next) } : { tlv: r.hex(pos, next), after };
-          (unknown ??= []).push(raw);
-        }
-        pos = next;
-      }
-      for (; i < n; i++) {
-        const f = fields[i]!;
-        if (!f.optional) {
-          throw new DecodeError(DecodeErrorCode.MissingField, end, `mandatory ${name}.${f.name} is missing`, {
-            expected: hexTags(f.codec.firstTags, f.codec.kind !== 'integer'),
-            found: 'end of contents',
-          });
-        }
-      }
-      if (unknown !== undefined) out.$unknown = unknown;
-      r.leave();
-      return out as SequenceValue<F>;
-  }
-
-  function encodeSequence(w: BerWriter, value: SequenceValue<F>, t: number): void {
-      if (typeof value !== 'object' || value === null) throw new EncodeError(EncodeErrorCode.BadValue, `${name} needs an object`);
-      const v = value as Loose;
-      const unknown = v.$unknown as readonly UnknownComponent[] | undefined;
-      const m = w.size;
-      for (let j = n - 1; j >= 0; j--) {
+    if (!r.cons) throw new DecodeError(DecodeErrorCode.BadValue, r.hdr, `${name} must be constructed`);
+    const end = r.end;
+    r.enter(r.hdr);
+    const out: Loose = {};
+    let unknown: UnknownComponent[] | undefined;
+    let after: string | undefined;
+    let i = 0;
+    let pos = r.start;
+    while (pos < end) {
+      r.header(pos, end);
+      const t = r.tag;
+      let match = -1;
+      for (let j = i; j < n; j++) {
         const f = fields[j]!;
-        if (unknown !== undefined) writeUnknownAfter(w, unknown, f.name);
-        const fv = v[f.name];
-        if (fv === undefined) {
-          if (!f.optional) throw new EncodeError(EncodeErrorCode.MissingField, `mandatory ${f.name} is missing`, name);
-          continue;
+        if (accepts(f, t)) {
+          match = j;
+          break;
         }
+        if (!f.optional) break;
+      }
+      const next = r.next;
+      if (match >= 0) {
+        const f = fields[match]!;
         try {
-          f.codec.encode(w, fv, f.codec.tag);
+          out[f.name] = f.codec.decode(r);
         } catch (e) {
           throw withPath(e, `${name}.${f.name}`);
         }
+        after = f.name;
+        i = match + 1;
+      } else {
+        const raw: UnknownComponent = after === undefined ? { tlv: r.hex(pos, next) } : { tlv: r.hex(pos, next), after };
+        (unknown ??= []).push(raw);
       }
-      if (unknown !== undefined) writeUnknownAfter(w, unknown, undefined);
-      w.wrap(m, t, true);
+      pos = next;
+    }
+    for (; i < n; i++) {
+      const f = fields[i]!;
+      if (!f.optional) {
+        throw new DecodeError(DecodeErrorCode.MissingField, end, `mandatory ${name}.${f.name} is missing`, {
+          expected: hexTags(f.codec.firstTags, f.codec.kind !== 'integer'),
+          found: 'end of contents',
+        });
+      }
+    }
+    if (unknown !== undefined) out.$unknown = unknown;
+    r.leave();
+    return out as SequenceValue<F>;
+  }
+
+  function encodeSequence(w: BerWriter, value: SequenceValue<F>, t: number): void {
+    if (typeof value !== 'object' || value === null) throw new EncodeError(EncodeErrorCode.BadValue, `${name} needs an object`);
+    const v = value as Loose;
+    const unknown = v.$unknown as readonly UnknownComponent[] | undefined;
+    const m = w.size;
+    for (let j = n - 1; j >= 0; j--) {
+      const f = fields[j]!;
+      if (unknown !== undefined) writeUnknownAfter(w, unknown, f.name);
+      const fv = v[f.name];
+      if (fv === undefined) {
+        if (!f.optional) throw new EncodeError(EncodeErrorCode.MissingField, `mandatory ${f.name} is missing`, name);
+        continue;
+      }
+      try {
+        f.codec.encode(w, fv, f.codec.tag);
+      } catch (e) {
+        throw withPath(e, `${name}.${f.name}`);
+      }
+    }
+    if (unknown !== undefined) writeUnknownAfter(w, unknown, undefined);
+    w.wrap(m, t, true);
   }
 }
 
@@ -354,41 +354,41 @@ export function choice<const A extends AlternativeMap>(name: string, alternative
 
   /** Tags not in the switch: the open alternative, an unknown one, or an error. */
   function decodeOther(r: BerReader): Loose {
-      const alt = byTag.get(r.tag) ?? catchAll;
-      if (alt === undefined) {
-        if (extensible) return { $unknown: { tlv: r.hex(r.hdr, r.next) } };
-        throw new DecodeError(DecodeErrorCode.UnexpectedTag, r.hdr, `no alternative of ${name} has this tag`, {
-          expected: hexTags([...byTag.keys()], true),
-          found: r.foundTag(),
-        });
-      }
-      const out: Loose = {};
-      try {
-        out[alt.name] = alt.codec.decode(r);
-      } catch (e) {
-        throw withPath(e, `${name}.${alt.name}`);
-      }
-      return out;
+    const alt = byTag.get(r.tag) ?? catchAll;
+    if (alt === undefined) {
+      if (extensible) return { $unknown: { tlv: r.hex(r.hdr, r.next) } };
+      throw new DecodeError(DecodeErrorCode.UnexpectedTag, r.hdr, `no alternative of ${name} has this tag`, {
+        expected: hexTags([...byTag.keys()], true),
+        found: r.foundTag(),
+      });
+    }
+    const out: Loose = {};
+    try {
+      out[alt.name] = alt.codec.decode(r);
+    } catch (e) {
+      throw withPath(e, `${name}.${alt.name}`);
+    }
+    return out;
   }
 
   function encodeChoice(w: BerWriter, v: Loose): void {
-      if (typeof v !== 'object' || v === null) throw new EncodeError(EncodeErrorCode.BadValue, `${name} needs an object`);
-      let chosen: string | undefined;
-      for (const k in v) {
-        if (chosen !== undefined) throw new EncodeError(EncodeErrorCode.BadValue, `${name} value has two alternatives (${chosen}, ${k})`);
-        chosen = k;
-      }
-      if (chosen === '$unknown' && extensible) {
-        w.hex((v.$unknown as RawElement).tlv);
-        return;
-      }
-      const codec = chosen === undefined ? undefined : byName.get(chosen);
-      if (codec === undefined) throw new EncodeError(EncodeErrorCode.BadValue, `${name} has no alternative ${String(chosen)}`);
-      try {
-        codec.encode(w, v[chosen!], codec.tag);
-      } catch (e) {
-        throw withPath(e, `${name}.${chosen}`);
-      }
+    if (typeof v !== 'object' || v === null) throw new EncodeError(EncodeErrorCode.BadValue, `${name} needs an object`);
+    let chosen: string | undefined;
+    for (const k in v) {
+      if (chosen !== undefined) throw new EncodeError(EncodeErrorCode.BadValue, `${name} value has two alternatives (${chosen}, ${k})`);
+      chosen = k;
+    }
+    if (chosen === '$unknown' && extensible) {
+      w.hex((v.$unknown as RawElement).tlv);
+      return;
+    }
+    const codec = chosen === undefined ? undefined : byName.get(chosen);
+    if (codec === undefined) throw new EncodeError(EncodeErrorCode.BadValue, `${name} has no alternative ${String(chosen)}`);
+    try {
+      codec.encode(w, v[chosen!], codec.tag);
+    } catch (e) {
+      throw withPath(e, `${name}.${chosen}`);
+    }
   }
 }
 
