@@ -20,6 +20,8 @@ import type { MonitorFilter } from '../../protocol/csta/types/status-reporting.j
 import type { SnapshotDeviceResult } from '../../protocol/csta/services/snapshot-device.js';
 import { CstaConnection } from '../transport/connection.js';
 import { createWireCodec } from '../transport/wire.js';
+import '../transport/xml-wire.js';
+import { XML_MAX_INVOKE_ID } from '../transport/xml-wire.js';
 import type { WireCodec } from '../transport/wire.js';
 import { ConnectionClosedError, RejectedError, RemoteOperationError, SessionStateError, TimeoutError } from './errors.js';
 import { PendingRequests } from './pending.js';
@@ -80,7 +82,7 @@ export class CstaSession extends EventEmitter<SessionEvents> {
     super();
     this.options = options;
     this.codec = createWireCodec(options.wire, options.limits);
-    this.pending = new PendingRequests(options.invokeIdRange);
+    this.pending = new PendingRequests(options.invokeIdRange ?? (options.wire?.encoding === 'xml' ? { min: 1, max: XML_MAX_INVOKE_ID } : undefined));
     this.reconnectPolicy = options.reconnect === undefined ? exponentialBackoff() : options.reconnect;
   }
 
