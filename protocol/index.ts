@@ -1,0 +1,67 @@
+/**
+ * csta-link/protocol: the wire layer — codecs, framers and capture reading, no sockets and no
+ * state. Every export is named here.
+ */
+export { CstaError, DecodeError, DecodeErrorCode, EncodeError, EncodeErrorCode } from './errors.js';
+export type { DecodeErrorDetails } from './errors.js';
+
+// Frames ↔ typed PDUs
+export { decodePdu, encodePdu, DEFAULT_MAX_FRAME_SIZE } from './pdu.js';
+export type { CstaPdu, DecodeOptions } from './pdu.js';
+export { decodeXml, encodeXml } from './xml/index.js';
+export type { XmlDecodeOptions, XmlEncodeOptions, Ecma323Edition } from './xml/index.js';
+
+// ROSE and ACSE
+export { RejectProblem, RoseTag, UNIVERSAL_FAILURE_CODE } from './rose/pdu.js';
+export type {
+  Code,
+  InvokeId,
+  InvokePdu,
+  KnownInvoke,
+  UnknownInvoke,
+  ReturnResultPdu,
+  KnownReturnResult,
+  EmptyReturnResult,
+  UnknownReturnResult,
+  ReturnErrorPdu,
+  UniversalFailureError,
+  UnknownReturnError,
+  RejectPdu,
+  RosePdu,
+} from './rose/pdu.js';
+export type { AcsePdu, AarqPdu, AarePdu, RlrqPdu, RlrePdu, AbrtPdu } from './acse/pdu.js';
+
+// Operations and the schema
+export { OPERATIONS, operationByCode, operationByName } from './csta/operations.js';
+export type { Operation, OperationName, OperationNamed } from './csta/operations.js';
+export { defineOperation } from './csta/operation.js';
+export type { OperationDefinition, ArgumentOf, ResultOf } from './csta/operation.js';
+export { CSTAEventReportArgument, EventSpecificInfo, cSTAEventReport } from './csta/events/event-report.js';
+export type { UniversalFailure } from './csta/types/error-definition.js';
+export type { DeviceID } from './csta/types/device-identifiers.js';
+export type { ConnectionID, CallID } from './csta/types/call-connection-identifiers.js';
+export type { LocalConnectionState } from './csta/types/connection-states.js';
+export type { EventCause } from './csta/types/event-cause.js';
+export type { MonitorFilter, MonitorCrossRefID } from './csta/types/status-reporting.js';
+export type { DeliveredEvent } from './csta/events/delivered-event.js';
+export type { EstablishedEvent } from './csta/events/established-event.js';
+export type { ConnectionClearedEvent } from './csta/events/connection-cleared-event.js';
+export type { AnyCodec, Codec, Infer, RawElement, UnknownComponent } from './schema/index.js';
+
+// BER primitives
+export { BerReader, DEFAULT_MAX_DEPTH, bytesToHex, hexToBytes } from './ber/reader.js';
+export type { BerReaderOptions } from './ber/reader.js';
+export { BerWriter } from './ber/writer.js';
+export { TagClass, Universal, tagKey, tagName, identifierHex } from './ber/tags.js';
+
+// Framing
+export { Framer } from './framing/framer.js';
+export type { FrameSpec, FramerOptions, FrameCallback, FrameErrorCallback, MeasureFrame } from './framing/framer.js';
+export { BerFraming, createBerFramer, frameBer, berElementLength } from './framing/ber-framing.js';
+export { XmlFraming, createXmlFramer, frameXml, invokeIdOfHeader } from './framing/xml-framing.js';
+export { detectEncoding, DETECT_MAX_BYTES } from './framing/autodetect.js';
+export type { DetectedEncoding } from './framing/autodetect.js';
+
+// Captures
+export { readCapture, iterateCapture, CaptureError, CaptureErrorCode, readPackets } from './capture/index.js';
+export type { CaptureEntry, CaptureErrorEntry, CapturedFrame, ReadCaptureOptions } from './capture/index.js';
