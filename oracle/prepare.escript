@@ -121,6 +121,7 @@ prune(M, T0, Present) ->
                 _ ->
                     Body = string:substr(T, IP + IL + 2),
                     Head = string:substr(T, 1, IP),
+                    io:format("~s: dropped imports of ~b symbols from absent modules~n", [M, length(Missing)]),
                     Body1 = drop_symbols(Missing, Body, M),
                     Head ++ "\n" ++ lists:join("\n", lists:reverse(Keep)) ++ ";" ++ Body1
             end
@@ -136,7 +137,7 @@ drop_symbols(Missing, Body, M) ->
     Emptied = [string:substr(B1, P + 1, L) || [_, {P, L}] <- all(B1, "^([A-Z][\\w-]*)\\s*::=\\s*CHOICE\\s*\\{\\s*\\}")],
     B2 = re:replace(B1, "^[A-Z][\\w-]*\\s*::=\\s*CHOICE\\s*\\{\\s*\\}", "", [global, multiline, {return, list}]),
     case Emptied of
-        [] -> io:format("~s: dropped imports of missing modules: ~b symbols~n", [M, length(Missing)]), B2;
+        [] -> B2;
         _ -> drop_symbols(Emptied, B2, M)
     end.
 

@@ -52,15 +52,31 @@ function hasErlc(): boolean {
   return r.error === undefined;
 }
 
+/**
+ * True when the value holds vendor private data in place of ECMA-285's `private NULL` placeholder
+ * (CSTAPrivateData / SecurityInfo): our codec keeps any element there (`{ tlv }`), the standard's
+ * text (and so the oracle) only has NULL (`0500`).
+ */
+function hasVendorPrivateData(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.some(hasVendorPrivateData);
+  const o = v as Record<string, unknown>;
+  const p = o.private as { tlv?: unknown } | undefined;
+  if (Object.keys(o).length === 1 && p !== undefined && typeof p === 'object' && p !== null && typeof p.tlv === 'string' && p.tlv !== '0500') return true;
+  return Object.values(o).some(hasVendorPrivateData);
+}
+
 /** Why the oracle cannot check this frame, or undefined when it covers it. */
 function uncoveredReason(fx: FrameFixture, cov: Coverage): string | undefined {
   const d = fx.decoded as Record<string, unknown>;
   const pdu = d.pdu as string;
+  if (hasVendorPrivateData(d)) return "vendor private data in place of ECMA-285's NULL placeholder (the ASN.1 text only allows NULL)";
   if (!['invoke', 'returnResult', 'returnError', 'reject'].includes(pdu)) return `${pdu} PDUs are not in the oracle (ROSE only)`;
   if (pdu === 'invoke' || pdu === 'returnResult') {
     const op = d.operation as string | undefined;
     if (op === undefined) return undefined; // empty returnResult
     if (op === 'unknown') return 'operation unknown to our codec (raw argument), nothing to compare';
+    if (op === 'callCompletion' || op === 'divertCall') return `operation ${op} is CSTA Phase II (ECMA-217/218), not in ECMA-285`;
     if (!cov.operations.includes(op)) return `operation ${op} not covered by the oracle (no ASN.1 module in oracle/asn1/)`;
     if (op === 'cSTAEventReport' && pdu === 'invoke') {
       const info = (d.argument as Record<string, unknown> | undefined)?.eventSpecificInfo as Record<string, unknown> | undefined;
