@@ -1,0 +1,61 @@
+/**
+ * A scripted switch for session tests: a real TCP server on 127.0.0.1 speaking the real wire
+ * (CstaConnection + WireCodec), whose answers each test writes by hand. Used where a test needs
+ * behaviour no well-behaved PBX shows on demand (late replies, garbage frames, silence).
+ */
+import * as net from 'node:net';
+import { CstaConnection } from '../../lib/transport/connection.js';
+import { createWireCodec } from '../../lib/transport/wire.js';
+import type { WireFormat } from '../../lib/transport/wire.js';
+import type { CstaPdu } from '../../protocol/pdu.js';
+
+export type PduHandler = (pdu: CstaPdu, conn: CstaConnection) => void;
+
+export class ScriptedSwitch {
+  private readonly server: net.Server;
+  readonly connections: CstaConnection[] = [];
+  readonly received: CstaPdu[] = [];
+  handler: PduHandler = () => undefined;
+  port = 0;
+
+  constructor(wire?: WireFormat) {
+    const codec = createWireCodec(wire);
+    this.server = net.createServer((socket) => {
+      const conn = new CstaConnection(socket, codec);
+      this.connections.push(conn);
+      conn.on('pdu', (pdu) => {
+        this.received.push(pdu);
+        if (pdu.pdu === 'aarq') {
+          conn.send({
+            pdu: 'aare',
+            'application-context-name': pdu['application-context-name'],
+            result: 'accepted',
+            'result-source-diagnostic': { 'acse-service-user': 'null' },
+          });
+          return;
+        }
+        if (pdu.pdu === 'rlrq') {
+          conn.send({ pdu: 'rlre', reason: 'normal' });
+          return;
+        }
+        this.handler(pdu, conn);
+      });
+    });
+  }
+
+  async listen(): Promise<number> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as net.AddressInfo).port;
+    return this.port;
+  }
+
+  /** Drops every client connection (the server keeps listening). */
+  dropAll(): void {
+    for (const c of this.connections) c.close(true);
+  }
+
+  async close(): Promise<void> {
+    this.dropAll();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
