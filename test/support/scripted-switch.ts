@@ -4,6 +4,7 @@
  * behaviour no well-behaved PBX shows on demand (late replies, garbage frames, silence).
  */
 import * as net from 'node:net';
+import * as tls from 'node:tls';
 import { CstaConnection } from '../../lib/transport/connection.js';
 import { createWireCodec } from '../../lib/transport/wire.js';
 import type { WireFormat } from '../../lib/transport/wire.js';
@@ -18,9 +19,9 @@ export class ScriptedSwitch {
   handler: PduHandler = () => undefined;
   port = 0;
 
-  constructor(wire?: WireFormat) {
+  constructor(wire?: WireFormat, tlsOptions?: tls.TlsOptions) {
     const codec = createWireCodec(wire);
-    this.server = net.createServer((socket) => {
+    const onSocket = (socket: net.Socket): void => {
       const conn = new CstaConnection(socket, codec);
       this.connections.push(conn);
       conn.on('pdu', (pdu) => {
@@ -40,7 +41,8 @@ export class ScriptedSwitch {
         }
         this.handler(pdu, conn);
       });
-    });
+    };
+    this.server = tlsOptions === undefined ? net.createServer(onSocket) : tls.createServer(tlsOptions, onSocket);
   }
 
   async listen(): Promise<number> {

@@ -4,6 +4,7 @@
  * answering, disconnect and reconnect with monitor restore.
  */
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
 import { CstaSession } from '../../../lib/session/session.js';
 import type { SessionStatus } from '../../../lib/session/session.js';
 import { ConnectionClosedError, RejectedError, RemoteOperationError, TimeoutError } from '../../../lib/session/errors.js';
@@ -154,6 +155,38 @@ describe('CstaSession over TCP (scripted switch)', () => {
     expect(await resynced).to.deep.equal({ crossRefIDorSnapshotData: { snapshotData: [] } });
     expect(m.crossRefIdentifier).to.equal('0002');
     expect(session.monitorOf('2000')).to.equal(m);
+  });
+});
+
+describe('CstaSession: keep-alive and TLS', () => {
+  it('goes degraded when keep-alives go unanswered, then drops the link', async () => {
+    const sw = new ScriptedSwitch();
+    await sw.listen();
+    const session = new CstaSession({ host: '127.0.0.1', port: sw.port, keepAliveMs: 30, keepAliveMisses: 2, reconnect: false });
+    const statuses: string[] = [];
+    session.on('status', (s) => statuses.push(s.type));
+    await session.connect();
+    await statusWhere(session, (s) => s.type === 'closed');
+    expect(statuses).to.deep.equal(['connecting', 'associated', 'degraded', 'degraded', 'closed']);
+    const keepAlives = sw.received.filter((p) => p.pdu === 'invoke' && p.operation === 'systemStatus');
+    expect(keepAlives.length).to.be.at.least(2);
+    await sw.close();
+  });
+
+  it('speaks the same protocol over TLS', async () => {
+    const dir = new URL('../../../fixtures/tls/', import.meta.url);
+    const key = readFileSync(new URL('localhost.key', dir));
+    const cert = readFileSync(new URL('localhost.crt', dir));
+    const sw = new ScriptedSwitch(undefined, { key, cert });
+    await sw.listen();
+    sw.handler = (pdu, conn) => {
+      if (pdu.pdu === 'invoke') conn.send({ pdu: 'returnResult', invokeId: pdu.invokeId, operation: 'answerCall', result: { noData: null } } as CstaPdu);
+    };
+    const session = new CstaSession({ host: '127.0.0.1', port: sw.port, keepAliveMs: 0, reconnect: false, tls: { ca: cert, servername: 'localhost' } });
+    await session.connect();
+    expect(await session.request('answerCall', { callToBeAnswered: { callID: '01' } } as never)).to.deep.equal({ noData: null });
+    await session.close();
+    await sw.close();
   });
 });
 
