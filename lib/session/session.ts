@@ -4,7 +4,6 @@
  * alive with systemStatus both ways, and reconnects — re-establishing monitors and resynchronising
  * with snapshotDevice — when the link drops.
  */
-import { EventEmitter } from 'node:events';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 import type { Buffer } from 'node:buffer';
@@ -32,6 +31,8 @@ import { flattenEvent } from './events.js';
 import type { CstaEvent } from './events.js';
 import { MonitorTable, deviceKey, toDeviceID } from './monitors.js';
 import type { Monitor } from './monitors.js';
+import { CstaRequestMethods } from './requests.js';
+import type { RequestOptions } from './requests.js';
 
 /** Link status changes, as a discriminated union on `type`. */
 export type SessionStatus =
@@ -56,13 +57,11 @@ export interface SessionEvents {
 /** Handler for an operation the switch invokes (routeRequest, escape...): return the result. */
 export type InvokeHandler<N extends OperationName> = (argument: ArgumentOf<OperationNamed<N>>, invoke: InvokePdu) => Promise<ResultOf<OperationNamed<N>>> | ResultOf<OperationNamed<N>>;
 
-export interface RequestOptions {
-  readonly timeoutMs?: number;
-}
+export type { RequestOptions } from './requests.js';
 
 type State = 'idle' | 'connecting' | 'associated' | 'reconnecting' | 'closing' | 'closed';
 
-export class CstaSession extends EventEmitter<SessionEvents> {
+export class CstaSession extends CstaRequestMethods<SessionEvents> {
   readonly options: SessionOptions;
   private readonly codec: WireCodec;
   private readonly pending: PendingRequests;
@@ -145,6 +144,16 @@ export class CstaSession extends EventEmitter<SessionEvents> {
     const promise = this.pending.track<ResultOf<OperationNamed<N>>>(invokeId, operation, timeoutMs, this.options.asyncStackTraces ?? true);
     conn.send({ pdu: 'invoke', invokeId, operation, argument } as KnownInvoke);
     return promise;
+  }
+
+  /**
+   * Sends an invoke that has no reply (routeSelectRequest, routeEndRequest, routeUsedRequest...).
+   * Returns false when the link is down.
+   */
+  notify<N extends OperationName>(operation: N, argument: ArgumentOf<OperationNamed<N>>): boolean {
+    const conn = this.conn;
+    if (conn === undefined || !conn.isOpen || this.state !== 'associated') return false;
+    return conn.send({ pdu: 'invoke', invokeId: this.pending.allocate(), operation, argument } as KnownInvoke);
   }
 
   /** Registers the handler for an operation the switch invokes (e.g. routeRequest). */
