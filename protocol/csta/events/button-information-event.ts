@@ -1,0 +1,28 @@
+/**
+ * CSTA-button-information-event { iso(1) identified-organization(3) icd-ecma(12) standard(0) csta3(285)
+ * button-information-event(283) } (ECMA-285).
+ */
+import { BOOLEAN, IA5String, optional, sequence } from '../../schema/index.js';
+import type { Infer } from '../../schema/index.js';
+import { DeviceID, SubjectDeviceID } from '../types/device-identifiers.js';
+import { CSTACommonArguments } from '../types/extension-types.js';
+import { ButtonID } from './physical-device-feature-types.js';
+
+/** ```asn1
+ * ButtonInformationEvent ::= SEQUENCE
+ * {	device				SubjectDeviceID,
+ *	button				ButtonID,
+ *	buttonLabel			IA5String (SIZE(0..64))			OPTIONAL,
+ *	buttonAssociatedNumber		DeviceID				OPTIONAL,
+ *	buttonPressIndicator		BOOLEAN					OPTIONAL,
+ *	extensions			CSTACommonArguments			OPTIONAL }
+ * ``` */
+export const ButtonInformationEvent = sequence('ButtonInformationEvent', {
+  device: SubjectDeviceID,
+  button: ButtonID,
+  buttonLabel: optional(IA5String),
+  buttonAssociatedNumber: optional(DeviceID),
+  buttonPressIndicator: optional(BOOLEAN),
+  extensions: optional(CSTACommonArguments),
+});
+export type ButtonInformationEvent = Infer<typeof ButtonInformationEvent>;

@@ -1,0 +1,30 @@
+/**
+ * CSTA-not-recognized-event { iso(1) identified-organization(3) icd-ecma(12) standard(0) csta3(285)
+ * not-recognized-event(522) } (ECMA-285).
+ */
+import { IA5String, implicit, optional, sequence } from '../../schema/index.js';
+import type { Infer } from '../../schema/index.js';
+import { ConnectionID } from '../types/call-connection-identifiers.js';
+import { ServicesPermitted } from '../types/call-control.js';
+import { ResourceID } from '../types/device-feature-types.js';
+import { EventCause } from '../types/event-cause.js';
+import { CSTACommonArguments } from '../types/extension-types.js';
+
+/** ```asn1
+ * NotRecognizedEvent ::= SEQUENCE
+ * {	overConnection			ConnectionID,
+ *	resource			[0] IMPLICIT ResourceID			OPTIONAL,
+ *	result			IA5String,
+ *	cause				EventCause				OPTIONAL,
+ *	servicesPermitted		ServicesPermitted			OPTIONAL,
+ *	extensions			CSTACommonArguments			OPTIONAL }
+ * ``` */
+export const NotRecognizedEvent = sequence('NotRecognizedEvent', {
+  overConnection: ConnectionID,
+  resource: optional(implicit(0, ResourceID)),
+  result: IA5String,
+  cause: optional(EventCause),
+  servicesPermitted: optional(ServicesPermitted),
+  extensions: optional(CSTACommonArguments),
+});
+export type NotRecognizedEvent = Infer<typeof NotRecognizedEvent>;
