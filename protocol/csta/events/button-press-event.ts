@@ -6,7 +6,7 @@ import { IA5String, optional, sequence } from '../../schema/index.js';
 import type { Infer } from '../../schema/index.js';
 import { DeviceID, SubjectDeviceID } from '../types/device-identifiers.js';
 import { CSTACommonArguments } from '../types/extension-types.js';
-import { ButtonID } from './physical-device-feature-types.js';
+import { ButtonID } from '../types/physical-device-feature.js';
 
 /** ```asn1
  * ButtonPressEvent ::= SEQUENCE

@@ -6,7 +6,7 @@ import { IA5String, INTEGER, implicit, optional, sequence } from '../../schema/i
 import type { Infer } from '../../schema/index.js';
 import { SubjectDeviceID } from '../types/device-identifiers.js';
 import { CSTACommonArguments } from '../types/extension-types.js';
-import { CharacterSet, DisplayID } from './physical-device-feature-types.js';
+import { CharacterSet, DisplayID } from '../types/physical-device-feature.js';
 
 /** ```asn1
  * DisplayUpdatedEvent ::= SEQUENCE

@@ -6,7 +6,7 @@ import { OCTET_STRING, optional, sequence } from '../../schema/index.js';
 import type { Infer } from '../../schema/index.js';
 import { SubjectDeviceID } from '../types/device-identifiers.js';
 import { CSTACommonArguments } from '../types/extension-types.js';
-import { LampBrightness, LampColor, LampID, LampMode } from './physical-device-feature-types.js';
+import { LampBrightness, LampColor, LampID, LampMode } from '../types/physical-device-feature.js';
 
 /** ```asn1
  * LampModeEvent ::= SEQUENCE

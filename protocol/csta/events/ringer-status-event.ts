@@ -6,7 +6,7 @@ import { INTEGER, explicit, implicit, optional, sequence } from '../../schema/in
 import type { Infer } from '../../schema/index.js';
 import { SubjectDeviceID } from '../types/device-identifiers.js';
 import { CSTACommonArguments } from '../types/extension-types.js';
-import { RingerID, RingMode, Volume } from './physical-device-feature-types.js';
+import { RingerID, RingMode, Volume } from '../types/physical-device-feature.js';
 
 /** ```asn1
  * RingerStatusEvent ::= SEQUENCE

@@ -6,7 +6,7 @@ import { optional, sequence } from '../../schema/index.js';
 import type { Infer } from '../../schema/index.js';
 import { SubjectDeviceID } from '../types/device-identifiers.js';
 import { CSTACommonArguments } from '../types/extension-types.js';
-import { AuditoryApparatusID, Volume } from './physical-device-feature-types.js';
+import { AuditoryApparatusID, Volume } from '../types/physical-device-feature.js';
 
 /** ```asn1
  * SpeakerVolumeEvent ::= SEQUENCE

@@ -9,7 +9,7 @@ import { ServicesPermitted } from '../types/call-control.js';
 import { MessageID, ResourceID } from '../types/device-feature-types.js';
 import { EventCause } from '../types/event-cause.js';
 import { CSTACommonArguments } from '../types/extension-types.js';
-import { Volume } from './physical-device-feature-types.js';
+import { Volume } from '../types/physical-device-feature.js';
 
 /** ```asn1
  * VoiceAttributesChangeEvent ::= SEQUENCE

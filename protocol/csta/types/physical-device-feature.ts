@@ -3,9 +3,7 @@
  * standard(0) csta3(285) physical-device-feature(137) } (ECMA-285) that the physical device
  * feature events use.
  *
- * Placement: by docs/schema.md this belongs in `protocol/csta/types/physical-device-feature.ts`;
- * it lives here only because that folder has another owner. Move it there (and re-point the
- * imports of the *-event.ts files) when convenient. `AuditoryApparatusList` (used by
+ * `AuditoryApparatusList` (used by
  * getAuditoryApparatusInformation, not by any event) is not transcribed.
  */
 import { INTEGER, OCTET_STRING, choice, enumerated, namedInteger } from '../../schema/index.js';
