@@ -1,0 +1,118 @@
+/**
+ * The per-device state the Pega mapping keeps: the calls on the line (direction, ANI, DNIS, other
+ * party, consult link) and the agent's state. Pega call IDs stay stable for the life of a call
+ * at the device even when the switch moves the device into a new CSTA call (transfer,
+ * conference): `cstaCallId` follows the switch, `pyCallId` does not.
+ */
+import type { PegaAgentState, PegaCallEventName, PegaCallType, PegaWorkMode } from './types.js';
+
+/** Where a call is at this device. `ended`: reported to Pega as over, kept until the switch clears it. */
+export type LinePhase = 'initiated' | 'alerting' | 'connected' | 'held' | 'ended';
+
+/** One call on the line. */
+export interface LineCall {
+  /** The ID Pega knows the call by (the CSTA callID when the call first appeared here). */
+  readonly pyCallId: string;
+  /** The call's current CSTA callID. */
+  cstaCallId: string;
+  callType: PegaCallType;
+  /** true when the call came to this device, false when it was placed from it. */
+  incoming: boolean;
+  ani: string;
+  dnis: string;
+  otherDN: string;
+  phase: LinePhase;
+  /** Whether this device was ever connected to the call (answered or was answered). */
+  answered: boolean;
+  /** Pega call ID of the call this one consults from (consultation calls). */
+  primaryCallId: string | undefined;
+  /** The other parties (device numbers, this device excluded), in order of arrival. */
+  parties: string[];
+  /** Whether a CallInfoEvent has been sent. */
+  callInfoSent: boolean;
+  /** Last call-state event name sent for the call, if any. */
+  lastEvent: PegaCallEventName | undefined;
+}
+
+/** The agent at the device as the mapping tracks it. */
+export interface LineAgent {
+  agentId: string;
+  state: PegaAgentState;
+  reasonCode: string;
+  workMode: PegaWorkMode;
+  /** What the agent last asked for through this link, used to fill reason code and work mode the switch does not carry. */
+  requested: { reasonCode: string; workMode: PegaWorkMode | undefined } | undefined;
+}
+
+/** State of one monitored device. */
+export class DeviceLine {
+  readonly device: string;
+  private readonly byCsta = new Map<string, LineCall>();
+  private readonly byPega = new Map<string, LineCall>();
+  /** Pega call ID of a call held for a consultation whose new call has not appeared yet. */
+  pendingConsultFrom: string | undefined;
+  readonly agent: LineAgent = { agentId: '', state: 'Unknown', reasonCode: '', workMode: 'MODE_NONE', requested: undefined };
+
+  constructor(device: string) {
+    this.device = device;
+  }
+
+  /** The call with CSTA callID `cstaCallId`. */
+  byCstaId(cstaCallId: string): LineCall | undefined {
+    return this.byCsta.get(cstaCallId);
+  }
+
+  /** The call Pega knows as `pyCallId`. */
+  byPegaId(pyCallId: string): LineCall | undefined {
+    return this.byPega.get(pyCallId);
+  }
+
+  /** Adds a new call (its Pega ID is its current CSTA callID). */
+  add(fields: Omit<LineCall, 'pyCallId' | 'callInfoSent' | 'lastEvent' | 'parties' | 'answered' | 'primaryCallId'> & Partial<Pick<LineCall, 'primaryCallId' | 'parties'>>): LineCall {
+    const pyCallId = this.byPega.has(fields.cstaCallId) ? `${fields.cstaCallId}.${this.byPega.size}` : fields.cstaCallId;
+    const call: LineCall = {
+      ...fields,
+      pyCallId,
+      answered: false,
+      primaryCallId: fields.primaryCallId,
+      parties: fields.parties ?? (fields.otherDN === '' ? [] : [fields.otherDN]),
+      callInfoSent: false,
+      lastEvent: undefined,
+    };
+    this.byCsta.set(call.cstaCallId, call);
+    this.byPega.set(call.pyCallId, call);
+    return call;
+  }
+
+  /** The switch moved the call into CSTA call `cstaCallId` (transfer, conference). */
+  rekey(call: LineCall, cstaCallId: string): void {
+    if (call.cstaCallId === cstaCallId) return;
+    if (this.byCsta.get(call.cstaCallId) === call) this.byCsta.delete(call.cstaCallId);
+    call.cstaCallId = cstaCallId;
+    this.byCsta.set(cstaCallId, call);
+  }
+
+  remove(call: LineCall): void {
+    if (this.byCsta.get(call.cstaCallId) === call) this.byCsta.delete(call.cstaCallId);
+    if (this.byPega.get(call.pyCallId) === call) this.byPega.delete(call.pyCallId);
+    if (this.pendingConsultFrom === call.pyCallId) this.pendingConsultFrom = undefined;
+  }
+
+  /** Calls on the line, oldest first. */
+  calls(): LineCall[] {
+    return [...this.byPega.values()];
+  }
+
+  /** The consultation call made from `pyCallId`, if one is on the line. */
+  consultOf(pyCallId: string): LineCall | undefined {
+    for (const c of this.byPega.values()) if (c.primaryCallId === pyCallId && c.phase !== 'ended') return c;
+    return undefined;
+  }
+
+  /** The held call on the line (the most recent), if any. */
+  heldCall(): LineCall | undefined {
+    let held: LineCall | undefined;
+    for (const c of this.byPega.values()) if (c.phase === 'held') held = c;
+    return held;
+  }
+}

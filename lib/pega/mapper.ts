@@ -1,0 +1,193 @@
+/**
+ * PegaMapper: pure translation of the CSTA events of monitored devices into Pega Call (OpenCTI)
+ * events, with a small state per device (the calls on the line, consult links, the agent).
+ *
+ * ```ts
+ * const mapper = new PegaMapper();
+ * for (const e of mapper.map('2000', cstaEvent)) forwardEvent(e);
+ * ```
+ * No I/O: the same input sequence always gives the same output, which is what the fixtures in
+ * fixtures/pega/ and the CLI's replay/conformance command rely on.
+ */
+import type { SnapshotDeviceResult } from '../../protocol/csta/services/snapshot-device.js';
+import type { CstaEvent } from '../session/events.js';
+import { mapAgentEvent } from './agent-events.js';
+import * as calls from './call-events.js';
+import type { CallMapContext } from './call-events.js';
+import type { DeviceRef } from './csta-values.js';
+import { DeviceLine } from './line-state.js';
+import type { LineCall } from './line-state.js';
+import { buildSnapshot } from './snapshot.js';
+import type { SnapshotAgentInput } from './snapshot.js';
+import type { PegaDeviceState, PegaEvent, PegaLinkState, PegaWorkMode, SnapshotEvent } from './types.js';
+
+/** Options of {@link PegaMapper}. */
+export interface PegaMapperOptions {
+  /**
+   * Whether a device number is inside the switch (INTERNAL calls) rather than outside (INBOUND /
+   * OUTBOUND). Consulted only when the CSTA numbering plan does not say (dialingNumber form).
+   * Default: numbers of at most `maxExtensionLength` digits are internal.
+   */
+  readonly isInternal?: (dn: string) => boolean;
+  /** Longest internal extension for the default `isInternal`. Default 5. */
+  readonly maxExtensionLength?: number;
+}
+
+/** Translates CSTA events at monitored devices into Pega events. */
+export class PegaMapper {
+  private readonly lines = new Map<string, DeviceLine>();
+  private readonly isInternalDn: (dn: string) => boolean;
+
+  constructor(options: PegaMapperOptions = {}) {
+    const max = options.maxExtensionLength ?? 5;
+    this.isInternalDn = options.isInternal ?? ((dn) => dn.replace(/[^0-9]/g, '').length <= max);
+  }
+
+  /** The Pega events for one CSTA event reported by the monitor of `device`. Never throws on odd input: unknown events give []. */
+  map(device: string, event: CstaEvent): PegaEvent[] {
+    const line = this.line(device);
+    const ctx: CallMapContext = { line, isInternal: (ref: DeviceRef) => ref.privatePlan ?? (ref.dn === '' ? undefined : this.isInternalDn(ref.dn)) };
+    try {
+      return this.dispatch(ctx, event);
+    } catch {
+      // A malformed event (fields missing despite the schema) must not take the link down.
+      return [];
+    }
+  }
+
+  /** `map` over a sequence, concatenated. */
+  mapAll(device: string, events: Iterable<CstaEvent>): PegaEvent[] {
+    const out: PegaEvent[] = [];
+    for (const e of events) out.push(...this.map(device, e));
+    return out;
+  }
+
+  /**
+   * The SnapshotEvent for `device` (after login, monitor start, reconnect). `snapshot` is the
+   * device's snapshotDevice result (the line is reconciled with it), `agent` the agent ID and,
+   * when known, the getAgentState result.
+   */
+  snapshot(device: string, snapshot: SnapshotDeviceResult | undefined, agent: SnapshotAgentInput | undefined, linkState: PegaLinkState, deviceState: PegaDeviceState = 'OPENED'): SnapshotEvent {
+    return buildSnapshot(this.line(device), snapshot, agent, linkState, deviceState);
+  }
+
+  /** The current CSTA callID of the call Pega knows as `pyCallId` at `device` (itself if unknown). */
+  cstaCallId(device: string, pyCallId: string): string {
+    return this.lines.get(device)?.byPegaId(pyCallId)?.cstaCallId ?? pyCallId;
+  }
+
+  /** The Pega ID of the consultation call made from `pyCallId` at `device`, if there is one. */
+  consultCallOf(device: string, pyCallId: string): string | undefined {
+    return this.lines.get(device)?.consultOf(pyCallId)?.pyCallId;
+  }
+
+  /** The Pega ID of the call at `device` whose current CSTA callID is `cstaCallId`. */
+  pegaCallId(device: string, cstaCallId: string): string | undefined {
+    return this.lines.get(device)?.byCstaId(cstaCallId)?.pyCallId;
+  }
+
+  /**
+   * Records that a consultationCall from `primaryPyCallId` created CSTA call `consultCstaCallId`,
+   * so the new call is typed CONSULT and linked even if the switch's events do not say so.
+   */
+  noteConsultation(device: string, primaryPyCallId: string, consultCstaCallId: string): void {
+    const line = this.line(device);
+    const consult = line.byCstaId(consultCstaCallId);
+    if (consult !== undefined) {
+      consult.callType = 'CONSULT';
+      consult.primaryCallId = primaryPyCallId;
+    } else {
+      line.pendingConsultFrom = primaryPyCallId;
+    }
+  }
+
+  /** Records the reason code / work mode the agent asked for: CSTA agent events do not carry them. */
+  noteAgentRequest(device: string, reasonCode: string, workMode: PegaWorkMode | undefined): void {
+    this.line(device).agent.requested = { reasonCode, workMode };
+  }
+
+  /** Calls currently on the line of `device` (read-only copies). */
+  callsAt(device: string): readonly Readonly<LineCall>[] {
+    return (this.lines.get(device)?.calls() ?? []).map((c) => ({ ...c, parties: [...c.parties] }));
+  }
+
+  /** Forgets a device (after logout / monitor stop). */
+  forget(device: string): void {
+    this.lines.delete(device);
+  }
+
+  private line(device: string): DeviceLine {
+    let line = this.lines.get(device);
+    if (line === undefined) {
+      line = new DeviceLine(device);
+      this.lines.set(device, line);
+    }
+    return line;
+  }
+
+  private dispatch(ctx: CallMapContext, event: CstaEvent): PegaEvent[] {
+    if (event.type === 'unknown') return [];
+    switch (event.category) {
+      case 'callControlEvents':
+        return this.callControl(ctx, event);
+      case 'callAssociatedEvents':
+        return event.type === 'callInformation' ? calls.onCallInformation(ctx, event.event) : [];
+      case 'logicalDeviceFeatureEvents':
+        switch (event.type) {
+          case 'agentLoggedOn':
+          case 'agentLoggedOff':
+          case 'agentReady':
+          case 'agentNotReady':
+          case 'agentWorkingAfterCall':
+          case 'agentBusy':
+            return mapAgentEvent(ctx.line, event.type, event.event);
+          default:
+            return [];
+        }
+      default:
+        return [];
+    }
+  }
+
+  private callControl(ctx: CallMapContext, e: Extract<CstaEvent, { category: 'callControlEvents' }>): PegaEvent[] {
+    switch (e.type) {
+      case 'serviceInitiated':
+        return calls.onServiceInitiated(ctx, e.event);
+      case 'originated':
+        return calls.onOriginated(ctx, e.event);
+      case 'networkReached':
+        return calls.onNetworkReached(ctx, e.event);
+      case 'delivered':
+        return calls.onDelivered(ctx, e.event);
+      case 'offered':
+        return calls.onOffered(ctx, e.event);
+      case 'established':
+        return calls.onEstablished(ctx, e.event);
+      case 'held':
+        return calls.onHeld(ctx, e.event);
+      case 'retrieved':
+        return calls.onRetrieved(ctx, e.event);
+      case 'connectionCleared':
+        return calls.onConnectionCleared(ctx, e.event);
+      case 'callCleared':
+        return calls.onCallCleared(ctx, e.event);
+      case 'failed':
+        return calls.onFailed(ctx, e.event);
+      case 'diverted':
+        return calls.onDiverted(ctx, e.event);
+      case 'transferred':
+        return calls.onTransferred(ctx, e.event);
+      case 'conferenced':
+        return calls.onConferenced(ctx, e.event);
+      case 'bridged':
+      case 'digitsDialed':
+      case 'networkCapabilitiesChanged':
+      case 'queued':
+        return [];
+      default: {
+        const never: never = e;
+        return never;
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Checks a request that arrived as untrusted JSON (from a toolbar over the gateway) and turns it
+ * into a typed {@link PegaRequest}, or an OpenCTI error object saying what is wrong.
+ */
+import { pegaFailure } from './errors.js';
+import { PEGA_REQUEST_ACTIONS, PEGA_WORK_MODES } from './types.js';
+import type { PegaFailure, PegaRequest, PegaRequestAction, PegaWorkMode } from './types.js';
+
+type Fields = Readonly<Record<string, unknown>>;
+
+/** Required string fields of each action (optional ones are checked for type only). */
+const REQUIRED: Record<PegaRequestAction, readonly string[]> = {
+  answerCall: ['callId'],
+  hangUpCall: ['callId'],
+  holdCall: ['callId'],
+  retrieveCall: ['callId'],
+  makeCall: ['destination'],
+  sendDTMF: ['callId', 'digits'],
+  consultationCall: ['callId', 'destination'],
+  conferenceInitiate: ['callId', 'destination'],
+  transferInitiate: ['callId', 'destination'],
+  conferenceComplete: ['callId'],
+  transferComplete: ['callId'],
+  blindTransfer: ['callId', 'destination'],
+  dropParty: ['callId', 'party'],
+  agentReady: [],
+  agentNotReady: [],
+  login: [],
+  logout: [],
+  wrapUp: [],
+};
+
+const OPTIONAL_STRINGS = ['callData', 'consultCallId', 'reasonCode', 'agentId', 'password'];
+
+/** The request, or the error object to answer with. Numbers are accepted where strings are expected (OpenCTI fields are strings, toolbars often send numbers). */
+export function parsePegaRequest(input: unknown): PegaRequest | PegaFailure {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', 'request must be a JSON object');
+  const raw = input as Fields;
+  const action = raw.action;
+  if (typeof action !== 'string' || !(PEGA_REQUEST_ACTIONS as readonly string[]).includes(action)) {
+    return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', `unknown action ${JSON.stringify(action)}`);
+  }
+  const out: Record<string, string> = { action };
+  for (const name of REQUIRED[action as PegaRequestAction]) {
+    const v = asString(raw[name]);
+    if (v === undefined || v === '') return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', `${action}: missing ${name}`);
+    out[name] = v;
+  }
+  for (const name of OPTIONAL_STRINGS) {
+    if (raw[name] === undefined || raw[name] === null) continue;
+    const v = asString(raw[name]);
+    if (v === undefined) return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', `${action}: ${name} must be a string`);
+    out[name] = v;
+  }
+  if (raw.workMode !== undefined && raw.workMode !== null) {
+    const wm = mapWorkMode(raw.workMode);
+    if (wm === undefined) return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', `${action}: unknown workMode ${JSON.stringify(raw.workMode)}`);
+    out.workMode = wm;
+  }
+  return out as unknown as PegaRequest;
+}
+
+function asString(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+/** A Pega work mode, accepting the server-side spelling `AFTER_CALL_WORK` for `ACW` (notes §1.4). */
+function mapWorkMode(v: unknown): PegaWorkMode | undefined {
+  if (v === 'AFTER_CALL_WORK') return 'ACW';
+  return typeof v === 'string' && (PEGA_WORK_MODES as readonly string[]).includes(v) ? (v as PegaWorkMode) : undefined;
+}
+
+/** Whether a value is a failure object (rather than a parsed request). */
+export function isPegaFailure(v: PegaRequest | PegaFailure): v is PegaFailure {
+  return 'errCode' in v;
+}

@@ -1,0 +1,300 @@
+/**
+ * Routing points (pega-call-notes §3, "Route points / enhanced routing"): the switch asks the
+ * application where to send a call arriving at a routing device, and the application answers.
+ *
+ * CSTA flow (ECMA-269 routeing services): routeRegister for the device → the switch invokes
+ * routeRequest (reRouteRequest to ask again) → the application answers routeSelectRequest with a
+ * destination, or routeEndRequest → the switch may report routeUsedRequest and ends the dialogue
+ * with routeEndRequest.
+ *
+ * ```ts
+ * const rp = await registerRoutingPoint(session, '6486', async (req) => ({ destination: '2000' }));
+ * rp.on('routeRequest', (req) => log(req.callId, req.callingDevice));
+ * ```
+ */
+import { EventEmitter } from 'node:events';
+import type { RouteRequestArgument } from '../../protocol/csta/services/route-request.js';
+import type { UniversalFailure } from '../../protocol/csta/types/error-definition.js';
+import type { CstaSession } from '../session/session.js';
+import { TimeoutError } from '../session/errors.js';
+import { callIdOf, dnOf, octetsAsText, textAsOctets } from './csta-values.js';
+
+/** What routing needs from a session (a CstaSession fits). */
+export type RoutingSession = Pick<CstaSession, 'request' | 'handle' | 'monitorStart'>;
+
+/** A route request, as the application sees it. */
+export interface RouteRequest {
+  /** The routing point (device) the request is for. */
+  readonly routingPoint: string;
+  readonly routeRegisterReqID: string;
+  /** The routeing dialogue's cross reference (RouteingCrossRefID). */
+  readonly crossRefIdentifier: string;
+  /** The call being routed ("" if the switch did not say). */
+  readonly callId: string;
+  /** The call's current destination (the number dialed). */
+  readonly currentRoute: string;
+  readonly callingDevice: string;
+  /** correlatorData as text (or hex when not printable); "" when absent. */
+  readonly correlatorData: string;
+  /** true for a reRouteRequest (the previous destination did not work). */
+  readonly rerouted: boolean;
+  /** The switch's original argument (absent for a re-route request). */
+  readonly argument: RouteRequestArgument | undefined;
+}
+
+/** The application's answer: a destination, or end the routeing dialogue. */
+export type RouteDecision =
+  | { readonly destination: string; readonly correlatorData?: string }
+  | { readonly end: string; readonly failure?: UniversalFailure };
+
+/** Decides where a call goes. May be async; a throw or a timeout ends the dialogue. */
+export type RouteDecider = (request: RouteRequest) => Promise<RouteDecision> | RouteDecision;
+
+/** Events of a routing point. */
+export interface RoutingPointEvents {
+  routeRequest: [request: RouteRequest];
+  routeSelected: [request: RouteRequest, destination: string];
+  /** The dialogue ended: by the application (`byApplication`), or by the switch. */
+  routeEnded: [crossRefIdentifier: string, reason: string, byApplication: boolean];
+  /** The switch reports the route it used. */
+  routeUsed: [crossRefIdentifier: string, routeUsed: string];
+  /** A decision could not be sent, or the decider failed. */
+  warning: [error: Error];
+}
+
+/** Options of {@link registerRoutingPoint}. */
+export interface RoutingOptions {
+  /** Also monitorStart the routing device (its queued/delivered events arrive on the session). Default false. */
+  readonly monitor?: boolean;
+  /** Time the decider gets, in ms. Default: 80% of the request's replyTimeout, else 5000. */
+  readonly decisionTimeoutMs?: number;
+  /** Timeout for sending routeSelect/routeEnd (operations without a result). Default 2000 ms. */
+  readonly sendTimeoutMs?: number;
+}
+
+/** One registered routing point. */
+export class RoutingPoint extends EventEmitter<RoutingPointEvents> {
+  readonly device: string;
+  readonly routeRegisterReqID: string;
+  private readonly session: RoutingSession;
+  private readonly decide: RouteDecider;
+  private readonly options: RoutingOptions;
+  /** Open dialogues: cross reference → last request. */
+  private readonly open = new Map<string, RouteRequest>();
+  private registry: RoutingRegistry | undefined;
+
+  constructor(session: RoutingSession, device: string, routeRegisterReqID: string, decide: RouteDecider, options: RoutingOptions, registry: RoutingRegistry) {
+    super();
+    this.session = session;
+    this.device = device;
+    this.routeRegisterReqID = routeRegisterReqID;
+    this.decide = decide;
+    this.options = options;
+    this.registry = registry;
+  }
+
+  /** Routeing dialogues in progress. */
+  get pending(): number {
+    return this.open.size;
+  }
+
+  /** routeRegisterCancel, then stops dispatching to this point. */
+  async unregister(): Promise<void> {
+    this.registry?.remove(this);
+    this.registry = undefined;
+    await this.session.request('routeRegisterCancel', { routeRegisterReqID: this.routeRegisterReqID });
+  }
+
+  /** @internal A routeRequest or reRouteRequest for this point. */
+  async onRequest(request: RouteRequest): Promise<void> {
+    this.open.set(request.crossRefIdentifier, request);
+    this.safeEmit('routeRequest', request);
+    let decision: RouteDecision;
+    try {
+      decision = await this.decideInTime(request);
+    } catch (e) {
+      this.warn(e);
+      decision = { end: e instanceof DecisionTimeout ? 'decision timed out' : 'decider failed', failure: e instanceof DecisionTimeout ? { operation: 'routeingTimerExpired' } : { operation: 'generic' } };
+    }
+    if (!this.open.has(request.crossRefIdentifier)) return; // the switch ended it meanwhile
+    const base = { crossRefIdentifier: request.crossRefIdentifier, routeRegisterReqID: this.routeRegisterReqID };
+    if ('destination' in decision) {
+      await this.send(() =>
+        this.session.request(
+          'routeSelectRequest',
+          {
+            ...base,
+            routeSelected: { deviceIdentifier: { dialingNumber: decision.destination } },
+            routeUsedReq: true,
+            ...(decision.correlatorData === undefined ? {} : { correlatorData: textAsOctets(decision.correlatorData) }),
+          },
+          { timeoutMs: this.options.sendTimeoutMs ?? 2000 },
+        ),
+      );
+      this.safeEmit('routeSelected', request, decision.destination);
+      return;
+    }
+    this.open.delete(request.crossRefIdentifier);
+    await this.send(() =>
+      this.session.request('routeEndRequest', { ...base, ...(decision.failure === undefined ? {} : { errorValue: decision.failure }) }, { timeoutMs: this.options.sendTimeoutMs ?? 2000 }),
+    );
+    this.safeEmit('routeEnded', request.crossRefIdentifier, decision.end, true);
+  }
+
+  /** @internal The switch re-asks for a dialogue. */
+  rerouteRequest(crossRefIdentifier: string): RouteRequest | undefined {
+    const last = this.open.get(crossRefIdentifier);
+    return last === undefined ? undefined : { ...last, rerouted: true };
+  }
+
+  /** @internal The switch ended a dialogue. */
+  onEnd(crossRefIdentifier: string, reason: string): void {
+    this.open.delete(crossRefIdentifier);
+    this.safeEmit('routeEnded', crossRefIdentifier, reason, false);
+  }
+
+  /** @internal The switch reported the route used. */
+  onUsed(crossRefIdentifier: string, routeUsed: string): void {
+    this.safeEmit('routeUsed', crossRefIdentifier, routeUsed);
+  }
+
+  /** @internal */
+  owns(crossRefIdentifier: string): boolean {
+    return this.open.has(crossRefIdentifier);
+  }
+
+  private decideInTime(request: RouteRequest): Promise<RouteDecision> {
+    const replyMs = request.argument?.replyTimeout === undefined ? undefined : Number(request.argument.replyTimeout) * 800;
+    const ms = this.options.decisionTimeoutMs ?? replyMs ?? 5000;
+    return new Promise<RouteDecision>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new DecisionTimeout(ms)), ms);
+      Promise.resolve()
+        .then(() => this.decide(request))
+        .then(
+          (d) => {
+            clearTimeout(timer);
+            if (d === null || typeof d !== 'object' || (!('destination' in d) && !('end' in d))) reject(new TypeError('decider returned neither destination nor end'));
+            else resolve(d);
+          },
+          (e: unknown) => {
+            clearTimeout(timer);
+            reject(e);
+          },
+        );
+    });
+  }
+
+  /** Sends an operation that has no result: a TimeoutError only means the switch sent no answer, as expected. */
+  private async send(op: () => Promise<unknown>): Promise<void> {
+    try {
+      await op();
+    } catch (e) {
+      if (!(e instanceof TimeoutError)) this.warn(e);
+    }
+  }
+
+  private safeEmit<K extends keyof RoutingPointEvents>(event: K, ...args: RoutingPointEvents[K]): void {
+    try {
+      (this.emit as (e: K, ...a: RoutingPointEvents[K]) => boolean)(event, ...args);
+    } catch (e) {
+      this.warn(e);
+    }
+  }
+
+  private warn(e: unknown): void {
+    if (this.listenerCount('warning') > 0) this.emit('warning', e instanceof Error ? e : new Error(String(e)));
+  }
+}
+
+/** The decider did not answer in time. */
+export class DecisionTimeout extends Error {
+  readonly code = 'ROUTE_DECISION_TIMEOUT';
+  constructor(ms: number) {
+    super(`route decision took longer than ${ms} ms`);
+  }
+}
+
+/** The routing points of one session; owns the session's routeing handlers (a session has one handler per operation). */
+class RoutingRegistry {
+  private readonly points = new Map<string, RoutingPoint>();
+
+  constructor(session: RoutingSession) {
+    session.handle('routeRequest', (arg) => {
+      const point = this.pointFor(arg.routeRegisterReqID, [dnOf(arg.routeingDevice), dnOf(arg.currentRoute)]);
+      if (point !== undefined) void point.onRequest(toRouteRequest(point, arg));
+      return undefined as never;
+    });
+    session.handle('reRouteRequest', (arg) => {
+      const point = this.pointFor(arg.routeRegisterReqID, [], arg.crossRefIdentifier);
+      const again = point?.rerouteRequest(arg.crossRefIdentifier);
+      if (point !== undefined && again !== undefined) void point.onRequest(again);
+      return undefined as never;
+    });
+    session.handle('routeEndRequest', (arg) => {
+      this.pointFor(arg.routeRegisterReqID, [], arg.crossRefIdentifier)?.onEnd(arg.crossRefIdentifier, arg.errorValue === undefined ? 'ended by switch' : JSON.stringify(arg.errorValue));
+      return undefined as never;
+    });
+    session.handle('routeUsedRequest', (arg) => {
+      this.pointFor(arg.routeRegisterReqID, [], arg.crossRefIdentifier)?.onUsed(arg.crossRefIdentifier, dnOf(arg.routeUsed));
+      return undefined as never;
+    });
+  }
+
+  add(point: RoutingPoint): void {
+    this.points.set(point.routeRegisterReqID, point);
+  }
+
+  remove(point: RoutingPoint): void {
+    if (this.points.get(point.routeRegisterReqID) === point) this.points.delete(point.routeRegisterReqID);
+  }
+
+  /** By registration ID; else by open dialogue; else by device; else the only point. */
+  private pointFor(regId: string | undefined, devices: readonly string[], crossRef?: string): RoutingPoint | undefined {
+    if (regId !== undefined) {
+      const p = this.points.get(regId);
+      if (p !== undefined) return p;
+    }
+    const all = [...this.points.values()];
+    if (crossRef !== undefined) {
+      const p = all.find((x) => x.owns(crossRef));
+      if (p !== undefined) return p;
+    }
+    const byDevice = all.find((x) => devices.includes(x.device));
+    if (byDevice !== undefined) return byDevice;
+    return all.length === 1 ? all[0] : undefined;
+  }
+}
+
+const registries = new WeakMap<RoutingSession, RoutingRegistry>();
+
+function toRouteRequest(point: RoutingPoint, arg: RouteRequestArgument): RouteRequest {
+  return {
+    routingPoint: point.device,
+    routeRegisterReqID: point.routeRegisterReqID,
+    crossRefIdentifier: arg.crossRefIdentifier,
+    callId: callIdOf(arg.routedCall),
+    currentRoute: dnOf(arg.currentRoute),
+    callingDevice: dnOf(arg.callingDevice),
+    correlatorData: octetsAsText(arg.correlatorData),
+    rerouted: false,
+    argument: arg,
+  };
+}
+
+/**
+ * Registers `device` as a routing point: routeRegister (and monitorStart when asked), then every
+ * routeRequest for it goes to `decide`, whose answer is sent as routeSelectRequest or
+ * routeEndRequest. Rejects if the switch refuses the registration.
+ */
+export async function registerRoutingPoint(session: RoutingSession, device: string, decide: RouteDecider, options: RoutingOptions = {}): Promise<RoutingPoint> {
+  let registry = registries.get(session);
+  if (registry === undefined) {
+    registry = new RoutingRegistry(session);
+    registries.set(session, registry);
+  }
+  const result = await session.request('routeRegister', { routeingDevice: { deviceIdentifier: { dialingNumber: device } } });
+  if (options.monitor === true) await session.monitorStart(device);
+  const point = new RoutingPoint(session, device, result.routeRegisterReqID, decide, options, registry);
+  registry.add(point);
+  return point;
+}

@@ -1,0 +1,391 @@
+import { expect } from 'chai';
+import { EventEmitter } from 'node:events';
+import * as http from 'node:http';
+import { WebSocket } from 'ws';
+import type { RawData } from 'ws';
+import { PegaGateway } from '../../../../lib/pega/gateway/server.js';
+import type { PegaGatewayOptions } from '../../../../lib/pega/gateway/server.js';
+import { staticTokenTable } from '../../../../lib/pega/gateway/auth.js';
+import { GatewayErrorCode } from '../../../../lib/pega/gateway/types.js';
+import { ConnectionClosedError } from '../../../../lib/session/errors.js';
+import type { PegaEvent, PegaLinkLike, PegaLoginParams, PegaRequest, PegaResult } from '../../../../lib/pega/gateway/types.js';
+
+/** A PegaLinkLike that records what it is asked and answers from a script. */
+class FakeLink extends EventEmitter implements PegaLinkLike {
+  readonly logins: PegaLoginParams[] = [];
+  readonly logouts: string[] = [];
+  readonly requests: Array<{ agentId: string; request: PegaRequest }> = [];
+  readonly refreshed: string[] = [];
+  answer: (agentId: string, request: PegaRequest) => Promise<PegaResult> = async () => ({ ok: true });
+  loginAnswer: PegaResult = { ok: true };
+  /** Emitted by refresh() when set. */
+  snapshot: PegaEvent | undefined;
+
+  async login(params: PegaLoginParams): Promise<PegaResult> {
+    this.logins.push(params);
+    return this.loginAnswer;
+  }
+  async logout(agentId: string): Promise<PegaResult> {
+    this.logouts.push(agentId);
+    return { ok: true };
+  }
+  request(agentId: string, request: PegaRequest): Promise<PegaResult> {
+    this.requests.push({ agentId, request });
+    return this.answer(agentId, request);
+  }
+  async refresh(agentId: string): Promise<unknown> {
+    this.refreshed.push(agentId);
+    if (this.snapshot !== undefined) this.fire(agentId, this.snapshot);
+    return undefined;
+  }
+  fire(agentId: string, event: PegaEvent): void {
+    this.emit('event', agentId, event);
+  }
+}
+
+const TOKENS = {
+  'tok-alice': { agentId: '5501', device: '8808' },
+  'tok-bob': { agentId: '5502', device: '8809' },
+};
+
+/** A test client: queues incoming JSON frames and hands them out in order. */
+class Client {
+  private readonly queue: unknown[] = [];
+  private waiters: Array<(m: unknown) => void> = [];
+  closed: Promise<number>;
+  constructor(readonly ws: WebSocket) {
+    ws.on('message', (data: RawData) => {
+      const message: unknown = JSON.parse(String(data));
+      const waiter = this.waiters.shift();
+      if (waiter !== undefined) waiter(message);
+      else this.queue.push(message);
+    });
+    this.closed = new Promise((resolve) => ws.once('close', (code: number) => resolve(code)));
+  }
+  next(timeoutMs = 2000): Promise<unknown> {
+    const queued = this.queue.shift();
+    if (queued !== undefined) return Promise.resolve(queued);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error('no message within timeout'));
+      }, timeoutMs);
+      const waiter = (m: unknown): void => {
+        clearTimeout(timer);
+        resolve(m);
+      };
+      this.waiters.push(waiter);
+    });
+  }
+  get pending(): number {
+    return this.queue.length;
+  }
+  send(value: unknown): void {
+    this.ws.send(typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  async call(id: number | string, request: Record<string, unknown>): Promise<unknown> {
+    this.send({ id, request });
+    return this.next();
+  }
+}
+
+type Opened = { kind: 'open'; client: Client } | { kind: 'refused'; status: number };
+
+function open(port: number, protocols: string[], path = '/cti'): Promise<Opened> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, protocols);
+    const client = new Client(ws);
+    ws.once('open', () => resolve({ kind: 'open', client }));
+    ws.once('unexpected-response', (_req, res) => {
+      resolve({ kind: 'refused', status: res.statusCode ?? 0 });
+      res.resume();
+      ws.terminate();
+    });
+    ws.once('error', reject);
+  });
+}
+
+async function connect(port: number, token: string): Promise<Client> {
+  const opened = await open(port, ['pega-gateway.v1', `bearer.${token}`]);
+  if (opened.kind !== 'open') throw new Error(`refused with ${opened.status}`);
+  return opened.client;
+}
+
+function get(port: number, path: string, method = 'GET'): Promise<{ status: number; type: string | undefined; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path, method }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('PegaGateway (fake link, 127.0.0.1)', () => {
+  let link: FakeLink;
+  let gateway: PegaGateway;
+  let port: number;
+  const clients: Client[] = [];
+
+  async function start(extra: Partial<PegaGatewayOptions> = {}): Promise<void> {
+    gateway = new PegaGateway({ link, authenticate: staticTokenTable(TOKENS), ...extra });
+    port = await gateway.listen();
+  }
+  async function client(token: string): Promise<Client> {
+    const c = await connect(port, token);
+    clients.push(c);
+    return c;
+  }
+
+  beforeEach(async () => {
+    link = new FakeLink();
+    await start();
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.ws.terminate();
+    await gateway.close();
+  });
+
+  describe('authentication', () => {
+    it('refuses an upgrade without a token, with an unknown token or without the gateway subprotocol (401)', async () => {
+      for (const protocols of [[], ['pega-gateway.v1'], ['pega-gateway.v1', 'bearer.nope'], ['bearer.tok-alice']]) {
+        const opened = await open(port, protocols);
+        expect(opened, JSON.stringify(protocols)).to.deep.equal({ kind: 'refused', status: 401 });
+      }
+      expect(gateway.connectionCount).to.equal(0);
+    });
+
+    it('refuses other paths (404) and accepts a known token with the gateway subprotocol selected', async () => {
+      expect(await open(port, ['pega-gateway.v1', 'bearer.tok-alice'], '/other')).to.deep.equal({ kind: 'refused', status: 404 });
+      const c = await client('tok-alice');
+      expect(c.ws.protocol).to.equal('pega-gateway.v1');
+      expect(gateway.connectionCount).to.equal(1);
+    });
+
+    it('treats an authenticator that throws as a refusal', async () => {
+      await gateway.close();
+      await start({ authenticate: () => { throw new Error('db down'); } });
+      expect(await open(port, ['pega-gateway.v1', 'bearer.tok-alice'])).to.deep.equal({ kind: 'refused', status: 401 });
+    });
+
+    it('checks the Origin header when allowedOrigins is set (403)', async () => {
+      await gateway.close();
+      await start({ allowedOrigins: ['http://toolbar.example'] });
+      expect(await open(port, ['pega-gateway.v1', 'bearer.tok-alice'])).to.deep.equal({ kind: 'refused', status: 403 });
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/cti`, ['pega-gateway.v1', 'bearer.tok-alice'], { origin: 'http://toolbar.example' });
+      const c = new Client(ws);
+      clients.push(c);
+      await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+      expect(gateway.connectionCount).to.equal(1);
+    });
+  });
+
+  describe('requests', () => {
+    it('forwards a request for the token\'s agent and returns the result under the same id', async () => {
+      link.answer = async (_agent, request) =>
+        'callId' in request && request.callId === '4953' ? { ok: true } : { ok: false, errCode: 'OPENCTI_CALL_REJECTED', errMessage: 'no such call' };
+      const c = await client('tok-alice');
+      expect(await c.call(1, { action: 'answerCall', callId: '4953' })).to.deep.equal({ id: 1, result: { ok: true } });
+      expect(await c.call('two', { action: 'holdCall', callId: '1' })).to.deep.equal({ id: 'two', result: { ok: false, errCode: 'OPENCTI_CALL_REJECTED', errMessage: 'no such call' } });
+      expect(link.requests).to.deep.equal([
+        { agentId: '5501', request: { action: 'answerCall', callId: '4953' } },
+        { agentId: '5501', request: { action: 'holdCall', callId: '1' } },
+      ]);
+    });
+
+    it('logs in with the identity bound to the token and passes login errors through', async () => {
+      const c = await client('tok-bob');
+      expect(await c.call(1, { action: 'login', password: 'pw' })).to.deep.equal({ id: 1, result: { ok: true } });
+      expect(link.logins).to.deep.equal([{ agentId: '5502', device: '8809', password: 'pw' }]);
+      link.loginAnswer = { ok: false, errCode: 'OPENCTI_AGENT_LOGGED_IN', errMessage: 'already logged in' };
+      expect(await c.call(2, { action: 'login', agentId: '5502' })).to.deep.equal({ id: 2, result: { ok: false, errCode: 'OPENCTI_AGENT_LOGGED_IN', errMessage: 'already logged in' } });
+      expect(link.logins[1]).to.deep.equal({ agentId: '5502', device: '8809' });
+      expect(await c.call(3, { action: 'logout' })).to.deep.equal({ id: 3, result: { ok: true } });
+      expect(link.logouts).to.deep.equal(['5502']);
+      expect(link.requests).to.have.length(0);
+    });
+
+    it('refuses to act for another agent', async () => {
+      const c = await client('tok-alice');
+      const r1 = await c.call(1, { action: 'login', agentId: '5502' });
+      expect(r1).to.have.nested.property('result.errCode', GatewayErrorCode.InvalidRequest);
+      const r2 = await c.call(2, { action: 'agentReady', agentId: '5502' });
+      expect(r2).to.have.nested.property('result.errCode', GatewayErrorCode.InvalidRequest);
+      expect(link.requests).to.have.length(0);
+      expect(link.logins).to.have.length(0);
+      // A device in the request is not a login field: the token's device is used.
+      expect(await c.call(4, { action: 'login', agentId: '5501', device: '8809' })).to.deep.equal({ id: 4, result: { ok: true } });
+      expect(link.logins).to.deep.equal([{ agentId: '5501', device: '8808' }]);
+    });
+
+    it('answers bad input with OPENCTI_INVALID_REQUEST and keeps the socket open', async () => {
+      const c = await client('tok-alice');
+      c.send('not json');
+      expect(await c.next()).to.have.nested.property('result.errCode', GatewayErrorCode.InvalidRequest);
+      c.send({ id: 9, request: { action: 'rebootSwitch' } });
+      const unknown = await c.next();
+      expect(unknown).to.have.property('id', 9);
+      expect(unknown).to.have.nested.property('result.errCode', GatewayErrorCode.InvalidRequest);
+      const missing = await c.call(11, { action: 'answerCall' });
+      expect(missing).to.have.property('id', 11);
+      expect(missing).to.have.nested.property('result.errCode', GatewayErrorCode.InvalidRequest);
+      expect(missing).to.have.nested.property('result.errMessage').that.contains('callId');
+      c.ws.send(Buffer.from([1, 2, 3]), { binary: true });
+      expect(await c.next()).to.have.nested.property('result.errCode', GatewayErrorCode.InvalidRequest);
+      expect(link.requests).to.have.length(0);
+      expect(await c.call(10, { action: 'wrapUp' })).to.deep.equal({ id: 10, result: { ok: true } });
+    });
+
+    it('turns a link that throws into an OpenCTI error result', async () => {
+      link.answer = async () => { throw new Error('bug in link'); };
+      const c = await client('tok-alice');
+      expect(await c.call(1, { action: 'hangUpCall', callId: '1' })).to.deep.equal({
+        id: 1,
+        result: { ok: false, errCode: 'OPENCTI_CF_GENERIC_OPERATION', errMessage: 'bug in link' },
+      });
+      link.answer = async () => { throw new ConnectionClosedError('socket reset'); };
+      expect(await c.call(2, { action: 'hangUpCall', callId: '1' })).to.have.nested.property('result.errCode', 'OPENCTI_HTTP_ERROR_503');
+    });
+
+    it('bounds the requests in flight per socket', async () => {
+      await gateway.close();
+      await start({ maxInFlight: 2 });
+      const release: Array<() => void> = [];
+      link.answer = () => new Promise((resolve) => release.push(() => resolve({ ok: true })));
+      const c = await client('tok-alice');
+      c.send({ id: 1, request: { action: 'wrapUp' } });
+      c.send({ id: 2, request: { action: 'wrapUp' } });
+      c.send({ id: 3, request: { action: 'wrapUp' } });
+      expect(await c.next()).to.deep.equal({ id: 3, result: { ok: false, errCode: GatewayErrorCode.TooManyRequests, errMessage: 'too many requests in flight on this socket' } });
+      for (const r of release) r();
+      expect([await c.next(), await c.next()]).to.deep.equal([{ id: 1, result: { ok: true } }, { id: 2, result: { ok: true } }]);
+    });
+
+    it('closes a socket that sends a frame over maxPayload (1009)', async () => {
+      await gateway.close();
+      await start({ maxPayload: 256 });
+      const c = await client('tok-alice');
+      c.send({ id: 1, request: { action: 'makeCall', destination: '1'.repeat(400) } });
+      expect(await c.closed).to.equal(1009);
+      expect(link.requests).to.have.length(0);
+    });
+  });
+
+  describe('events', () => {
+    it('delivers each agent\'s events to that agent\'s sockets only', async () => {
+      const alice1 = await client('tok-alice');
+      const alice2 = await client('tok-alice');
+      const bob = await client('tok-bob');
+      const forAlice: PegaEvent = {
+        pyEventType: 'CallStateEvent', pyEventName: 'Alerting', pyCallId: '1', pyANI: '16175551212', pyOtherDN: '16175551212',
+        pyCallType: 'INBOUND', pyMedia: 'Phone', pyThisDN: '8808', pyDNIS: '8808',
+      };
+      const forBob: PegaEvent = { pyEventType: 'AgentStateEvent', pyEventName: 'Ready', pyReasonCode: '', pyWorkMode: 'MODE_NONE', pyMedia: 'Phone', pyAgentId: '5502', pyThisDN: '8809' };
+      const forNobody: PegaEvent = { ...forBob, pyEventName: 'Logout', pyAgentId: '9999' };
+      link.fire('5501', forAlice);
+      link.fire('5502', forBob);
+      link.fire('9999', forNobody);
+      expect(await alice1.next()).to.deep.equal({ event: forAlice });
+      expect(await alice2.next()).to.deep.equal({ event: forAlice });
+      expect(await bob.next()).to.deep.equal({ event: forBob });
+      // A round trip on each socket proves nothing else was queued before it.
+      for (const c of [alice1, alice2, bob]) expect(await c.call('sync', { action: 'wrapUp' })).to.deep.equal({ id: 'sync', result: { ok: true } });
+    });
+
+    it('asks the link for a snapshot of the agent as each socket opens', async () => {
+      const snapshot: PegaEvent = {
+        pyEventType: 'SnapshotEvent', pyEventName: 'Snapshot', pyAgentId: '5502', pyAgentState: 'Ready', pyReasonCode: '', pyWorkMode: 'MODE_NONE',
+        pyDeviceState: 'OPENED', pyLinkState: 'CONNECTED', pyMedia: 'Phone', pyThisDN: '8809', pyCalls: [{ pyCallId: '7', pyCallState: 'Held', pyOtherDN: '3001' }],
+      };
+      link.snapshot = snapshot;
+      const bob = await client('tok-bob');
+      expect(await bob.next()).to.deep.equal({ event: snapshot });
+      expect(link.refreshed).to.deep.equal(['5502']);
+    });
+
+    it('stops listening to the link on close and closes sockets with 1001', async () => {
+      const c = await client('tok-alice');
+      expect(link.listenerCount('event')).to.equal(1);
+      await gateway.close();
+      expect(await c.closed).to.equal(1001);
+      expect(link.listenerCount('event')).to.equal(0);
+    });
+  });
+
+  describe('heartbeat', () => {
+    it('drops a socket that stops answering pings and keeps one that answers', async () => {
+      await gateway.close();
+      await start({ heartbeatMs: 40, logoutOnClose: true });
+      const healthy = await client('tok-bob');
+      const aliceGone = new Promise<number>((resolve) => gateway.on('disconnection', (who, code) => { if (who.agentId === '5501') resolve(code); }));
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/cti`, ['pega-gateway.v1', 'bearer.tok-alice'], { autoPong: false });
+      const silent = new Client(ws);
+      clients.push(silent);
+      await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+      expect(await silent.closed).to.equal(1006);
+      expect(await aliceGone).to.equal(1006);
+      expect(link.logouts).to.deep.equal(['5501']);
+      expect(healthy.ws.readyState).to.equal(WebSocket.OPEN);
+      expect(await healthy.call(1, { action: 'wrapUp' })).to.deep.equal({ id: 1, result: { ok: true } });
+    });
+  });
+
+  describe('logout on close', () => {
+    it('does not log out by default', async () => {
+      const c = await client('tok-alice');
+      c.ws.close();
+      await c.closed;
+      await new Promise((r) => setTimeout(r, 50));
+      expect(link.logouts).to.deep.equal([]);
+    });
+
+    it('logs out when the agent\'s last socket closes, if enabled', async () => {
+      await gateway.close();
+      await start({ logoutOnClose: true });
+      const a1 = await client('tok-alice');
+      const a2 = await client('tok-alice');
+      const disconnected = (): Promise<void> => new Promise((resolve) => gateway.once('disconnection', () => resolve()));
+      let gone = disconnected();
+      a1.ws.close();
+      await gone;
+      expect(link.logouts).to.deep.equal([]);
+      gone = disconnected();
+      a2.ws.close();
+      await gone;
+      expect(link.logouts).to.deep.equal(['5501']);
+    });
+  });
+
+  describe('static files', () => {
+    it('serves the toolbar page and script with their content types', async () => {
+      const page = await get(port, '/');
+      expect(page.status).to.equal(200);
+      expect(page.type).to.equal('text/html; charset=utf-8');
+      expect(page.body).to.contain('<script src="toolbar.js">');
+      expect(page.headers['x-content-type-options']).to.equal('nosniff');
+      expect(page.headers['content-security-policy']).to.contain("script-src 'self'");
+      const script = await get(port, '/toolbar.js');
+      expect(script.status).to.equal(200);
+      expect(script.type).to.equal('text/javascript; charset=utf-8');
+      expect(script.body).to.contain('pega-gateway.v1');
+      expect((await get(port, '/toolbar.js', 'HEAD')).body).to.equal('');
+    });
+
+    it('serves nothing else from disk', async () => {
+      for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2f..%2fpackage.json', '/public/toolbar.js', '/server.ts', '/toolbar.js/', '//etc/passwd', '/toolbar.html%00.js']) {
+        const res = await get(port, path);
+        expect(res.status, path).to.equal(404);
+        expect(res.body, path).to.equal('not found\n');
+      }
+      expect((await get(port, '/', 'POST')).status).to.equal(405);
+    });
+
+    it('serves no files when publicDir is false', async () => {
+      await gateway.close();
+      await start({ publicDir: false });
+      expect((await get(port, '/')).status).to.equal(404);
+    });
+  });
+});
