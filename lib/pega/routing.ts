@@ -16,11 +16,12 @@ import { EventEmitter } from 'node:events';
 import type { RouteRequestArgument } from '../../protocol/csta/services/route-request.js';
 import type { UniversalFailure } from '../../protocol/csta/types/error-definition.js';
 import type { CstaSession } from '../session/session.js';
-import { TimeoutError } from '../session/errors.js';
+import { ConnectionClosedError } from '../session/errors.js';
+import type { RequestArgument } from '../session/requests.js';
 import { callIdOf, dnOf, octetsAsText, textAsOctets } from './csta-values.js';
 
 /** What routing needs from a session (a CstaSession fits). */
-export type RoutingSession = Pick<CstaSession, 'request' | 'handle' | 'monitorStart'>;
+export type RoutingSession = Pick<CstaSession, 'request' | 'notify' | 'handle' | 'monitorStart'>;
 
 /** A route request, as the application sees it. */
 export interface RouteRequest {
@@ -68,8 +69,6 @@ export interface RoutingOptions {
   readonly monitor?: boolean;
   /** Time the decider gets, in ms. Default: 80% of the request's replyTimeout, else 5000. */
   readonly decisionTimeoutMs?: number;
-  /** Timeout for sending routeSelect/routeEnd (operations without a result). Default 2000 ms. */
-  readonly sendTimeoutMs?: number;
 }
 
 /** One registered routing point. */
@@ -119,25 +118,17 @@ export class RoutingPoint extends EventEmitter<RoutingPointEvents> {
     if (!this.open.has(request.crossRefIdentifier)) return; // the switch ended it meanwhile
     const base = { crossRefIdentifier: request.crossRefIdentifier, routeRegisterReqID: this.routeRegisterReqID };
     if ('destination' in decision) {
-      await this.send(() =>
-        this.session.request(
-          'routeSelectRequest',
-          {
-            ...base,
-            routeSelected: { deviceIdentifier: { dialingNumber: decision.destination } },
-            routeUsedReq: true,
-            ...(decision.correlatorData === undefined ? {} : { correlatorData: textAsOctets(decision.correlatorData) }),
-          },
-          { timeoutMs: this.options.sendTimeoutMs ?? 2000 },
-        ),
-      );
+      this.send('routeSelectRequest', {
+        ...base,
+        routeSelected: { deviceIdentifier: { dialingNumber: decision.destination } },
+        routeUsedReq: true,
+        ...(decision.correlatorData === undefined ? {} : { correlatorData: textAsOctets(decision.correlatorData) }),
+      });
       this.safeEmit('routeSelected', request, decision.destination);
       return;
     }
     this.open.delete(request.crossRefIdentifier);
-    await this.send(() =>
-      this.session.request('routeEndRequest', { ...base, ...(decision.failure === undefined ? {} : { errorValue: decision.failure }) }, { timeoutMs: this.options.sendTimeoutMs ?? 2000 }),
-    );
+    this.send('routeEndRequest', { ...base, ...(decision.failure === undefined ? {} : { errorValue: decision.failure }) });
     this.safeEmit('routeEnded', request.crossRefIdentifier, decision.end, true);
   }
 
@@ -184,13 +175,9 @@ export class RoutingPoint extends EventEmitter<RoutingPointEvents> {
     });
   }
 
-  /** Sends an operation that has no result: a TimeoutError only means the switch sent no answer, as expected. */
-  private async send(op: () => Promise<unknown>): Promise<void> {
-    try {
-      await op();
-    } catch (e) {
-      if (!(e instanceof TimeoutError)) this.warn(e);
-    }
+  /** routeSelectRequest/routeEndRequest have no reply: sent as invokes nobody waits for. */
+  private send<N extends 'routeSelectRequest' | 'routeEndRequest'>(operation: N, argument: RequestArgument<N>): void {
+    if (!this.session.notify(operation, argument)) this.warn(new ConnectionClosedError(`${operation} for ${this.device} not sent: link down`));
   }
 
   private safeEmit<K extends keyof RoutingPointEvents>(event: K, ...args: RoutingPointEvents[K]): void {

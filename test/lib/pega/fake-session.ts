@@ -8,6 +8,7 @@ import type { InvokeHandler } from '../../../lib/session/session.js';
 import type { Monitor } from '../../../lib/session/monitors.js';
 import type { OperationName } from '../../../protocol/csta/operations.js';
 import type { PegaLinkSession } from '../../../lib/pega/link.js';
+import type { CstaSession } from '../../../lib/session/session.js';
 
 export interface RecordedRequest {
   readonly operation: string;
@@ -35,6 +36,16 @@ export class FakeSession extends EventEmitter<SessionEvents> {
   get operations(): string[] {
     return this.requests.map((r) => r.operation);
   }
+
+  /** Link state seen by notify(); false makes notify report "not sent". */
+  linkUp = true;
+
+  /** No-reply invokes (routeSelect/routeEnd): recorded like requests, with no timeout. */
+  readonly notify = ((operation: string, argument: unknown): boolean => {
+    if (!this.linkUp) return false;
+    this.requests.push({ operation, argument, timeoutMs: undefined });
+    return true;
+  }) as CstaSession['notify'];
 
   readonly request = ((operation: string, argument: unknown, options?: { timeoutMs?: number }): Promise<unknown> => {
     this.requests.push({ operation, argument, timeoutMs: options?.timeoutMs });

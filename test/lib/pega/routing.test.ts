@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { registerRoutingPoint } from '../../../lib/pega/routing.js';
 import type { RouteDecision, RouteRequest } from '../../../lib/pega/routing.js';
-import { RemoteOperationError, TimeoutError } from '../../../lib/session/errors.js';
 import type { InvokePdu } from '../../../protocol/rose/pdu.js';
 import { FakeSession } from './fake-session.js';
 
@@ -133,21 +132,22 @@ describe('routing points', () => {
     expect(ended).to.deep.equal([false]);
   });
 
-  it('treats a timeout on routeSelect (no result expected) as sent, other errors as warnings; monitor and unregister', async () => {
-    const session = new FakeSession()
-      .answer('routeRegister', { routeRegisterReqID: '0020' })
-      .answer('routeSelectRequest', new TimeoutError('routeSelectRequest', 9, 2000), new RemoteOperationError('routeSelectRequest', 10, { operation: 'invalidRouteingCrossRefID' }));
-    const point = await registerRoutingPoint(session, '6600', () => ({ destination: '2000' }), { monitor: true, sendTimeoutMs: 50 });
+  it('sends routeSelect as a no-reply invoke, warns when the link is down; monitor and unregister', async () => {
+    const session = new FakeSession().answer('routeRegister', { routeRegisterReqID: '0020' });
+    const point = await registerRoutingPoint(session, '6600', () => ({ destination: '2000' }), { monitor: true });
     expect(session.operations.slice(0, 2)).to.deep.equal(['routeRegister', 'monitorStart']);
     const warnings: string[] = [];
     point.on('warning', (e) => warnings.push(e.message));
     await invoke(session, 'routeRequest', routeRequestArg('0001', '0020', '6600'));
+    await until(() => session.requests.some((r) => r.operation === 'routeSelectRequest'));
+    expect(session.requests.find((r) => r.operation === 'routeSelectRequest')?.timeoutMs).to.equal(undefined);
+    expect(warnings).to.deep.equal([]);
+    session.linkUp = false;
     await invoke(session, 'routeRequest', routeRequestArg('0002', '0020', '6600'));
-    await until(() => session.requests.filter((r) => r.operation === 'routeSelectRequest').length === 2);
-    await new Promise((r) => setTimeout(r, 5));
-    expect(session.requests.find((r) => r.operation === 'routeSelectRequest')?.timeoutMs).to.equal(50);
-    expect(warnings).to.have.length(1);
-    expect(warnings[0]).to.match(/invalidRouteingCrossRefID/);
+    await until(() => warnings.length === 1);
+    expect(warnings[0]).to.match(/routeSelectRequest for 6600 not sent: link down/);
+    expect(session.requests.filter((r) => r.operation === 'routeSelectRequest')).to.have.length(1);
+    session.linkUp = true;
     await point.unregister();
     expect(session.requests.at(-1)).to.deep.include({ operation: 'routeRegisterCancel', argument: { routeRegisterReqID: '0020' } });
   });

@@ -1,0 +1,14 @@
+/**
+ * The embedded PBX simulator: `PbxSimulator` (the switch side of a CSTA link), its switch model,
+ * scenarios as data, and the event recorder tests use with a CstaSession.
+ */
+export { PbxSimulator } from './simulator.js';
+export type { PbxSimulatorOptions, SimulatorEvents } from './simulator.js';
+export { SwitchState, DEFAULT_DIAL_PLAN, defaultDevices } from './switch-state.js';
+export type { Call, Connection, DeviceConfig, DeviceKind, DeviceState, DialPlan } from './switch-state.js';
+export { CstaFailure, ScenarioError, ScenarioErrorCode, SimulatorStateError } from './errors.js';
+export { loadScenario, matchExpectations, validateScenario } from './scenarios.js';
+export type { ExpectedEvent, ObservedEvent, RunScenarioOptions, Scenario, ScenarioRun, ScenarioStep, StepContext } from './scenarios.js';
+export { recordEvents } from './observer.js';
+export type { EventRecorder } from './observer.js';
+export type { AssociationKind } from './client.js';

@@ -1,0 +1,350 @@
+/**
+ * PbxSimulator: an embedded PBX (the switch side of a CSTA link) for tests, demos and benchmarks.
+ * A TCP (or TLS) server speaking the same wire as CstaSession (BER with any framing, or ECMA-323
+ * XML with the 8-byte header); it accepts ACSE (AARQ/AARE, with an optional password),
+ * systemRegister or no association, releases with RLRQ/RLRE, keeps the link alive with
+ * systemStatus both ways, answers every CSTA request from its switch model and reports the
+ * resulting ECMA-269 events to every monitor of each device involved. Scenarios (far-end actions
+ * as data) and faults (raw bytes, dropped links, paused replies, event floods) drive it in tests.
+ */
+import { EventEmitter } from 'node:events';
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import type { CstaPdu } from '../../protocol/pdu.js';
+import type { InvokePdu, KnownInvoke } from '../../protocol/rose/pdu.js';
+import type { AarqPdu } from '../../protocol/acse/pdu.js';
+import type { SystemStatus } from '../../protocol/csta/types/device-feature-types.js';
+import { CstaConnection } from '../transport/connection.js';
+import { createWireCodec } from '../transport/wire.js';
+import type { WireCodec, WireFormat } from '../transport/wire.js';
+import '../transport/xml-wire.js';
+import { eventReportArgument } from '../session/events.js';
+import type { KnownCstaEvent } from '../session/events.js';
+import { Agents } from './agents.js';
+import { CallFeatures } from './call-features.js';
+import { SimClient } from './client.js';
+import type { AssociationKind } from './client.js';
+import { CstaFailure, SimulatorStateError } from './errors.js';
+import { passesFilter } from './event-sink.js';
+import type { DeviceEvent, EventSink } from './event-sink.js';
+import { floodDevice, injectRawBytes } from './faults.js';
+import { SwitchMonitors } from './monitors.js';
+import { NO_REPLY, handleRequest } from './request-handlers.js';
+import { HexIds, extDev } from './identifiers.js';
+import type { HandlerContext } from './request-handlers.js';
+import { Router } from './routing.js';
+import { ScenarioRunner } from './scenarios.js';
+import type { RunScenarioOptions, Scenario, ScenarioRun } from './scenarios.js';
+import { DEFAULT_DIAL_PLAN, SwitchState, defaultDevices } from './switch-state.js';
+import type { DeviceConfig, DialPlan } from './switch-state.js';
+
+/** Options of `new PbxSimulator(options)`. */
+export interface PbxSimulatorOptions {
+  /** @default { encoding: 'ber', framing: 'length16' } */
+  readonly wire?: WireFormat;
+  /** Association modes accepted. @default ['acse', 'systemRegister', 'none'] */
+  readonly association?: readonly AssociationKind[];
+  /** When set, an AARQ must carry this password (calling-authentication-value charstring). */
+  readonly password?: string;
+  /** Interval of the switch's own systemStatus invokes (0 = none). @default 0 */
+  readonly keepAliveMs?: number;
+  /** Devices of the switch. @default defaultDevices() */
+  readonly devices?: readonly DeviceConfig[];
+  /** @default 4-digit numbers internal, anything else external */
+  readonly dialPlan?: DialPlan;
+  /** How long a routeRequest waits for routeSelect before the default route. @default 5000 */
+  readonly routeTimeoutMs?: number;
+  /** Stations accept further calls while on a call (call waiting). @default false */
+  readonly callWaiting?: boolean;
+  /** Serve TLS with these options instead of plain TCP. */
+  readonly tls?: tls.TlsOptions;
+}
+
+/** Events a PbxSimulator emits (for tests and diagnostics). */
+export interface SimulatorEvents {
+  /** A client connected. */
+  client: [clientId: number];
+  /** A client associated (AARQ accepted, systemRegister, or its first request without association). */
+  associated: [clientId: number, kind: AssociationKind];
+  /** A client's link closed. */
+  clientClosed: [clientId: number];
+  /** A request arrived (after association). */
+  request: [clientId: number, operation: string];
+}
+
+/** The embedded PBX: server, switch model, request handling, event fan-out, scenarios and faults. */
+export class PbxSimulator extends EventEmitter<SimulatorEvents> implements EventSink {
+  readonly options: PbxSimulatorOptions;
+  readonly state: SwitchState;
+  readonly engine: CallFeatures;
+  readonly monitors = new SwitchMonitors();
+  readonly router: Router;
+  readonly agents: Agents;
+  /** What requestSysStat answers. */
+  systemStatus: SystemStatus = 'normal';
+  private readonly codec: WireCodec;
+  private readonly server: net.Server;
+  private readonly clients = new Map<number, SimClient>();
+  private nextClientId = 1;
+  private readonly sysRegIds = new HexIds();
+  private keepAliveTimer: ReturnType<typeof setInterval> | undefined;
+  private eventBuffer: { device: string; event: DeviceEvent }[] | undefined;
+  private paused: { client: SimClient; pdu: InvokePdu }[] | undefined;
+  private listening = false;
+  /** Event reports sent, for diagnostics and benchmarks. */
+  eventsSent = 0;
+  /** Answers received to the switch's own invokes (keep-alives, routeRequest...). */
+  repliesReceived = 0;
+
+  constructor(options: PbxSimulatorOptions = {}) {
+    super();
+    this.options = options;
+    this.codec = createWireCodec(options.wire);
+    this.state = new SwitchState(options.devices ?? defaultDevices(), options.dialPlan ?? DEFAULT_DIAL_PLAN);
+    this.state.callWaiting = options.callWaiting ?? false;
+    this.engine = new CallFeatures(this.state, this);
+    this.agents = new Agents(this.engine, this);
+    this.router = new Router(this.engine, this.monitors, (id, pdu) => this.clients.get(id)?.send(pdu) ?? false, (id) => this.clients.get(id)?.nextInvokeId() ?? 1, options.routeTimeoutMs ?? 5000);
+    // After the current request's reply and events have gone out.
+    this.engine.hooks = { routeRequested: (call, rp) => queueMicrotask(() => this.router.requested(call, rp)) };
+    const onSocket = (socket: net.Socket): void => this.accept(socket);
+    this.server = options.tls === undefined ? net.createServer(onSocket) : tls.createServer(options.tls, onSocket);
+  }
+
+  /** Starts listening; resolves with the port (an ephemeral one for port 0). */
+  async listen(port = 0, host = '127.0.0.1'): Promise<number> {
+    if (this.listening) throw new SimulatorStateError('listen() called twice');
+    this.listening = true;
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    const interval = this.options.keepAliveMs ?? 0;
+    if (interval > 0) {
+      this.keepAliveTimer = setInterval(() => this.sendKeepAlives(), interval);
+      this.keepAliveTimer.unref?.();
+    }
+    return this.port;
+  }
+
+  get port(): number {
+    const a = this.server.address();
+    return a !== null && typeof a === 'object' ? a.port : 0;
+  }
+
+  /** Stops listening and drops every client. */
+  async close(): Promise<void> {
+    if (this.keepAliveTimer !== undefined) clearInterval(this.keepAliveTimer);
+    this.keepAliveTimer = undefined;
+    this.dropClients();
+    if (!this.listening) return;
+    this.listening = false;
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Drops every client link at once (the server keeps listening; calls stay up). */
+  dropClients(): void {
+    for (const c of this.clients.values()) c.conn.close(true);
+  }
+
+  /** Takes a device out of service (or back): outOfService / backInService to its monitors. */
+  setOutOfService(device: string, outOfService: boolean): void {
+    const d = this.state.device(device);
+    if (d.outOfService === outOfService) return;
+    d.outOfService = outOfService;
+    this.report(device, { category: 'deviceMaintenanceEvents', type: outOfService ? 'outOfService' : 'backInService', event: { device: extDev(device) } });
+  }
+
+  /** Clients currently connected. */
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  // ---- faults ----------------------------------------------------------------------------------
+
+  /** Writes raw bytes to every client (malformed frames for robustness tests). */
+  injectRaw(bytes: Uint8Array): number {
+    return injectRawBytes([...this.clients.values()], bytes);
+  }
+
+  /** Holds every reply until resume() (requests queue up unanswered). */
+  pause(): void {
+    this.paused ??= [];
+  }
+
+  /** Answers the requests held since pause(), in order, and answers at once again. */
+  resume(): void {
+    const held = this.paused ?? [];
+    this.paused = undefined;
+    for (const { client, pdu } of held) this.onInvoke(client, pdu);
+  }
+
+  /** Sends `n` event reports for `device` to each of its monitors as fast as the sockets take them. */
+  flood(n: number, device: string): Promise<number> {
+    const targets = this.monitors.of(device).flatMap((m) => {
+      const client = this.clients.get(m.clientId);
+      return client === undefined ? [] : [{ client, crossRefIdentifier: m.crossRefIdentifier }];
+    });
+    return floodDevice(targets, n, device).then((sent) => {
+      this.eventsSent += sent;
+      return sent;
+    });
+  }
+
+  // ---- scenarios -------------------------------------------------------------------------------
+
+  /** Plays a scenario's switch-side steps; see scenarios.ts. */
+  runScenario(scenario: Scenario, options: RunScenarioOptions = {}): Promise<ScenarioRun> {
+    return new ScenarioRunner(this, scenario, options).run();
+  }
+
+  // ---- events ----------------------------------------------------------------------------------
+
+  /** EventSink: sends the event to every monitor of `device` whose filter lets it pass. */
+  report(device: string, event: DeviceEvent): void {
+    if (this.eventBuffer !== undefined) {
+      this.eventBuffer.push({ device, event });
+      return;
+    }
+    for (const m of this.monitors.of(device)) {
+      if (!passesFilter(m.filter, event.category, event.type)) continue;
+      const client = this.clients.get(m.clientId);
+      if (client === undefined) continue;
+      const argument = eventReportArgument({ ...event, crossRefIdentifier: m.crossRefIdentifier } as KnownCstaEvent);
+      if (client.send({ pdu: 'invoke', invokeId: client.nextInvokeId(), operation: 'cSTAEventReport', argument })) this.eventsSent++;
+    }
+  }
+
+  // ---- links -----------------------------------------------------------------------------------
+
+  private accept(socket: net.Socket): void {
+    socket.setNoDelay(true);
+    const client = new SimClient(this.nextClientId++, new CstaConnection(socket, this.codec));
+    this.clients.set(client.id, client);
+    client.conn.on('pdu', (pdu) => this.onPdu(client, pdu));
+    client.conn.on('close', () => {
+      this.clients.delete(client.id);
+      this.monitors.dropClient(client.id);
+      this.router.dropClient(client.id);
+      this.emit('clientClosed', client.id);
+    });
+    this.emit('client', client.id);
+  }
+
+  private accepts(kind: AssociationKind): boolean {
+    return (this.options.association ?? ['acse', 'systemRegister', 'none']).includes(kind);
+  }
+
+  private associate(client: SimClient, kind: AssociationKind): void {
+    client.association = kind;
+    this.emit('associated', client.id, kind);
+  }
+
+  private onPdu(client: SimClient, pdu: CstaPdu): void {
+    switch (pdu.pdu) {
+      case 'aarq':
+        this.onAarq(client, pdu);
+        return;
+      case 'rlrq':
+        client.send({ pdu: 'rlre', reason: 'normal' });
+        client.association = undefined;
+        client.conn.close();
+        return;
+      case 'abrt':
+        client.conn.close(true);
+        return;
+      case 'aare':
+      case 'rlre':
+        client.send({ pdu: 'abrt', 'abort-source': 'acse-service-user', 'abort-diagnostic': 'protocol-error' });
+        return;
+      case 'invoke':
+        if (!client.associated) {
+          if (pdu.operation === 'systemRegister' && this.accepts('systemRegister')) this.associate(client, 'systemRegister');
+          else if (this.accepts('none')) this.associate(client, 'none');
+          else {
+            client.send({ pdu: 'abrt', 'abort-source': 'acse-service-user', 'abort-diagnostic': 'protocol-error' });
+            client.conn.close();
+            return;
+          }
+        }
+        if (this.paused !== undefined && pdu.operation !== 'systemStatus') this.paused.push({ client, pdu });
+        else this.onInvoke(client, pdu);
+        return;
+      case 'returnResult':
+      case 'returnError':
+      case 'reject':
+        this.repliesReceived++; // answers to the switch's own invokes (keep-alives, routeRequest): nothing waits on them
+        return;
+      default: {
+        const never: never = pdu;
+        throw new SimulatorStateError(`unhandled PDU ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  private onAarq(client: SimClient, aarq: AarqPdu): void {
+    const password = this.options.password;
+    const auth = aarq['calling-authentication-value'] as { charstring?: string } | undefined;
+    const refused = !this.accepts('acse') ? 'no-reason-given' : password !== undefined && auth?.charstring !== password ? 'authentication-failure' : undefined;
+    if (refused !== undefined) {
+      client.send({
+        pdu: 'aare',
+        'application-context-name': aarq['application-context-name'],
+        result: 'rejected-permanent',
+        'result-source-diagnostic': { 'acse-service-user': refused },
+      });
+      setTimeout(() => client.conn.close(), 20).unref?.();
+      return;
+    }
+    client.send({
+      pdu: 'aare',
+      'application-context-name': aarq['application-context-name'],
+      result: 'accepted',
+      'result-source-diagnostic': { 'acse-service-user': 'null' },
+      ...(aarq['user-information'] === undefined ? {} : { 'user-information': aarq['user-information'] }),
+    });
+    this.associate(client, 'acse');
+  }
+
+  private onInvoke(client: SimClient, pdu: InvokePdu): void {
+    if (pdu.operation === 'unknown') {
+      client.send({ pdu: 'reject', invokeId: pdu.invokeId, problem: { invoke: 'unrecognizedOperation' } });
+      return;
+    }
+    this.emit('request', client.id, pdu.operation);
+    const known = pdu as KnownInvoke;
+    this.eventBuffer = [];
+    try {
+      const result = handleRequest(known.operation, known.argument as never, this.context(client));
+      if (result !== NO_REPLY) client.send({ pdu: 'returnResult', invokeId: pdu.invokeId, operation: known.operation, result } as CstaPdu);
+    } catch (e) {
+      const failure = e instanceof CstaFailure ? e.failure : { operation: 'generic' as const };
+      client.send({ pdu: 'returnError', invokeId: pdu.invokeId, error: 'universalFailure', parameter: failure });
+    } finally {
+      const events = this.eventBuffer;
+      this.eventBuffer = undefined;
+      for (const { device, event } of events) this.report(device, event);
+    }
+  }
+
+  private context(client: SimClient): HandlerContext {
+    return {
+      engine: this.engine,
+      monitors: this.monitors,
+      router: this.router,
+      agents: this.agents,
+      clientId: client.id,
+      systemStatus: this.systemStatus,
+      registerSystem: () => this.sysRegIds.take(),
+    };
+  }
+
+  private sendKeepAlives(): void {
+    for (const c of this.clients.values()) {
+      if (c.associated) c.send({ pdu: 'invoke', invokeId: c.nextInvokeId(), operation: 'systemStatus', argument: { systemStatus: this.systemStatus } });
+    }
+  }
+}
