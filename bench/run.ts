@@ -34,6 +34,12 @@ console.log(`encode requests               : ${formatRate(encode.opsPerSecond)} 
 if (extra !== undefined) console.log(`typed BER decode / XML decode : ${(typed.opsPerSecond / extra.opsPerSecond).toFixed(1)}x`);
 if (consumed() < 0) console.log('');
 
+if (process.env.BENCH_SESSION !== '0') {
+  console.log('');
+  const { sessionBench } = await import('./session.js');
+  await sessionBench();
+}
+
 function mean(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 }

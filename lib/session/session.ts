@@ -11,6 +11,7 @@ import type { DecodeError } from '../../protocol/errors.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
 import type { InvokePdu, RosePdu, KnownInvoke } from '../../protocol/rose/pdu.js';
 import type { ArgumentOf, ResultOf } from '../../protocol/csta/operation.js';
+import { operationByName } from '../../protocol/csta/operations.js';
 import type { OperationName, OperationNamed } from '../../protocol/csta/operations.js';
 import type { CSTAVersion } from '../../protocol/csta/types/acse-user-info-csta.js';
 import type { CSTAEventReportArgument } from '../../protocol/csta/events/event-report.js';
@@ -48,6 +49,8 @@ export interface SessionEvents {
   event: [event: CstaEvent, monitor: Monitor | undefined];
   /** A frame from the switch could not be decoded; it was skipped and the session goes on. */
   protocolError: [error: DecodeError, frame: Buffer | undefined];
+  /** A PDU could not be encoded for this wire and was not sent (e.g. a reject over CSTA-XML). */
+  sendError: [error: Error, pdu: CstaPdu];
   /** A reply for no pending request (late, after a timeout): dropped, reported for diagnostics. */
   unmatched: [pdu: RosePdu];
   /** Monitors re-established after a reconnect; `snapshot` is the device's snapshotDevice result. */
@@ -192,6 +195,7 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     this.conn = conn;
     conn.on('pdu', (pdu) => this.onPdu(pdu));
     conn.on('frameError', (e, frame) => this.emit('protocolError', e, frame));
+    conn.on('sendError', (e, pdu) => this.emit('sendError', e, pdu));
     conn.on('close', (error) => this.onConnectionClose(conn, error));
     await this.associate();
     this.startKeepAlive();
@@ -419,6 +423,20 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     }
   }
 
+  /**
+   * An invoke nobody handles. Operations that have no result (routeEndRequest, routeUsedRequest...)
+   * expect no answer and are dropped; others are rejected (BER) or, since CSTA-XML has no reject,
+   * answered with universalFailure serviceNotSupported.
+   */
+  private refuseInvoke(pdu: InvokePdu): void {
+    if (pdu.operation !== 'unknown' && operationByName(pdu.operation)?.result === undefined) return;
+    if (this.options.wire?.encoding === 'xml') {
+      this.conn?.send({ pdu: 'returnError', invokeId: pdu.invokeId, error: 'universalFailure', parameter: { operation: 'serviceNotSupported' } } as CstaPdu);
+      return;
+    }
+    this.conn?.send({ pdu: 'reject', invokeId: pdu.invokeId, problem: { invoke: 'unrecognizedOperation' } });
+  }
+
   private onInvoke(pdu: InvokePdu): void {
     const conn = this.conn;
     if (pdu.operation === 'cSTAEventReport') {
@@ -432,7 +450,7 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     }
     const handler = pdu.operation === 'unknown' ? undefined : this.handlers.get(pdu.operation);
     if (handler === undefined) {
-      conn?.send({ pdu: 'reject', invokeId: pdu.invokeId, problem: { invoke: 'unrecognizedOperation' } });
+      this.refuseInvoke(pdu);
       return;
     }
     const operation = pdu.operation as OperationName;

@@ -14,6 +14,8 @@ export interface ConnectionEvents {
   pdu: [pdu: CstaPdu, frame: Buffer];
   /** A frame (or the framing) could not be decoded; it was skipped. */
   frameError: [error: DecodeError, frame: Buffer | undefined];
+  /** A PDU could not be encoded for this wire (e.g. a ROSE reject over CSTA-XML); nothing was sent. */
+  sendError: [error: Error, pdu: CstaPdu];
   /** The socket closed; `error` if it closed because of one. */
   close: [error: Error | undefined];
 }
@@ -64,10 +66,20 @@ export class CstaConnection extends EventEmitter<ConnectionEvents> {
     return !this.closed && !this.socket.destroyed;
   }
 
-  /** Encodes and writes a PDU. Returns false if the connection is closed. */
+  /**
+   * Encodes and writes a PDU. Returns false if the connection is closed or the PDU cannot be
+   * encoded on this wire (reported as `sendError`, never thrown into the caller's I/O handler).
+   */
   send(pdu: CstaPdu): boolean {
     if (!this.isOpen) return false;
-    this.socket.write(this.codec.encode(pdu));
+    let bytes: Uint8Array;
+    try {
+      bytes = this.codec.encode(pdu);
+    } catch (e) {
+      this.emit('sendError', e instanceof Error ? e : new Error(String(e)), pdu);
+      return false;
+    }
+    this.socket.write(bytes);
     this.framesOut++;
     return true;
   }
