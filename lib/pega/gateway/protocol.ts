@@ -6,7 +6,7 @@
  *   server → client  `{ "event": { "pyEventType": "CallStateEvent", "pyEventName": "Alerting", ... } }`
  *
  * Parsing never throws: anything malformed becomes an `invalid` message that the server answers
- * with `OPENCTI_INVALID_REQUEST` (see GatewayErrorCode in types.ts).
+ * with `OPENCTI_CF_GENERIC_OPERATION` (see GatewayErrorCode in types.ts).
  */
 import { requestKind, toPegaFailure } from '../errors.js';
 import { isPegaFailure, parsePegaRequest } from '../request-parse.js';

@@ -284,7 +284,7 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
           ...(request.password !== undefined ? { password: request.password } : {}),
         });
       case 'logout':
-        return await link.logout(identity.agentId);
+        return await link.logout(identity.agentId, request.reasonCode);
       default:
         return await link.request(identity.agentId, request);
     }

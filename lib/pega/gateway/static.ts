@@ -17,9 +17,9 @@ export const PUBLIC_FILES: Readonly<Record<string, { readonly file: string; read
 };
 
 /**
- * The directory holding toolbar.html and toolbar.js: `./public` next to this module when run from
- * source; from a `tsc` build (dist/lib/pega/gateway/, where tsc copies no assets) the source tree's
- * lib/pega/gateway/public.
+ * The directory holding toolbar.html and toolbar.js: `./public` next to this module (from source,
+ * and in a build, where `npm run build` copies it to dist/); the source tree's copy as a fallback
+ * for a bare `tsc` build.
  */
 export function defaultPublicDir(): string {
   const candidates = [new URL('./public/', import.meta.url), new URL('../../../../lib/pega/gateway/public/', import.meta.url)].map((u) => fileURLToPath(u));

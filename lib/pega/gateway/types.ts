@@ -18,7 +18,7 @@ export type PegaEventListener = (agentId: string, event: PegaEvent) => void;
  */
 export interface PegaLinkLike {
   login(params: PegaLoginParams): Promise<PegaResult>;
-  logout(agentId: string): Promise<PegaResult>;
+  logout(agentId: string, reasonCode?: string): Promise<PegaResult>;
   request(agentId: string, request: PegaRequest): Promise<PegaResult>;
   /**
    * Emits a fresh SnapshotEvent for a logged-in agent (PegaCtiLink.refresh). Optional: when
@@ -32,14 +32,15 @@ export interface PegaLinkLike {
 
 /**
  * Error codes the gateway itself puts in results. Pega's documented default list (pega-call-notes
- * §2, Errors) is cut off after `OPENCTI_INV_ACT…` and has no code for a malformed request, so
- * `OPENCTI_INVALID_REQUEST` and `OPENCTI_GATEWAY_BUSY` are our own names in the same style.
+ * §2, Errors) is cut off after `OPENCTI_INV_ACT…` and has no code for a malformed request: bad
+ * input gets the documented generic `OPENCTI_CF_GENERIC_OPERATION` (the same code the request
+ * parser, lib/pega/request-parse.ts, uses), and `OPENCTI_GATEWAY_BUSY` is our own name in Pega's style.
  * When the link throws instead of answering, the Pega layer's own error mapping applies
  * (lib/pega/errors.ts `toPegaFailure`).
  */
 export const GatewayErrorCode = {
   /** Not JSON, not an object, bad `id`, unknown `action`, missing/mistyped/overlong fields, wrong agent. */
-  InvalidRequest: 'OPENCTI_INVALID_REQUEST',
+  InvalidRequest: 'OPENCTI_CF_GENERIC_OPERATION',
   /** Too many requests from this socket are still waiting for their results. */
   TooManyRequests: 'OPENCTI_GATEWAY_BUSY',
 } as const;

@@ -25,8 +25,8 @@ class FakeLink extends EventEmitter implements PegaLinkLike {
     this.logins.push(params);
     return this.loginAnswer;
   }
-  async logout(agentId: string): Promise<PegaResult> {
-    this.logouts.push(agentId);
+  async logout(agentId: string, reasonCode?: string): Promise<PegaResult> {
+    this.logouts.push(reasonCode === undefined ? agentId : `${agentId}:${reasonCode}`);
     return { ok: true };
   }
   request(agentId: string, request: PegaRequest): Promise<PegaResult> {
@@ -203,7 +203,8 @@ describe('PegaGateway (fake link, 127.0.0.1)', () => {
       expect(await c.call(2, { action: 'login', agentId: '5502' })).to.deep.equal({ id: 2, result: { ok: false, errCode: 'OPENCTI_AGENT_LOGGED_IN', errMessage: 'already logged in' } });
       expect(link.logins[1]).to.deep.equal({ agentId: '5502', device: '8809' });
       expect(await c.call(3, { action: 'logout' })).to.deep.equal({ id: 3, result: { ok: true } });
-      expect(link.logouts).to.deep.equal(['5502']);
+      expect(await c.call(4, { action: 'logout', reasonCode: '7' })).to.deep.equal({ id: 4, result: { ok: true } });
+      expect(link.logouts).to.deep.equal(['5502', '5502:7']);
       expect(link.requests).to.have.length(0);
     });
 
@@ -220,7 +221,7 @@ describe('PegaGateway (fake link, 127.0.0.1)', () => {
       expect(link.logins).to.deep.equal([{ agentId: '5501', device: '8808' }]);
     });
 
-    it('answers bad input with OPENCTI_INVALID_REQUEST and keeps the socket open', async () => {
+    it('answers bad input with OPENCTI_CF_GENERIC_OPERATION and keeps the socket open', async () => {
       const c = await client('tok-alice');
       c.send('not json');
       expect(await c.next()).to.have.nested.property('result.errCode', GatewayErrorCode.InvalidRequest);
