@@ -1,0 +1,43 @@
+/**
+ * csta-link: the public API. Every export of the package's main entry is named here; the wire
+ * layer (codecs, framers, captures) is also available on its own as `csta-link/protocol`.
+ *
+ * ```ts
+ * import { CstaSession, PegaCtiLink } from 'csta-link';
+ * const session = new CstaSession({ host: 'pbx.example', port: 2555 });
+ * await session.connect();
+ * const link = new PegaCtiLink(session);
+ * link.on('event', (agentId, e) => console.log(agentId, e.pyEventType, e.pyEventName));
+ * await link.login({ agentId: '5501', device: '2000' });
+ * ```
+ */
+
+// The wire layer, re-exported whole.
+export * from '../protocol/index.js';
+
+// Transport
+export { CstaConnection } from './transport/connection.js';
+export type { ConnectionEvents } from './transport/connection.js';
+export { createWireCodec, registerXmlWire, DEFAULT_WIRE } from './transport/wire.js';
+export type { WireCodec, WireFormat, WireLimits } from './transport/wire.js';
+export { XML_MAX_INVOKE_ID } from './transport/xml-wire.js';
+
+// Session
+export { CstaSession } from './session/session.js';
+export type { SessionEvents, SessionStatus, InvokeHandler } from './session/session.js';
+export { CstaRequestMethods, connectionID, deviceID } from './session/requests.js';
+export type { RequestArgument, RequestOptions, RequestResult } from './session/requests.js';
+export { exponentialBackoff, CSTA_APPLICATION_CONTEXT, DEFAULTS as SESSION_DEFAULTS } from './session/options.js';
+export type { AssociationMode, ReconnectPolicy, SessionOptions } from './session/options.js';
+export { TimeoutError, ConnectionClosedError, RemoteOperationError, RejectedError, SessionStateError, InvariantViolation } from './session/errors.js';
+export { flattenEvent, eventReportArgument } from './session/events.js';
+export type { CstaEvent, CstaEventType, EventCategory, KnownCstaEvent, UnknownCstaEvent } from './session/events.js';
+export { deviceKey, toDeviceID } from './session/monitors.js';
+export type { Monitor } from './session/monitors.js';
+
+// Simulator
+export * from './simulator/index.js';
+
+// Pega Call mapping and gateway
+export * from './pega/index.js';
+export * from './pega/gateway/index.js';
