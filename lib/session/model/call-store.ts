@@ -1,0 +1,379 @@
+/**
+ * The call model's storage: calls by CallID (kept in least-recently-active order for eviction),
+ * a device → calls index, the monitored devices and the agent states, plus the change log of the
+ * update being applied. Every mutation goes through here so the index, the counters and the
+ * emitted `ModelChange`s stay consistent.
+ */
+import { emptyInfo, sameAgent } from './records.js';
+import type { CallRecord, ConnectionRecord } from './records.js';
+import type { AgentStatus, CallDirection, CallInfo, CallRemovalReason, CallView, ConnectionState, ConnectionView, DeviceView, ModelChange, ModelStats } from './types.js';
+
+export type { CallRecord, ConnectionRecord };
+
+/** Default cap on the number of calls. */
+export const DEFAULT_MAX_CALLS = 100_000;
+
+/** Storage and bookkeeping of `CallModel` (internal to lib/session/model). */
+export class CallStore {
+  /** Insertion order = least recently active first (touch() re-inserts). */
+  private readonly calls = new Map<string, CallRecord>();
+  private readonly byDevice = new Map<string, Set<string>>();
+  private readonly monitoredDevices = new Set<string>();
+  private readonly agents = new Map<string, AgentStatus>();
+  private readonly updated = new Map<string, Set<keyof CallInfo | 'directions'>>();
+  private changes: ModelChange[] = [];
+  private updateNumber = 0;
+  private connectionCount = 0;
+  private evictions = 0;
+  private anomalies = 0;
+  private readonly anomalyKinds: Record<string, number> = {};
+
+  constructor(
+    private readonly maxCalls: number,
+    private readonly isInternalOption: ((device: string) => boolean) | undefined,
+  ) {}
+
+  // ---- change log -------------------------------------------------------------------------
+
+  /** Starts an update (an event or a snapshot). */
+  begin(): void {
+    this.updateNumber++;
+  }
+
+  /** Number of the update being applied (connections remember the last one that set them). */
+  get sequence(): number {
+    return this.updateNumber;
+  }
+
+  /** Ends the current update: flushes pending callUpdated changes, enforces the cap, returns the log. */
+  takeChanges(): ModelChange[] {
+    for (const [callID, fields] of this.updated) {
+      if (this.calls.has(callID) && fields.size > 0) this.changes.push({ type: 'callUpdated', callID, fields: [...fields] });
+    }
+    this.updated.clear();
+    this.evictOverCap();
+    const out = this.changes;
+    this.changes = [];
+    return out;
+  }
+
+  /** Appends a change to the log of the current update. */
+  emit(change: ModelChange): void {
+    this.changes.push(change);
+  }
+
+  /** Records tolerated bad PBX input. */
+  anomaly(kind: string): void {
+    this.anomalies++;
+    this.anomalyKinds[kind] = (this.anomalyKinds[kind] ?? 0) + 1;
+  }
+
+  // ---- devices ----------------------------------------------------------------------------
+
+  /** `device` is monitored (events or snapshots are applied for it). */
+  markMonitored(device: string): void {
+    this.monitoredDevices.add(device);
+  }
+
+  /** Whether `device` is monitored. */
+  isMonitored(device: string): boolean {
+    return this.monitoredDevices.has(device);
+  }
+
+  /** `device` is no longer monitored; its agent state is dropped. */
+  unmarkMonitored(device: string): void {
+    this.monitoredDevices.delete(device);
+    this.agents.delete(device);
+  }
+
+  /** Whether `device` is inside the switch (option `isInternal`, else: monitored). */
+  isInternal(device: string): boolean {
+    return this.isInternalOption !== undefined ? this.isInternalOption(device) : this.monitoredDevices.has(device);
+  }
+
+  /** The calls `device` has a connection in (a copy, safe to iterate while mutating). */
+  callIDsOf(device: string): readonly string[] {
+    const s = this.byDevice.get(device);
+    return s === undefined ? [] : [...s];
+  }
+
+  /** The agent state of `device`, if reported. */
+  agent(device: string): AgentStatus | undefined {
+    return this.agents.get(device);
+  }
+
+  /** Sets the agent state of `device` (agentChanged when it differs). */
+  setAgent(device: string, to: AgentStatus): void {
+    const from = this.agents.get(device);
+    this.agents.set(device, to);
+    if (from !== undefined && sameAgent(from, to)) return;
+    this.emit({ type: 'agentChanged', device, from, to });
+  }
+
+  // ---- calls ------------------------------------------------------------------------------
+
+  /** The call, without marking it active. */
+  get(callID: string): CallRecord | undefined {
+    return this.calls.get(callID);
+  }
+
+  /** Whether the call is known. */
+  has(callID: string): boolean {
+    return this.calls.has(callID);
+  }
+
+  /** The call, created (callAdded) if new, and marked most recently active. */
+  touch(callID: string): CallRecord {
+    let call = this.calls.get(callID);
+    if (call !== undefined) {
+      this.calls.delete(callID);
+      this.calls.set(callID, call);
+      return call;
+    }
+    call = { callID, connections: new Map(), info: emptyInfo(), directions: new Map(), awaiting: undefined };
+    this.calls.set(callID, call);
+    this.emit({ type: 'callAdded', callID });
+    return call;
+  }
+
+  /** Sets one call-level field; records a callUpdated field when it changed. Undefined never erases. */
+  setInfo<K extends keyof CallInfo>(call: CallRecord, key: K, value: CallInfo[K]): void {
+    if (value === undefined || call.info[key] === value) return;
+    call.info[key] = value;
+    this.markUpdated(call.callID, key);
+  }
+
+  private markUpdated(callID: string, key: keyof CallInfo | 'directions'): void {
+    let s = this.updated.get(callID);
+    if (s === undefined) this.updated.set(callID, (s = new Set()));
+    s.add(key);
+  }
+
+  /** Removes a call and its connections (no per-connection changes; `callRemoved` says it all). */
+  removeCall(callID: string, reason: CallRemovalReason): void {
+    const call = this.calls.get(callID);
+    if (call === undefined) return;
+    for (const c of call.connections.values()) this.unindex(c.device, callID);
+    this.connectionCount -= call.connections.size;
+    this.calls.delete(callID);
+    this.updated.delete(callID);
+    this.unlinkConsultation(call);
+    this.emit({ type: 'callRemoved', callID, reason });
+  }
+
+  /** Drops the links other calls hold to this one. */
+  private unlinkConsultation(call: CallRecord): void {
+    const other = call.info.consultationCallID ?? call.info.consultedFromCallID;
+    const o = other === undefined ? undefined : this.calls.get(other);
+    if (o === undefined) return;
+    if (o.info.consultationCallID === call.callID) {
+      o.info.consultationCallID = undefined;
+      this.markUpdated(o.callID, 'consultationCallID');
+    }
+    if (o.info.consultedFromCallID === call.callID) {
+      o.info.consultedFromCallID = undefined;
+      this.markUpdated(o.callID, 'consultedFromCallID');
+    }
+  }
+
+  /**
+   * Removes the call when no monitored device is left in it, a failed connection not counting (a
+   * busy destination's monitor may never hear of the call again).
+   */
+  dropIfIdle(callID: string, reason: CallRemovalReason = 'idle'): void {
+    const call = this.calls.get(callID);
+    if (call === undefined) return;
+    for (const c of call.connections.values()) if (c.state !== 'fail' && this.monitoredDevices.has(c.device)) return;
+    if (call.awaiting !== undefined && this.monitoredDevices.has(call.awaiting)) return;
+    this.removeCall(callID, reason);
+  }
+
+  /** Calls waiting for `device` to report a diverted call (see `CallRecord.awaiting`). */
+  callsAwaiting(device: string): string[] {
+    const out: string[] = [];
+    for (const call of this.calls.values()) if (call.awaiting === device) out.push(call.callID);
+    return out;
+  }
+
+  /** Gives up waiting for `device` in these calls, dropping those left idle. */
+  stopAwaiting(device: string, reason: CallRemovalReason): void {
+    for (const callID of this.callsAwaiting(device)) {
+      this.calls.get(callID)!.awaiting = undefined;
+      this.dropIfIdle(callID, reason);
+    }
+  }
+
+  private evictOverCap(): void {
+    while (this.calls.size > this.maxCalls) {
+      const oldest = this.calls.keys().next();
+      if (oldest.done === true) return;
+      this.evictions++;
+      this.removeCall(oldest.value, 'evicted');
+    }
+  }
+
+  // ---- connections ------------------------------------------------------------------------
+
+  /** The connection of `device`, or the one whose ConnectionID device part is `localID`. */
+  findConnection(call: CallRecord, device: string | undefined, localID: string | undefined): ConnectionRecord | undefined {
+    if (device !== undefined) {
+      const c = call.connections.get(device);
+      if (c !== undefined) return c;
+    }
+    if (localID !== undefined) {
+      const c = call.connections.get(localID);
+      if (c !== undefined) return c;
+      for (const x of call.connections.values()) if (x.localID === localID) return x;
+    }
+    return undefined;
+  }
+
+  /**
+   * Sets the state of `device`'s connection (creating it), emitting connectionChanged when it
+   * changed; state `null` removes the connection.
+   */
+  setState(call: CallRecord, device: string, state: ConnectionState, localID?: string): void {
+    const c = call.connections.get(device);
+    if (c === undefined) {
+      if (state === 'null') return;
+      call.connections.set(device, { device, state, localID: localID !== device ? localID : undefined, seq: this.sequence });
+      this.connectionCount++;
+      this.index(device, call.callID);
+      if (call.awaiting === device) call.awaiting = undefined;
+      this.emit({ type: 'connectionChanged', callID: call.callID, device, from: 'null', to: state });
+      return;
+    }
+    if (localID !== undefined && localID !== device) c.localID = localID;
+    c.seq = this.sequence;
+    if (state === 'null') {
+      this.removeConnection(call, device);
+      return;
+    }
+    if (c.state === state) return;
+    const from = c.state;
+    c.state = state;
+    this.emit({ type: 'connectionChanged', callID: call.callID, device, from, to: state });
+  }
+
+  /** Removes `device`'s connection (connectionChanged to `null`). */
+  removeConnection(call: CallRecord, device: string): void {
+    const c = call.connections.get(device);
+    if (c === undefined) return;
+    call.connections.delete(device);
+    this.connectionCount--;
+    this.unindex(device, call.callID);
+    this.emit({ type: 'connectionChanged', callID: call.callID, device, from: c.state, to: 'null' });
+  }
+
+  /** Adds a connection without emitting (used when a merge builds the resulting call). */
+  placeConnection(call: CallRecord, device: string, state: ConnectionState, localID: string | undefined): void {
+    const existing = call.connections.get(device);
+    if (existing !== undefined) {
+      existing.state = state;
+      existing.seq = this.sequence;
+      if (localID !== undefined && localID !== device) existing.localID = localID;
+      return;
+    }
+    call.connections.set(device, { device, state, localID: localID !== device ? localID : undefined, seq: this.sequence });
+    this.connectionCount++;
+    this.index(device, call.callID);
+  }
+
+  /** Removes a call without a callRemoved change (a merge reports it in callMerged). */
+  absorbCall(callID: string): CallRecord | undefined {
+    const call = this.calls.get(callID);
+    if (call === undefined) return undefined;
+    for (const c of call.connections.values()) this.unindex(c.device, callID);
+    this.connectionCount -= call.connections.size;
+    this.calls.delete(callID);
+    this.updated.delete(callID);
+    this.unlinkConsultation(call);
+    return call;
+  }
+
+  /** Creates a call without a callAdded change (a merge reports it in callMerged). */
+  createSilently(callID: string): CallRecord {
+    const call: CallRecord = { callID, connections: new Map(), info: emptyInfo(), directions: new Map(), awaiting: undefined };
+    this.calls.set(callID, call);
+    return call;
+  }
+
+  private index(device: string, callID: string): void {
+    let s = this.byDevice.get(device);
+    if (s === undefined) this.byDevice.set(device, (s = new Set()));
+    s.add(callID);
+  }
+
+  private unindex(device: string, callID: string): void {
+    const s = this.byDevice.get(device);
+    if (s === undefined) return;
+    s.delete(callID);
+    if (s.size === 0) this.byDevice.delete(device);
+  }
+
+  // ---- directions -------------------------------------------------------------------------
+
+  /** Recomputes the direction of the call for each monitored device in it. */
+  refreshDirections(call: CallRecord): void {
+    let changed = false;
+    for (const d of call.connections.keys()) {
+      if (!this.monitoredDevices.has(d)) continue;
+      const dir = this.directionFor(call, d);
+      const old = call.directions.get(d);
+      if (old === dir || (dir === 'unknown' && old !== undefined)) continue;
+      call.directions.set(d, dir);
+      changed = true;
+    }
+    if (changed) this.markUpdated(call.callID, 'directions');
+  }
+
+  private directionFor(call: CallRecord, device: string): CallDirection {
+    const { callingDevice, calledDevice, networkReached } = call.info;
+    if (callingDevice === undefined) return 'unknown';
+    if (callingDevice === device) {
+      if (networkReached) return 'outbound';
+      if (calledDevice === undefined) return 'unknown';
+      return this.isInternal(calledDevice) ? 'internal' : 'outbound';
+    }
+    return this.isInternal(callingDevice) ? 'internal' : 'inbound';
+  }
+
+  // ---- views ------------------------------------------------------------------------------
+
+  /** A read-only copy of the call. */
+  callView(call: CallRecord): CallView {
+    const connections: ConnectionView[] = [...call.connections.values()].map((c) => ({ device: c.device, state: c.state, localID: c.localID }));
+    return { callID: call.callID, ...call.info, connections, directions: Object.fromEntries(call.directions) };
+  }
+
+  /** All calls, least recently active first. */
+  allCalls(): IterableIterator<CallRecord> {
+    return this.calls.values();
+  }
+
+  /** A read-only view of a device's connections and agent state. */
+  deviceView(device: string): DeviceView {
+    const connections = this.callIDsOf(device).flatMap((callID) => {
+      const c = this.calls.get(callID)?.connections.get(device);
+      return c === undefined ? [] : [{ callID, state: c.state }];
+    });
+    return { device, monitored: this.monitoredDevices.has(device), connections, agent: this.agents.get(device) };
+  }
+
+  /** Number of calls. */
+  get callCount(): number {
+    return this.calls.size;
+  }
+
+  /** A copy of the counters. */
+  stats(): ModelStats {
+    return {
+      calls: this.calls.size,
+      connections: this.connectionCount,
+      devices: this.byDevice.size,
+      evictions: this.evictions,
+      anomalies: this.anomalies,
+      anomalyKinds: { ...this.anomalyKinds },
+    };
+  }
+}
