@@ -3,6 +3,7 @@
  */
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import type { WireFormat, WireLimits } from '../transport/wire.js';
+import type { CallModelOptions } from './model/types.js';
 import type { CSTAVersion } from '../../protocol/csta/types/acse-user-info-csta.js';
 
 /** How the association is set up after the TCP (or TLS) connection. */
@@ -61,6 +62,10 @@ export interface SessionOptions {
   readonly reconnect?: ReconnectPolicy | false;
   /** Connect timeout. @default 10000 */
   readonly connectTimeoutMs?: number;
+  /** Call model options; `false` = keep no model (events are still emitted). @default {} */
+  readonly model?: CallModelOptions | false;
+  /** Also snapshotDevice right after each monitorStart so the model knows calls already up. @default false */
+  readonly snapshotOnMonitorStart?: boolean;
   /** Capture call-site stacks in TimeoutErrors (costs an Error per request). @default true */
   readonly asyncStackTraces?: boolean;
 }

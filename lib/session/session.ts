@@ -33,6 +33,8 @@ import type { CstaEvent } from './events.js';
 import { MonitorTable, deviceKey, toDeviceID } from './monitors.js';
 import type { Monitor } from './monitors.js';
 import { CstaRequestMethods } from './requests.js';
+import { CallModel } from './model/call-model.js';
+import type { ModelChange } from './model/types.js';
 import type { RequestOptions } from './requests.js';
 
 /** Link status changes, as a discriminated union on `type`. */
@@ -53,6 +55,8 @@ export interface SessionEvents {
   sendError: [error: Error, pdu: CstaPdu];
   /** A reply for no pending request (late, after a timeout): dropped, reported for diagnostics. */
   unmatched: [pdu: RosePdu];
+  /** The call model changed (only with the model enabled, the default). */
+  model: [changes: ModelChange[], monitor: Monitor | undefined];
   /** Monitors re-established after a reconnect; `snapshot` is the device's snapshotDevice result. */
   resync: [monitor: Monitor, snapshot: SnapshotDeviceResult | undefined, error: Error | undefined];
 }
@@ -77,6 +81,12 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
   private keepAliveMissed = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private acseWaiter: ((pdu: CstaPdu) => void) | undefined;
+  /**
+   * Calls, connections and agent states of the monitored devices (ECMA-269 connection state
+   * model), kept from events and resynchronised with snapshotDevice after a reconnect; undefined
+   * when the options say `model: false`.
+   */
+  readonly model: CallModel | undefined;
   /** CSTA versions agreed at association (ACSE only). */
   versions: CSTAVersion | undefined;
 
@@ -86,6 +96,7 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     this.codec = createWireCodec(options.wire, options.limits);
     this.pending = new PendingRequests(options.invokeIdRange ?? (options.wire?.encoding === 'xml' ? { min: 1, max: XML_MAX_INVOKE_ID } : undefined));
     this.reconnectPolicy = options.reconnect === undefined ? exponentialBackoff() : options.reconnect;
+    this.model = options.model === false ? undefined : new CallModel(options.model);
   }
 
   get isAssociated(): boolean {
@@ -173,11 +184,13 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     });
     const monitor: Monitor = { device: deviceKey(deviceID), deviceID, crossRefIdentifier: result.crossRefIdentifier, requestedFilter: filter };
     this.monitorTable.add(monitor);
+    if (this.model !== undefined && this.options.snapshotOnMonitorStart === true) await this.resyncDevice(monitor);
     return monitor;
   }
 
   async monitorStop(monitor: Monitor): Promise<void> {
     this.monitorTable.remove(monitor.crossRefIdentifier);
+    this.model?.forgetDevice(monitor.device);
     await this.request('monitorStop', { crossRefIdentifier: monitor.crossRefIdentifier });
   }
 
@@ -319,13 +332,19 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
       });
       this.monitorTable.rekey(m, result.crossRefIdentifier);
     }
-    for (const m of this.monitorTable.all()) {
-      try {
-        const snapshot = await this.request('snapshotDevice', { snapshotObject: m.deviceID });
-        this.emit('resync', m, snapshot, undefined);
-      } catch (e) {
-        this.emit('resync', m, undefined, e as Error);
-      }
+    for (const m of this.monitorTable.all()) await this.resyncDevice(m);
+  }
+
+  /** snapshotDevice for one monitored device, applied to the model (events meanwhile win). */
+  private async resyncDevice(m: Monitor): Promise<void> {
+    const mark = this.model?.snapshotMark();
+    try {
+      const snapshot = await this.request('snapshotDevice', { snapshotObject: m.deviceID });
+      const changes = this.model?.applySnapshot(m.device, snapshot, mark);
+      if (changes !== undefined && changes.length > 0) this.emit('model', changes, m);
+      this.emit('resync', m, snapshot, undefined);
+    } catch (e) {
+      this.emit('resync', m, undefined, e as Error);
     }
   }
 
@@ -441,7 +460,12 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     const conn = this.conn;
     if (pdu.operation === 'cSTAEventReport') {
       const event = flattenEvent(pdu.argument as CSTAEventReportArgument);
-      this.emit('event', event, this.monitorTable.byCrossRefId(event.crossRefIdentifier));
+      const monitor = this.monitorTable.byCrossRefId(event.crossRefIdentifier);
+      this.emit('event', event, monitor);
+      if (this.model !== undefined && monitor !== undefined) {
+        const changes = this.model.apply(monitor.device, event);
+        if (changes.length > 0) this.emit('model', changes, monitor);
+      }
       return;
     }
     if (pdu.operation === 'systemStatus') {
