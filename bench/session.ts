@@ -39,10 +39,10 @@ function reach(count: () => number, target: number): Promise<void> {
   });
 }
 
-async function floodRate(): Promise<number> {
+async function floodRate(model: boolean): Promise<number> {
   const sim = new PbxSimulator();
   const port = await sim.listen();
-  const session = new CstaSession({ host: '127.0.0.1', port, keepAliveMs: 0, reconnect: false, asyncStackTraces: false });
+  const session = new CstaSession({ host: '127.0.0.1', port, keepAliveMs: 0, reconnect: false, asyncStackTraces: false, ...(model ? {} : { model: false }) });
   await session.connect();
   await session.monitorStart('2000');
   let received = 0;
@@ -96,10 +96,14 @@ async function footprint(): Promise<{ before: ReturnType<typeof memory>; monitor
 
 /** Prints session event throughput and the memory of a loaded simulator + session. */
 export async function sessionBench(): Promise<void> {
-  const rate = await floodRate();
-  console.log(`session events over loopback (flood of ${FLOOD_EVENTS}) ${formatRate(rate).padStart(12)}`);
+  const bare = await floodRate(false);
+  console.log(`session events over loopback, no call model (flood of ${FLOOD_EVENTS}) ${formatRate(bare).padStart(12)}`);
+  // Every flood event is a new alerting call: the model's worst case (it holds up to maxCalls).
+  const modelled = await floodRate(true);
+  console.log(`session events with the call model (each a new call)  ${formatRate(modelled).padStart(12)}`);
+  await settle();
   const f = await footprint();
-  console.log(`memory, simulator + session in one process:`);
+  console.log(`memory, simulator + session (with its call model) in one process:`);
   console.log(`  baseline                               rss ${mib(f.before.rss).padStart(10)}  heap ${mib(f.before.heap).padStart(10)}`);
   console.log(`  ${String(DEVICES).padStart(6)} monitored devices              rss ${mib(f.monitored.rss).padStart(10)}  heap ${mib(f.monitored.heap).padStart(10)}`);
   console.log(`  + ${String(CALLS).padStart(6)} live calls (${f.events} events)   rss ${mib(f.loaded.rss).padStart(10)}  heap ${mib(f.loaded.heap).padStart(10)}`);

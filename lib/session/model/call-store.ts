@@ -203,9 +203,20 @@ export class CallStore {
     }
   }
 
+  /**
+   * A live iterator over `calls` kept between evictions: every entry behind it is gone (evicted,
+   * or deleted and re-inserted at the end by touch()), so it always yields the least recently
+   * active call, and deleted slots are skipped once instead of on every eviction.
+   */
+  private lruCursor: Iterator<string> | undefined;
+
   private evictOverCap(): void {
     while (this.calls.size > this.maxCalls) {
-      const oldest = this.calls.keys().next();
+      let oldest = this.lruCursor?.next();
+      if (oldest === undefined || oldest.done === true) {
+        this.lruCursor = this.calls.keys();
+        oldest = this.lruCursor.next();
+      }
       if (oldest.done === true) return;
       this.evictions++;
       this.removeCall(oldest.value, 'evicted');
