@@ -1,0 +1,238 @@
+/**
+ * Input bytes → decoded frames, for `csta decode`, `replay` and `conformance`: a capture file
+ * (pcap/pcapng, found by its magic number) goes through the capture reader; anything else is one
+ * byte stream, split with the detected (or forced) encoding and framing. Every frame is decoded on
+ * its own, so a bad frame is reported and the next one still decoded.
+ */
+import type { Buffer } from 'node:buffer';
+import { CstaError, DecodeError, DecodeErrorCode } from '../../protocol/errors.js';
+import { decodePdu } from '../../protocol/pdu.js';
+import type { CstaPdu } from '../../protocol/pdu.js';
+import { decodeXml } from '../../protocol/xml/index.js';
+import { detectEncoding } from '../../protocol/framing/autodetect.js';
+import type { DetectedEncoding } from '../../protocol/framing/autodetect.js';
+import { BER_FRAME_SPECS } from '../../protocol/framing/ber-framing.js';
+import { createXmlFrameSpec, invokeIdOfHeader, leadingXmlJunk } from '../../protocol/framing/xml-framing.js';
+import { captureFormatOf, iterateCapture } from '../../protocol/capture/index.js';
+
+/** The `--framing` choices of the CLI. */
+export const CliFraming = ['length16', 'length32', 'ber', 'xml-header', 'xml'] as const;
+/** One of {@link CliFraming}. */
+export type CliFraming = (typeof CliFraming)[number];
+
+/** The `--encoding` choices of the CLI. */
+export const CliEncoding = ['ber', 'xml'] as const;
+/** One of {@link CliEncoding}. */
+export type CliEncoding = (typeof CliEncoding)[number];
+
+/** What the user forced on the command line. */
+export interface FramingChoice {
+  readonly framing?: CliFraming;
+  readonly encoding?: CliEncoding;
+}
+
+/** One frame of the input, decoded or not. */
+export interface FrameResult {
+  /** 1-based position among all frames (and problems) of all inputs. */
+  readonly index: number;
+  /** Offset of the frame's first byte (prefix included) in the input, or in its TCP direction for captures. */
+  readonly offset: number;
+  /** Bytes of the frame, prefix included. */
+  readonly length: number;
+  readonly direction?: string;
+  /** ISO-8601 time of the packet that completed the frame, nanosecond precision. */
+  readonly timestamp?: string;
+  readonly stream?: number;
+  /** Index in the capture of the packet that completed the frame. */
+  readonly packetIndex?: number;
+  readonly encoding?: 'ber' | 'xml';
+  /** Bytes of the PDU or XML document, prefix or header removed. */
+  readonly bytes?: Buffer;
+  /** Where `bytes` starts within the frame (prefix length). */
+  readonly prefixLength?: number;
+  readonly pdu?: CstaPdu;
+  /** Why the frame (or the input around it) could not be decoded. */
+  readonly error?: Error;
+}
+
+type FrameDraft = Omit<FrameResult, 'index' | 'pdu' | 'error'>;
+
+/** ns since the epoch → `2023-11-14T22:13:20.003750000Z`. */
+export function isoTimestamp(ns: bigint): string {
+  const ms = ns / 1_000_000n;
+  const frac = (ns % 1_000_000_000n).toString().padStart(9, '0');
+  return new Date(Number(ms)).toISOString().replace(/\.\d{3}Z$/, `.${frac}Z`);
+}
+
+/** Resolves the forced framing/encoding, detecting what was not forced. */
+export function resolveEncoding(bytes: Uint8Array, choice: FramingChoice): DetectedEncoding | undefined {
+  switch (choice.framing) {
+    case 'length16':
+    case 'length32':
+    case 'ber':
+      return { encoding: 'ber', framing: choice.framing };
+    case 'xml-header':
+      return { encoding: 'xml', framing: 'header' };
+    case 'xml':
+      return { encoding: 'xml', framing: 'plain' };
+    case undefined: {
+      const detected = detectEncoding(bytes);
+      if (choice.encoding === undefined || detected?.encoding === choice.encoding) return detected;
+      return choice.encoding === 'ber' ? { encoding: 'ber', framing: 'ber' } : { encoding: 'xml', framing: 'plain' };
+    }
+    default: {
+      const never: never = choice.framing;
+      throw new RangeError(`unknown framing ${String(never)}`);
+    }
+  }
+}
+
+/** Decodes one frame's PDU bytes; never throws. */
+export function decodeFrame(draft: FrameDraft, index: number, invokeId?: string): FrameResult {
+  const bytes = draft.bytes!;
+  try {
+    const pdu =
+      draft.encoding === 'xml'
+        ? decodeXml(bytes, invokeId !== undefined && /^\d+$/.test(invokeId) ? { invokeId: Number(invokeId) } : {})
+        : decodePdu(bytes);
+    return { index, ...draft, pdu };
+  } catch (e) {
+    return { index, ...draft, error: asError(e) };
+  }
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+/** True for pcap and pcapng files. */
+export function isCapture(bytes: Uint8Array): boolean {
+  return captureFormatOf(bytes) !== undefined;
+}
+
+/**
+ * Splits and decodes a byte stream. `firstIndex` numbers the first frame. A framing error (a
+ * length that cannot be, bytes that start no frame) ends the stream: nothing after it can be
+ * located.
+ */
+export function* streamFrames(bytes: Buffer, choice: FramingChoice, firstIndex = 1): Generator<FrameResult> {
+  let index = firstIndex;
+  if (bytes.length === 0) return;
+  const detected = resolveEncoding(bytes, choice);
+  if (detected === undefined) {
+    yield {
+      index,
+      offset: 0,
+      length: bytes.length,
+      error: new DecodeError(DecodeErrorCode.UnknownPdu, 0, 'cannot detect the encoding (use --framing or --encoding)', {
+        found: bytes.subarray(0, 8).toString('hex'),
+      }),
+    };
+    return;
+  }
+  const spec = detected.encoding === 'ber' ? BER_FRAME_SPECS[detected.framing] : createXmlFrameSpec(detected.framing);
+  let off = 0;
+  while (off < bytes.length) {
+    if (detected.encoding === 'xml' && detected.framing === 'plain') {
+      off += leadingXmlJunk(bytes.subarray(off));
+      if (off >= bytes.length) return;
+    }
+    let size: number;
+    try {
+      size = spec.measure(bytes, off, bytes.length);
+    } catch (e) {
+      yield { index, offset: off, length: bytes.length - off, encoding: detected.encoding, error: asError(e) };
+      return;
+    }
+    if (size === -1 || off + size > bytes.length) {
+      const announced = size === -1 ? '' : ` (${size} bytes announced, ${bytes.length - off} available)`;
+      yield {
+        index,
+        offset: off,
+        length: bytes.length - off,
+        encoding: detected.encoding,
+        error: new DecodeError(DecodeErrorCode.Truncated, off, `input ends inside a frame${announced}`),
+      };
+      return;
+    }
+    const h = spec.headerSize;
+    const draft: FrameDraft = { offset: off, length: size, encoding: detected.encoding, bytes: bytes.subarray(off + h, off + size), prefixLength: h };
+    let invokeId: string | undefined;
+    try {
+      if (detected.encoding === 'xml' && detected.framing === 'header') invokeId = invokeIdOfHeader(bytes.subarray(off, off + h));
+    } catch (e) {
+      yield { index: index++, ...draft, error: asError(e) };
+      off += size;
+      continue;
+    }
+    yield decodeFrame(draft, index++, invokeId);
+    off += size;
+  }
+}
+
+/** Reads and decodes the CSTA frames of a capture; capture problems become error results. */
+export function* captureFrames(bytes: Buffer, choice: FramingChoice, firstIndex = 1): Generator<FrameResult> {
+  let index = firstIndex;
+  // Only a forced framing applies to a capture; the encoding alone is detected per direction.
+  const forced = choice.framing !== undefined ? resolveEncoding(new Uint8Array(0), choice) : undefined;
+  for (const entry of iterateCapture(bytes, forced !== undefined ? { encoding: forced } : {})) {
+    if (entry.kind === 'error') {
+      yield {
+        index: index++,
+        offset: entry.error instanceof DecodeError ? entry.error.offset : 0,
+        length: 0,
+        ...(entry.direction !== undefined ? { direction: entry.direction } : {}),
+        ...(entry.timestampNs !== undefined ? { timestamp: isoTimestamp(entry.timestampNs) } : {}),
+        ...(entry.streamId !== undefined ? { stream: entry.streamId } : {}),
+        ...(entry.packetIndex !== undefined ? { packetIndex: entry.packetIndex } : {}),
+        error: entry.error,
+      };
+      continue;
+    }
+    const draft: FrameDraft = {
+      offset: entry.offset,
+      length: entry.header.length + entry.bytes.length,
+      direction: entry.direction,
+      ...(entry.timestampNs !== undefined ? { timestamp: isoTimestamp(entry.timestampNs) } : {}),
+      stream: entry.streamId,
+      packetIndex: entry.packetIndex,
+      encoding: entry.encoding,
+      bytes: entry.bytes,
+      prefixLength: entry.header.length,
+    };
+    yield decodeFrame(draft, index++, entry.invokeId);
+  }
+}
+
+/** Frames of any input: capture or stream. */
+export function inputFrames(bytes: Buffer, choice: FramingChoice, firstIndex = 1): Generator<FrameResult> {
+  return isCapture(bytes) ? captureFrames(bytes, choice, firstIndex) : streamFrames(bytes, choice, firstIndex);
+}
+
+/** `{ class, code, offset, message, expected, found, path }` of an error, for printing. */
+export interface ErrorSummary {
+  readonly class: string;
+  readonly code: string;
+  readonly offset?: number;
+  readonly message: string;
+  readonly expected?: string;
+  readonly found?: string;
+  readonly path?: string;
+}
+
+/** The printable summary of any error (DecodeError details when it is one). */
+export function summarizeError(e: Error): ErrorSummary {
+  const code = e instanceof CstaError ? e.code : (e as { code?: unknown }).code;
+  const base = { class: e.constructor.name, code: typeof code === 'string' ? code : 'ERROR', message: e.message };
+  if (!(e instanceof DecodeError)) {
+    const offset = (e as { offset?: unknown }).offset;
+    return typeof offset === 'number' ? { ...base, offset } : base;
+  }
+  return {
+    ...base,
+    offset: e.offset,
+    ...(e.expected !== undefined ? { expected: e.expected } : {}),
+    ...(e.found !== undefined ? { found: e.found } : {}),
+    ...(e.path !== undefined ? { path: e.path } : {}),
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The `csta` command. `main(argv, io)` runs one command line with injected streams and resolves to
+ * the exit code; run as a script (`tsx lib/cli/main.ts ...`, or through `bin/csta.js`) it uses the
+ * process's own streams and exits with that code.
+ *
+ * Exit codes: 0 success; 1 a frame, trace or input failed (decode: any frame that did not decode;
+ * conformance: any trace that differs); 2 bad usage.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CstaError } from '../../protocol/errors.js';
+import { runConformance, runReplay } from './conformance.js';
+import { runDecode } from './decode-command.js';
+import type { DecodeFormat } from './decode-command.js';
+import { runEncode } from './encode-command.js';
+import { CliEncoding, CliFraming } from './frames.js';
+import { interruptSignal } from './io.js';
+import type { CliIo } from './io.js';
+import { runSimulate } from './simulate-command.js';
+import { runDemo } from './demo-command.js';
+import type { EventMapper } from './trace.js';
+import { PegaMapper } from '../pega/mapper.js';
+
+/** What the commands need beyond the streams (tests replace them). */
+export interface CliDependencies {
+  /** Makes the event mapper replay and conformance feed (the Pega mapping). */
+  readonly createMapper?: () => EventMapper<unknown>;
+}
+
+interface DecodeFlags {
+  readonly json?: boolean;
+  readonly ndjson?: boolean;
+  readonly framing?: CliFraming;
+  readonly encoding?: CliEncoding;
+}
+
+interface EncodeFlags {
+  readonly binary?: boolean;
+  readonly framing?: CliFraming;
+  readonly encoding?: CliEncoding;
+}
+
+const framingOption = (): Option => new Option('--framing <framing>', 'force the framing instead of detecting it').choices(CliFraming);
+const encodingOption = (): Option => new Option('--encoding <encoding>', 'force the encoding instead of detecting it').choices(CliEncoding);
+
+/** Builds the program; `setExit` receives each command's exit code. */
+function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => void): Command {
+  const write = (s: string): void => void io.stdout.write(s);
+  const writeErr = (s: string): void => void io.stderr.write(s);
+  const p = new Command('csta')
+    .description('CSTA (ECMA-269/285/323) wire tools: decode, encode, replay and conformance-check traces')
+    .exitOverride()
+    .configureOutput({ writeOut: write, writeErr })
+    .showHelpAfterError();
+
+  p.command('decode')
+    .description('decode frames from hex strings, hex dumps, binary files, pcap/pcapng captures or stdin ("-")')
+    .argument('[input...]', 'hex string, file or "-" (default: stdin)')
+    .option('--json', 'print one pretty JSON array of frame records')
+    .option('--ndjson', 'print one JSON record per line')
+    .addOption(framingOption())
+    .addOption(encodingOption())
+    .addHelpText('after', '\nExit code: 0 when every frame decoded, 1 when any frame failed (each failure is reported and decoding goes on).')
+    .action(async (inputs: string[], flags: DecodeFlags) => {
+      const format: DecodeFormat = flags.ndjson === true ? 'ndjson' : flags.json === true ? 'json' : 'tree';
+      setExit(
+        await runDecode(inputs, { format, ...(flags.framing !== undefined ? { framing: flags.framing } : {}), ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}) }, io),
+      );
+    });
+
+  p.command('encode')
+    .description('encode a JSON CstaPdu (or decode --json/--ndjson output, or a fixtures/frames file) to hex')
+    .argument('[file]', 'JSON file or "-" (default: stdin)')
+    .option('--binary', 'write the raw bytes instead of hex lines')
+    .addOption(framingOption())
+    .addOption(encodingOption())
+    .action(async (file: string | undefined, flags: EncodeFlags) => {
+      setExit(await runEncode(file, flags, io));
+    });
+
+  const mapper = (): EventMapper<unknown> => {
+    if (deps.createMapper === undefined) throw new Error('no event mapper configured');
+    return deps.createMapper();
+  };
+
+  p.command('replay')
+    .description('decode a trace folder, follow its monitors and print the Pega events as JSON lines')
+    .argument('<trace>', 'trace folder (holding trace.pcap, trace.pcapng or trace.hex)')
+    .action(async (trace: string) => {
+      setExit(await runReplay(trace, io, mapper()));
+    });
+
+  p.command('conformance')
+    .description('check every trace folder in DIR against its expected-decode.ndjson and expected-pega.json')
+    .argument('<dir>', 'folder of trace folders (e.g. fixtures/traces)')
+    .option('--update', 'maintainers only: rewrite the expectations from the current output')
+    .action(async (dir: string, flags: { update?: boolean }) => {
+      setExit(await runConformance(dir, flags, io, mapper()));
+    });
+
+  p.command('simulate')
+    .description('run the PBX simulator on 127.0.0.1 (BER, 2-byte length framing) until interrupted')
+    .requiredOption('--port <port>', 'TCP port (0 = any free port)', parsePort)
+    .option('--scenario <file>', 'play this scenario (fixtures/scenarios/*.json) once the client monitors its devices')
+    .action(async (flags: { port: number; scenario?: string }) => {
+      const scenario = flags.scenario === undefined ? {} : { scenario: resolve(io.cwd ?? process.cwd(), flags.scenario) };
+      setExit(await runSimulate({ port: flags.port, ...scenario }, io.signal === undefined ? { ...io, signal: interruptSignal() } : io));
+    });
+
+  p.command('demo')
+    .description('decode a bundled trace, then show the CSTA and Pega events of a simulated call')
+    .action(async () => {
+      setExit(await runDemo(io));
+    });
+
+  return p;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is an integer from 0 to 65535');
+  return n;
+}
+
+/** Runs one command line (`argv` without node and script). Resolves to the exit code; never throws. */
+export async function main(argv: readonly string[], io: CliIo, deps: CliDependencies = defaultDependencies()): Promise<number> {
+  let exit = 0;
+  const p = program(io, deps, (code) => {
+    exit = code;
+  });
+  try {
+    await p.parseAsync([...argv], { from: 'user' });
+    return exit;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version end with exit code 0; usage errors were already printed by commander.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    const raw = err instanceof CstaError ? err.code : (err as Error & { code?: unknown }).code;
+    const code = typeof raw === 'string' ? ` ${raw}` : '';
+    io.stderr.write(`csta: ${err.name}${code}: ${err.message}\n`);
+    return 1;
+  }
+}
+
+/** The production dependencies: replay and conformance map events with a fresh {@link PegaMapper}. */
+export function defaultDependencies(): CliDependencies {
+  return { createMapper: () => new PegaMapper() };
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+  process.exitCode = code;
+}

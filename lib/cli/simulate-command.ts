@@ -1,0 +1,119 @@
+/**
+ * `csta simulate --port N [--scenario FILE]`: runs the PBX simulator (BER, 2-byte length framing)
+ * on 127.0.0.1 until interrupted, logging clients and requests. With a scenario, once the client
+ * has started a monitor for each of the scenario's devices the steps are played; the
+ * `"by": "session"` steps wait for the connected application to send the matching request.
+ */
+import { PbxSimulator } from '../simulator/simulator.js';
+import { loadScenario } from '../simulator/scenarios.js';
+import type { Scenario, ScenarioStep } from '../simulator/scenarios.js';
+import type { CliIo } from './io.js';
+
+/** Options of `csta simulate`. */
+export interface SimulateOptions {
+  readonly port: number;
+  readonly host?: string;
+  readonly scenario?: string;
+}
+
+/** The CSTA request the application sends to perform a session step. */
+const STEP_OPERATION: Readonly<Record<ScenarioStep['step'], string | undefined>> = {
+  answer: 'answerCall',
+  hangup: 'clearConnection',
+  hold: 'holdCall',
+  retrieve: 'retrieveCall',
+  dial: 'makeCall',
+  consult: 'consultationCall',
+  transfer: 'transferCall',
+  conference: 'conferenceCall',
+  singleStepTransfer: 'singleStepTransfer',
+  deflect: 'deflectCall',
+  agent: 'setAgentState',
+  inbound: undefined,
+  noAnswer: undefined,
+  busy: undefined,
+  waitFor: undefined,
+  wait: undefined,
+};
+
+/** Resolves at the next request named `operation` (or rejects when `signal` aborts). */
+function nextRequest(sim: PbxSimulator, operation: string, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onRequest = (_id: number, op: string): void => {
+      if (op !== operation) return;
+      sim.off('request', onRequest);
+      // Let the reply and the events of the request go out first.
+      setTimeout(resolve, 20);
+    };
+    sim.on('request', onRequest);
+    signal?.addEventListener('abort', () => {
+      sim.off('request', onRequest);
+      reject(new Error('stopped'));
+    });
+  });
+}
+
+/** The device a step acts at (the caller for `dial`). */
+function stepDevice(step: ScenarioStep): string | undefined {
+  return 'device' in step ? step.device : 'from' in step ? step.from : undefined;
+}
+
+async function playScenario(sim: PbxSimulator, scenario: Scenario, io: CliIo): Promise<void> {
+  const log = (s: string): void => void io.stdout.write(`${s}\n`);
+  let monitors = 0;
+  await new Promise<void>((resolve) => {
+    const onRequest = (_id: number, op: string): void => {
+      if (op === 'monitorStart' && ++monitors >= scenario.monitor.length) {
+        sim.off('request', onRequest);
+        setTimeout(resolve, 20);
+      }
+    };
+    log(`scenario ${scenario.name}: waiting for monitors on ${scenario.monitor.join(', ')}`);
+    sim.on('request', onRequest);
+  });
+  log(`scenario ${scenario.name}: playing ${scenario.steps.length} steps`);
+  await sim.runScenario(scenario, {
+    session: async (step) => {
+      const op = STEP_OPERATION[step.step];
+      if (op === undefined) throw new Error(`${step.step} cannot be a session step`);
+      log(`scenario ${scenario.name}: waiting for the application to send ${op}`);
+      await nextRequest(sim, op, io.signal);
+      const device = stepDevice(step);
+      const calls = device === undefined ? [] : sim.state.callsOf(device);
+      return 'callId' in step ? calls[calls.length - 1]?.callID : undefined;
+    },
+    stepTimeoutMs: 60_000,
+  });
+  log(`scenario ${scenario.name}: done`);
+}
+
+/** Runs `csta simulate` until `io.signal` aborts; returns the exit code. */
+export async function runSimulate(options: SimulateOptions, io: CliIo): Promise<number> {
+  const scenario = options.scenario === undefined ? undefined : loadScenario(options.scenario);
+  const sim = new PbxSimulator();
+  const host = options.host ?? '127.0.0.1';
+  const port = await sim.listen(options.port, host);
+  const log = (s: string): void => void io.stdout.write(`${s}\n`);
+  log(`PBX simulator listening on ${host}:${port} (BER, 2-byte length framing)`);
+  sim.on('client', (id) => log(`client ${id} connected`));
+  sim.on('associated', (id, kind) => log(`client ${id} associated (${kind})`));
+  sim.on('request', (id, op) => log(`client ${id}: ${op}`));
+  sim.on('clientClosed', (id) => log(`client ${id} closed`));
+  let code = 0;
+  const stopped = new Promise<void>((resolve) => {
+    if (io.signal === undefined) return; // runs until the process is killed
+    if (io.signal.aborted) resolve();
+    io.signal.addEventListener('abort', () => resolve());
+  });
+  if (scenario !== undefined) {
+    playScenario(sim, scenario, io).catch((e: unknown) => {
+      if (io.signal?.aborted === true) return;
+      code = 1;
+      io.stderr.write(`scenario ${scenario.name} failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    });
+  }
+  await stopped;
+  await sim.close();
+  log('simulator stopped');
+  return code;
+}

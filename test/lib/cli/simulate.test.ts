@@ -1,0 +1,113 @@
+/** `csta simulate` and `csta demo` over real loopback TCP. */
+import { expect } from 'chai';
+import { Readable } from 'node:stream';
+import { join } from 'node:path';
+import { main } from '../../../lib/cli/main.js';
+import { MemoryOutput } from '../../../lib/cli/io.js';
+import { CstaSession } from '../../../lib/session/session.js';
+import type { CstaEvent } from '../../../lib/session/events.js';
+import { REPO_ROOT } from '../../support/fixtures.js';
+import { runCli } from './run-cli.js';
+
+/** Starts `csta simulate` in-process; resolves once it prints its port. */
+async function startSimulate(extra: string[]): Promise<{ port: number; stdout: MemoryOutput; stderr: MemoryOutput; stop: () => Promise<number> }> {
+  const stdout = new MemoryOutput();
+  const stderr = new MemoryOutput();
+  const controller = new AbortController();
+  const done = main(['simulate', '--port', '0', ...extra], { stdout, stderr, stdin: Readable.from([]), cwd: REPO_ROOT, signal: controller.signal });
+  for (let i = 0; i < 200; i++) {
+    const m = /listening on 127\.0\.0\.1:(\d+)/.exec(stdout.text());
+    if (m !== null) {
+      return {
+        port: Number(m[1]),
+        stdout,
+        stderr,
+        stop: async () => {
+          controller.abort();
+          return done;
+        },
+      };
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  controller.abort();
+  throw new Error(`simulate did not start: ${stdout.text()} ${stderr.text()}`);
+}
+
+function waitFor<T>(check: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = (): void => {
+      const v = check();
+      if (v !== undefined) resolve(v);
+      else if (Date.now() - started > timeoutMs) reject(new Error(`timed out waiting for ${what}`));
+      else setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+describe('csta simulate / demo', () => {
+  it('simulate serves a CstaSession on 127.0.0.1, logs its requests and stops on the signal', async () => {
+    const sim = await startSimulate([]);
+    const session = new CstaSession({ host: '127.0.0.1', port: sim.port, reconnect: false, keepAliveMs: 0 });
+    try {
+      await session.connect();
+      const monitor = await session.monitorStart('2000');
+      expect(monitor.device).to.equal('2000');
+      await waitFor(() => (sim.stdout.text().includes(': monitorStart') ? true : undefined), 'the request log');
+      expect(sim.stdout.text()).to.match(/client 1 associated \(acse\)/);
+    } finally {
+      await session.close();
+    }
+    expect(await sim.stop()).to.equal(0);
+    expect(sim.stdout.text()).to.contain('simulator stopped');
+  });
+
+  it('simulate --scenario plays the steps and waits for the application to answer', async () => {
+    const sim = await startSimulate(['--scenario', join('fixtures', 'scenarios', 'inbound-answer-hangup.json')]);
+    const session = new CstaSession({ host: '127.0.0.1', port: sim.port, reconnect: false, keepAliveMs: 0 });
+    const events: CstaEvent[] = [];
+    session.on('event', (e) => {
+      events.push(e);
+      if (e.type === 'delivered') {
+        const conn = e.event.connection as { callID?: string; both?: { callID: string } };
+        const callID = conn.callID ?? conn.both?.callID ?? '';
+        Promise.resolve()
+          .then(() => session.answerCall({ callToBeAnswered: { both: { callID, deviceID: { staticID: { deviceIdentifier: { dialingNumber: '2000' } } } } } }))
+          .catch((err: unknown) => events.push({ category: 'unknown', type: 'unknown', crossRefIdentifier: String(err), raw: { tlv: '' } }));
+      }
+    });
+    try {
+      await session.connect();
+      await session.monitorStart('2000');
+      await waitFor(() => (events.some((e) => e.type === 'callCleared') ? true : undefined), 'callCleared');
+      expect(events.map((e) => e.type)).to.deep.equal(['delivered', 'established', 'connectionCleared', 'callCleared']);
+      await waitFor(() => (sim.stdout.text().includes('scenario inbound-answer-hangup: done') ? true : undefined), 'the scenario end');
+      expect(sim.stdout.text()).to.contain('waiting for the application to send answerCall');
+    } finally {
+      await session.close();
+    }
+    expect(await sim.stop()).to.equal(0);
+  });
+
+  it('simulate refuses a bad port as a usage error', async () => {
+    const run = await runCli(['simulate', '--port', 'seventy']);
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.contain('a port is an integer');
+  });
+
+  it('demo decodes a bundled frame and maps a simulated call to Pega events', async () => {
+    const run = await runCli(['demo']);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stdout).to.contain('    58      3          localConnectionInfo: alerting (2)');
+    const csta = run.stdout.split('\n').filter((l) => l.startsWith('CSTA  '));
+    expect(csta).to.deep.equal(['CSTA  2000  delivered', 'CSTA  2000  established', 'CSTA  2000  connectionCleared', 'CSTA  2000  callCleared']);
+    const pega = run.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('  →  Pega '))
+      .map((l) => JSON.parse(l.slice('  →  Pega '.length)) as { pyEventName: string; pyThisDN: string });
+    expect(pega.map((p) => p.pyEventName)).to.deep.equal(['Alerting', 'Established', 'Disconnected']);
+    expect(pega.every((p) => p.pyThisDN === '2000')).to.equal(true);
+  });
+});
