@@ -156,7 +156,11 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     const timeoutMs = options.timeoutMs ?? this.options.operationTimeoutsMs?.[operation] ?? this.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
     const invokeId = this.pending.allocate();
     const promise = this.pending.track<ResultOf<OperationNamed<N>>>(invokeId, operation, timeoutMs, this.options.asyncStackTraces ?? true);
-    conn.send({ pdu: 'invoke', invokeId, operation, argument } as KnownInvoke);
+    // A value that does not encode (EncodeError, reported as sendError) rejects at once.
+    const onSendError = (e: Error): void => void this.pending.reject(invokeId, e);
+    conn.once('sendError', onSendError);
+    if (!conn.send({ pdu: 'invoke', invokeId, operation, argument } as KnownInvoke)) this.pending.reject(invokeId, new ConnectionClosedError(`${operation} not sent: link closed`));
+    conn.off('sendError', onSendError);
     return promise;
   }
 

@@ -7,6 +7,7 @@ import { CstaSession } from '../../../lib/session/session.js';
 import { connectionID, deviceID } from '../../../lib/session/requests.js';
 import { ScriptedSwitch } from '../../support/scripted-switch.js';
 import type { CstaPdu } from '../../../protocol/pdu.js';
+import { EncodeError } from '../../../protocol/errors.js';
 
 describe('CstaSession typed request methods', () => {
   let sw: ScriptedSwitch;
@@ -68,6 +69,17 @@ describe('CstaSession typed request methods', () => {
     const ops = invokes().map((p) => p.operation);
     expect(ops).to.deep.equal(['routeSelectRequest', 'getDoNotDisturb']);
     expect(session.inFlight).to.equal(0);
+  });
+
+  it('rejects at once, with the EncodeError, a request whose argument does not encode; the session goes on', async () => {
+    const bad = session.answerCall({ callToBeAnswered: { both: { callID: 'not hex', deviceID: { staticID: deviceID('2000') } } } });
+    const error = await bad.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(EncodeError);
+    expect(session.inFlight).to.equal(0);
+    expect((await session.getDoNotDisturb({ device: deviceID('2000') })).doNotDisturbOn).to.equal(true);
   });
 
   it('refuses to notify when the link is down', async () => {
