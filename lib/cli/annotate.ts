@@ -6,8 +6,9 @@
  * the schema cannot place becomes a `[tag] <hex>` node, a malformed header an `<error>` node, and
  * the walk goes on with the next element it can find.
  */
+import { INTEGER_TAG, LINKED_ABSENT, LINKED_PRESENT, NULL_TAG, OID_TAG, SEQUENCE_TAG } from '../../protocol/rose/decode.js';
 import { BerReader } from '../../protocol/ber/reader.js';
-import { TagClass, Universal, tagClassOf, tagKey, tagName, tagNumberOf, universal } from '../../protocol/ber/tags.js';
+import { TagClass, tagClassOf, tagName, tagNumberOf } from '../../protocol/ber/tags.js';
 import type { AnyCodec } from '../../protocol/schema/index.js';
 import { OBJECT_IDENTIFIER } from '../../protocol/schema/index.js';
 import { operationByCode } from '../../protocol/csta/operations.js';
@@ -43,12 +44,6 @@ interface Head {
   readonly next: number;
 }
 
-const INTEGER_TAG = universal(Universal.integer);
-const NULL_TAG = universal(Universal.null);
-const OID_TAG = universal(Universal.objectIdentifier);
-const SEQUENCE_TAG = universal(Universal.sequence);
-const LINKED_PRESENT = tagKey(TagClass.context, 0);
-const LINKED_ABSENT = tagKey(TagClass.context, 1);
 const ACSE_CODECS: readonly (readonly [string, AnyCodec])[] = [
   ['aarq', AARQapdu],
   ['aare', AAREapdu],

@@ -13,12 +13,14 @@ import { UniversalFailure } from '../csta/types/error-definition.js';
 import { RejectProblem, RoseTag, UNIVERSAL_FAILURE_CODE } from './pdu.js';
 import type { Code, InvokeId, RosePdu } from './pdu.js';
 
-const INTEGER_TAG = universal(Universal.integer);
-const NULL_TAG = universal(Universal.null);
-const OID_TAG = universal(Universal.objectIdentifier);
-const SEQUENCE_TAG = universal(Universal.sequence);
-const LINKED_PRESENT = tagKey(TagClass.context, 0);
-const LINKED_ABSENT = tagKey(TagClass.context, 1);
+/** Tag keys of the ROSE envelope's components (also used by the CLI's annotated tree). */
+export const INTEGER_TAG = universal(Universal.integer);
+export const NULL_TAG = universal(Universal.null);
+export const OID_TAG = universal(Universal.objectIdentifier);
+export const SEQUENCE_TAG = universal(Universal.sequence);
+/** invoke's linkedId: present [0] / absent [1] (X.880). */
+export const LINKED_PRESENT = tagKey(TagClass.context, 0);
+export const LINKED_ABSENT = tagKey(TagClass.context, 1);
 
 type Mutable = Record<string, unknown>;
 
