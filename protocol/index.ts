@@ -64,4 +64,4 @@ export type { DetectedEncoding } from './framing/autodetect.js';
 
 // Captures
 export { readCapture, iterateCapture, CaptureError, CaptureErrorCode, readPackets } from './capture/index.js';
-export type { CaptureEntry, CaptureErrorEntry, CapturedFrame, ReadCaptureOptions } from './capture/index.js';
+export type { CaptureEntry, CaptureErrorEntry, CapturedFrame, ReadCaptureOptions, StreamSummary } from './capture/index.js';

@@ -6,7 +6,7 @@
  */
 import { readPackets } from '../../protocol/capture/index.js';
 import { inputFrames, summarizeError } from './frames.js';
-import type { FrameResult, FramingChoice } from './frames.js';
+import type { CaptureChoice, FrameResult, FramingChoice, SkippedStream } from './frames.js';
 import { loadInput } from './inputs.js';
 import type { LoadedInput } from './inputs.js';
 import type { CliIo, CliOutput } from './io.js';
@@ -15,9 +15,17 @@ import { formatError, frameRecord, frameText, ndjsonLine } from './render.js';
 /** Output forms of `csta decode`. */
 export type DecodeFormat = 'tree' | 'json' | 'ndjson';
 
-/** Options of `csta decode`: the output form and any forced framing/encoding. */
+/** Options of `csta decode`: the output form, any forced framing/encoding and the capture port filter. */
 export interface DecodeCommandOptions extends FramingChoice {
   readonly format: DecodeFormat;
+  /** Captures: keep only TCP streams with an end on one of these ports. */
+  readonly ports?: readonly number[];
+}
+
+/** The stderr line for a capture stream in which nothing decoded as CSTA. */
+export function skippedStreamLine(s: SkippedStream): string {
+  const found = s.frames === 0 ? 'no CSTA encoding recognised' : `none of its ${s.frames} frames decoded`;
+  return `skipped: stream ${s.streamId} ${s.client} -> ${s.server} (${s.bytes} bytes): ${found}\n`;
 }
 
 /** Captures larger than this get a progress bar (when stderr is a terminal). */
@@ -52,7 +60,7 @@ class ProgressBar {
 }
 
 /** Decodes every frame of the loaded inputs; returns every frame result (for replay/tests). */
-export function* decodeInputs(inputs: readonly LoadedInput[], choice: FramingChoice, onCapture?: (input: LoadedInput) => ((f: FrameResult) => void) | undefined): Generator<FrameResult> {
+export function* decodeInputs(inputs: readonly LoadedInput[], choice: CaptureChoice, onCapture?: (input: LoadedInput) => ((f: FrameResult) => void) | undefined): Generator<FrameResult> {
   let index = 1;
   for (const input of inputs) {
     const tick = input.kind === 'capture' ? onCapture?.(input) : undefined;
@@ -79,7 +87,13 @@ export async function runDecode(args: readonly string[], options: DecodeCommandO
     return (f) => bar.update((f.packetIndex ?? 0) + 1);
   };
   if (options.format === 'json') io.stdout.write('[');
-  for (const f of decodeInputs(inputs, options, onCapture)) {
+  const choice: CaptureChoice = {
+    ...(options.framing !== undefined ? { framing: options.framing } : {}),
+    ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+    ...(options.ports !== undefined ? { ports: options.ports } : {}),
+    onSkippedStream: (s) => io.stderr.write(`${bars.length > 0 ? '\r\x1b[K' : ''}${skippedStreamLine(s)}`),
+  };
+  for (const f of decodeInputs(inputs, choice, onCapture)) {
     total++;
     if (f.error !== undefined) {
       failed++;

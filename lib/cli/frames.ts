@@ -31,6 +31,25 @@ export interface FramingChoice {
   readonly encoding?: CliEncoding;
 }
 
+/** A capture's TCP connection in which nothing decoded as CSTA. */
+export interface SkippedStream {
+  readonly streamId: number;
+  /** `address:port` of each end. */
+  readonly client: string;
+  readonly server: string;
+  readonly bytes: number;
+  /** Frames found in it, none of which decoded. */
+  readonly frames: number;
+}
+
+/** Capture-only choices: port filter and a report of streams skipped. */
+export interface CaptureChoice extends FramingChoice {
+  /** Keep only TCP connections with an end on one of these ports (all when absent or empty). */
+  readonly ports?: readonly number[];
+  /** Called for each connection that carried bytes of which nothing decoded as CSTA. */
+  readonly onSkippedStream?: (stream: SkippedStream) => void;
+}
+
 /** One frame of the input, decoded or not. */
 export interface FrameResult {
   /** 1-based position among all frames (and problems) of all inputs. */
@@ -171,11 +190,27 @@ export function* streamFrames(bytes: Buffer, choice: FramingChoice, firstIndex =
 }
 
 /** Reads and decodes the CSTA frames of a capture; capture problems become error results. */
-export function* captureFrames(bytes: Buffer, choice: FramingChoice, firstIndex = 1): Generator<FrameResult> {
+export function* captureFrames(bytes: Buffer, choice: CaptureChoice, firstIndex = 1): Generator<FrameResult> {
   let index = firstIndex;
   // Only a forced framing applies to a capture; the encoding alone is detected per direction.
   const forced = choice.framing !== undefined ? resolveEncoding(new Uint8Array(0), choice) : undefined;
-  for (const entry of iterateCapture(bytes, forced !== undefined ? { encoding: forced } : {})) {
+  const ports = choice.ports !== undefined && choice.ports.length > 0 ? { ports: choice.ports } : {};
+  /** Stream ids with at least one frame that decoded. */
+  const decoded = new Set<number>();
+  for (const entry of iterateCapture(bytes, { ...ports, ...(forced !== undefined ? { encoding: forced } : {}), streamSummaries: true })) {
+    if (entry.kind === 'stream') {
+      if (entry.bytes > 0 && !decoded.has(entry.streamId)) {
+        choice.onSkippedStream?.({
+          streamId: entry.streamId,
+          client: `${entry.client.address}:${entry.client.port}`,
+          server: `${entry.server.address}:${entry.server.port}`,
+          bytes: entry.bytes,
+          frames: entry.frames,
+        });
+      }
+      decoded.delete(entry.streamId);
+      continue;
+    }
     if (entry.kind === 'error') {
       yield {
         index: index++,
@@ -200,12 +235,14 @@ export function* captureFrames(bytes: Buffer, choice: FramingChoice, firstIndex 
       bytes: entry.bytes,
       prefixLength: entry.header.length,
     };
-    yield decodeFrame(draft, index++, entry.invokeId);
+    const result = decodeFrame(draft, index++, entry.invokeId);
+    if (result.error === undefined) decoded.add(entry.streamId);
+    yield result;
   }
 }
 
-/** Frames of any input: capture or stream. */
-export function inputFrames(bytes: Buffer, choice: FramingChoice, firstIndex = 1): Generator<FrameResult> {
+/** Frames of any input: capture or stream (the capture-only choices apply to captures). */
+export function inputFrames(bytes: Buffer, choice: CaptureChoice, firstIndex = 1): Generator<FrameResult> {
   return isCapture(bytes) ? captureFrames(bytes, choice, firstIndex) : streamFrames(bytes, choice, firstIndex);
 }
 

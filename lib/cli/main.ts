@@ -34,6 +34,7 @@ interface DecodeFlags {
   readonly ndjson?: boolean;
   readonly framing?: CliFraming;
   readonly encoding?: CliEncoding;
+  readonly port?: readonly number[];
 }
 
 interface EncodeFlags {
@@ -62,11 +63,21 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
     .option('--ndjson', 'print one JSON record per line')
     .addOption(framingOption())
     .addOption(encodingOption())
+    .option('--port <port>', 'captures: keep only TCP streams with an end on this port (repeatable)', collectFilterPort)
     .addHelpText('after', '\nExit code: 0 when every frame decoded, 1 when any frame failed (each failure is reported and decoding goes on).')
     .action(async (inputs: string[], flags: DecodeFlags) => {
       const format: DecodeFormat = flags.ndjson === true ? 'ndjson' : flags.json === true ? 'json' : 'tree';
       setExit(
-        await runDecode(inputs, { format, ...(flags.framing !== undefined ? { framing: flags.framing } : {}), ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}) }, io),
+        await runDecode(
+          inputs,
+          {
+            format,
+            ...(flags.framing !== undefined ? { framing: flags.framing } : {}),
+            ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
+            ...(flags.port !== undefined ? { ports: flags.port } : {}),
+          },
+          io,
+        ),
       );
     });
 
@@ -122,6 +133,12 @@ function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is an integer from 0 to 65535');
   return n;
+}
+
+/** `--port N` of `decode`, repeatable: a TCP port from 1 to 65535, added to the earlier ones. */
+function collectFilterPort(value: string, previous: readonly number[] | undefined): readonly number[] {
+  if (!/^[0-9]{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65535) throw new InvalidArgumentError('a port is an integer from 1 to 65535');
+  return [...(previous ?? []), Number(value)];
 }
 
 /** Runs one command line (`argv` without node and script). Resolves to the exit code; never throws. */

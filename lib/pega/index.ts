@@ -1,6 +1,6 @@
 /** Pega Call (OpenCTI) mapping: the public surface of lib/pega (the gateway lives in lib/pega/gateway). */
 export * from './types.js';
-export { PegaMapper } from './mapper.js';
+export { PegaMapper, PegaMapError } from './mapper.js';
 export type { PegaMapperOptions } from './mapper.js';
 export type { SnapshotAgentInput } from './snapshot.js';
 export { executePegaRequest } from './requests.js';

@@ -69,7 +69,7 @@ export class DeviceLine {
 
   /** Adds a new call (its Pega ID is its current CSTA callID). */
   add(fields: Omit<LineCall, 'pyCallId' | 'callInfoSent' | 'lastEvent' | 'parties' | 'answered' | 'primaryCallId'> & Partial<Pick<LineCall, 'primaryCallId' | 'parties'>>): LineCall {
-    const pyCallId = this.byPega.has(fields.cstaCallId) ? `${fields.cstaCallId}.${this.byPega.size}` : fields.cstaCallId;
+    const pyCallId = this.freePegaId(fields.cstaCallId);
     const call: LineCall = {
       ...fields,
       pyCallId,
@@ -82,6 +82,14 @@ export class DeviceLine {
     this.byCsta.set(call.cstaCallId, call);
     this.byPega.set(call.pyCallId, call);
     return call;
+  }
+
+  /** `cstaCallId`, or `cstaCallId.N` with the lowest N not in use on this line (switches reuse callIDs). */
+  private freePegaId(cstaCallId: string): string {
+    if (!this.byPega.has(cstaCallId)) return cstaCallId;
+    let n = 1;
+    while (this.byPega.has(`${cstaCallId}.${n}`)) n++;
+    return `${cstaCallId}.${n}`;
   }
 
   /** The switch moved the call into CSTA call `cstaCallId` (transfer, conference). */

@@ -86,7 +86,8 @@ export class PegaCtiLink extends EventEmitter<PegaLinkEvents> {
     super();
     this.session = session;
     this.options = options;
-    this.mapper = options.mapper instanceof PegaMapper ? options.mapper : new PegaMapper(options.mapper);
+    this.mapper =
+      options.mapper instanceof PegaMapper ? options.mapper : new PegaMapper({ ...options.mapper, onMapError: options.mapper?.onMapError ?? ((e) => this.emitWarning(e)) });
     this.state = session.isAssociated ? 'CONNECTED' : 'DISCONNECTED';
     session.on('event', this.onEvent);
     session.on('status', this.onStatus);

@@ -31,16 +31,39 @@ export interface PegaMapperOptions {
   readonly isInternal?: (dn: string) => boolean;
   /** Longest internal extension for the default `isInternal`. Default 5. */
   readonly maxExtensionLength?: number;
+  /**
+   * Called when mapping one event failed (an event whose fields contradict the schema, or a bug):
+   * the event gives no Pega events and the error is reported here instead of being lost.
+   * Default: none (a {@link PegaCtiLink} reports it as a `warning`).
+   */
+  readonly onMapError?: (error: PegaMapError) => void;
+}
+
+/** Mapping one CSTA event failed; `cause` is what was thrown. */
+export class PegaMapError extends Error {
+  readonly code = 'PEGA_MAP_FAILED';
+  /** The monitored device the event was reported for. */
+  readonly device: string;
+  /** The event's type (`delivered`, `agentReady`, ...). */
+  readonly eventType: string;
+  constructor(device: string, eventType: string, cause: unknown) {
+    super(`mapping a ${eventType} event at ${device} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'PegaMapError';
+    this.device = device;
+    this.eventType = eventType;
+  }
 }
 
 /** Translates CSTA events at monitored devices into Pega events. */
 export class PegaMapper {
   private readonly lines = new Map<string, DeviceLine>();
   private readonly isInternalDn: (dn: string) => boolean;
+  private readonly onMapError: ((error: PegaMapError) => void) | undefined;
 
   constructor(options: PegaMapperOptions = {}) {
     const max = options.maxExtensionLength ?? 5;
     this.isInternalDn = options.isInternal ?? ((dn) => dn.replace(/[^0-9]/g, '').length <= max);
+    this.onMapError = options.onMapError;
   }
 
   /** The Pega events for one CSTA event reported by the monitor of `device`. Never throws on odd input: unknown events give []. */
@@ -49,8 +72,9 @@ export class PegaMapper {
     const ctx: CallMapContext = { line, isInternal: (ref: DeviceRef) => ref.privatePlan ?? (ref.dn === '' ? undefined : this.isInternalDn(ref.dn)) };
     try {
       return this.dispatch(ctx, event);
-    } catch {
+    } catch (e) {
       // A malformed event (fields missing despite the schema) must not take the link down.
+      this.onMapError?.(new PegaMapError(device, typeof event.type === 'string' ? event.type : 'unknown', e));
       return [];
     }
   }

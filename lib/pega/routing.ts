@@ -69,7 +69,14 @@ export interface RoutingOptions {
   readonly monitor?: boolean;
   /** Time the decider gets, in ms. Default: 80% of the request's replyTimeout, else 5000. */
   readonly decisionTimeoutMs?: number;
+  /** Upper bound on the time taken from a request's replyTimeout (the switch's value is input). Default 300000. */
+  readonly maxDecisionTimeoutMs?: number;
 }
+
+/** Default of {@link RoutingOptions.maxDecisionTimeoutMs}. */
+export const DEFAULT_MAX_DECISION_TIMEOUT_MS = 300_000;
+/** Decision time when neither the options nor a usable replyTimeout give one. */
+const DEFAULT_DECISION_TIMEOUT_MS = 5000;
 
 /** One registered routing point. */
 export class RoutingPoint extends EventEmitter<RoutingPointEvents> {
@@ -155,8 +162,12 @@ export class RoutingPoint extends EventEmitter<RoutingPointEvents> {
   }
 
   private decideInTime(request: RouteRequest): Promise<RouteDecision> {
-    const replyMs = request.argument?.replyTimeout === undefined ? undefined : Number(request.argument.replyTimeout) * 800;
-    const ms = this.options.decisionTimeoutMs ?? replyMs ?? 5000;
+    // replyTimeout (seconds) comes from the switch: a value of 0, a negative one, or one past the
+    // timer range (which Node turns into 1 ms) must not make every decision time out at once.
+    const reply = request.argument?.replyTimeout === undefined ? NaN : Number(request.argument.replyTimeout) * 800;
+    const cap = this.options.maxDecisionTimeoutMs ?? DEFAULT_MAX_DECISION_TIMEOUT_MS;
+    const replyMs = Number.isFinite(reply) && reply >= 1 ? Math.min(reply, cap) : undefined;
+    const ms = this.options.decisionTimeoutMs ?? replyMs ?? DEFAULT_DECISION_TIMEOUT_MS;
     return new Promise<RouteDecision>((resolve, reject) => {
       const timer = setTimeout(() => reject(new DecisionTimeout(ms)), ms);
       Promise.resolve()

@@ -1,9 +1,11 @@
 /**
- * Association set-up and release PDUs (ACSE with CSTA user information), and the reading of the
- * switch's answer. Pure functions: the session sends and waits.
+ * Association set-up and release PDUs (ACSE with CSTA user information), the reading of the
+ * switch's answer, and `AcseExchange`, which waits for the answer to the one ACSE PDU in flight.
  */
 import type { AarePdu, AarqPdu, RlrqPdu } from '../../protocol/acse/pdu.js';
 import type { CSTAVersion } from '../../protocol/csta/types/acse-user-info-csta.js';
+import type { CstaPdu } from '../../protocol/pdu.js';
+import { ConnectionClosedError, TimeoutError } from './errors.js';
 import { CSTA_APPLICATION_CONTEXT } from './options.js';
 import type { AssociationMode } from './options.js';
 
@@ -52,3 +54,34 @@ export function userInfoVersions(info: AarqPdu['user-information']): CSTAVersion
 }
 
 export const RLRQ: RlrqPdu = { pdu: 'rlrq', reason: 'normal' };
+
+/**
+ * One ACSE request/answer at a time (AARQ → AARE, RLRQ → RLRE): `exchange` sends and waits for
+ * the expected answer or an ABRT; the session hands every ACSE PDU it receives to `deliver`.
+ */
+export class AcseExchange {
+  private waiter: ((pdu: CstaPdu) => void) | undefined;
+
+  /** Sends `pdu` on `link` and resolves with the `expect`ed answer or an ABRT; TimeoutError after `timeoutMs`. */
+  exchange(link: { send(pdu: CstaPdu): boolean } | undefined, pdu: CstaPdu, expect: 'aare' | 'rlre', timeoutMs: number): Promise<CstaPdu> {
+    if (link === undefined) return Promise.reject(new ConnectionClosedError('no connection'));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiter = undefined;
+        reject(new TimeoutError(expect, 0, timeoutMs));
+      }, timeoutMs);
+      this.waiter = (answer) => {
+        if (answer.pdu !== expect && answer.pdu !== 'abrt') return;
+        clearTimeout(timer);
+        this.waiter = undefined;
+        resolve(answer);
+      };
+      link.send(pdu);
+    });
+  }
+
+  /** An ACSE PDU from the switch (AARE, RLRE, ABRT); ignored unless it answers the exchange in flight. */
+  deliver(pdu: CstaPdu): void {
+    this.waiter?.(pdu);
+  }
+}

@@ -66,6 +66,29 @@ export class SessionStateError extends CstaError {
   }
 }
 
+/**
+ * snapshotDevice data sent in snapshotDeviceData segments grew past the session's
+ * `maxSnapshotEntries` before the last segment came; the collection was dropped.
+ */
+export class SnapshotTooLargeError extends CstaError {
+  readonly serviceCrossRefID: string;
+  readonly limit: number;
+  constructor(serviceCrossRefID: string, limit: number) {
+    super('SNAPSHOT_TOO_LARGE', `snapshotDeviceData for serviceCrossRefID ${serviceCrossRefID} exceeds ${limit} entries`);
+    this.serviceCrossRefID = serviceCrossRefID;
+    this.limit = limit;
+  }
+}
+
+/** The switch answered with a result the session cannot use (e.g. an alternative the schema does not know). */
+export class UnexpectedResultError extends CstaError {
+  readonly operation: string;
+  constructor(operation: string, detail: string) {
+    super('UNEXPECTED_RESULT', `${operation}: unexpected result (${detail})`);
+    this.operation = operation;
+  }
+}
+
 /** Something that must never happen did: a bug, reported instead of corrupting state. */
 export class InvariantViolation extends CstaError {
   constructor(message: string) {

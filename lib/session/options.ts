@@ -66,6 +66,12 @@ export interface SessionOptions {
   readonly model?: CallModelOptions | false;
   /** Also snapshotDevice right after each monitorStart so the model knows calls already up. @default false */
   readonly snapshotOnMonitorStart?: boolean;
+  /**
+   * Bound on the entries collected for one snapshotDevice whose data the switch sends separately
+   * in snapshotDeviceData segments; past it the snapshot fails with SnapshotTooLargeError.
+   * @default 10000
+   */
+  readonly maxSnapshotEntries?: number;
   /** Capture call-site stacks in TimeoutErrors (costs an Error per request). @default true */
   readonly asyncStackTraces?: boolean;
 }
@@ -75,6 +81,7 @@ export const DEFAULTS = {
   keepAliveMs: 30_000,
   keepAliveMisses: 3,
   connectTimeoutMs: 10_000,
+  maxSnapshotEntries: 10_000,
 } as const;
 
 /**

@@ -15,6 +15,7 @@ export interface InvokeIdRange {
 
 interface Pending {
   readonly operation: string;
+  readonly timeoutMs: number;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: Error) => void;
   readonly timer: ReturnType<typeof setTimeout> | undefined;
@@ -63,12 +64,17 @@ export class PendingRequests {
             }, timeoutMs)
           : undefined;
       timer?.unref?.();
-      this.pending.set(invokeId, { operation, resolve: resolve as (v: unknown) => void, reject, timer, timeoutError });
+      this.pending.set(invokeId, { operation, timeoutMs, resolve: resolve as (v: unknown) => void, reject, timer, timeoutError });
     });
   }
 
   operationOf(invokeId: number): string | undefined {
     return this.pending.get(invokeId)?.operation;
+  }
+
+  /** The timeout a pending request was tracked with (undefined when nothing is pending under that id). */
+  timeoutOf(invokeId: number): number | undefined {
+    return this.pending.get(invokeId)?.timeoutMs;
   }
 
   /** Settles with a value; returns false if nothing was pending under that id. */

@@ -2,85 +2,68 @@
  * CstaSession: one CTI link to a switch. Connects (TCP or TLS), sets up the association, sends
  * typed requests and correlates their answers, routes event reports to monitors, keeps the link
  * alive with systemStatus both ways, and reconnects — re-establishing monitors and resynchronising
- * with snapshotDevice — when the link drops.
+ * with snapshotDevice — when the link drops. Keep-alive and reconnect scheduling live in
+ * `link-maintenance.ts`, inbound invokes in `invoke-dispatch.ts`, separately sent snapshot data in
+ * `snapshot-collector.ts`.
  */
-import * as net from 'node:net';
-import * as tls from 'node:tls';
-import type { Buffer } from 'node:buffer';
-import type { DecodeError } from '../../protocol/errors.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
-import type { InvokePdu, RosePdu, KnownInvoke } from '../../protocol/rose/pdu.js';
+import type { KnownInvoke } from '../../protocol/rose/pdu.js';
 import type { ArgumentOf, ResultOf } from '../../protocol/csta/operation.js';
-import { operationByName } from '../../protocol/csta/operations.js';
 import type { OperationName, OperationNamed } from '../../protocol/csta/operations.js';
 import type { CSTAVersion } from '../../protocol/csta/types/acse-user-info-csta.js';
-import type { CSTAEventReportArgument } from '../../protocol/csta/events/event-report.js';
 import type { DeviceID } from '../../protocol/csta/types/device-identifiers.js';
-import type { MonitorFilter } from '../../protocol/csta/types/status-reporting.js';
+import type { MonitorFilter, SnapshotDeviceData } from '../../protocol/csta/types/status-reporting.js';
 import type { SnapshotDeviceResult } from '../../protocol/csta/services/snapshot-device.js';
 import { CstaConnection } from '../transport/connection.js';
 import { createWireCodec } from '../transport/wire.js';
 import '../transport/xml-wire.js';
 import { XML_MAX_INVOKE_ID } from '../transport/xml-wire.js';
 import type { WireCodec } from '../transport/wire.js';
-import { ConnectionClosedError, RejectedError, RemoteOperationError, SessionStateError, TimeoutError } from './errors.js';
+import { ConnectionClosedError, RejectedError, RemoteOperationError, SessionStateError, UnexpectedResultError } from './errors.js';
 import { PendingRequests } from './pending.js';
+import { openSocket } from './open-socket.js';
 import { DEFAULTS, exponentialBackoff } from './options.js';
-import type { ReconnectPolicy, SessionOptions } from './options.js';
-import { RLRQ, buildAarq, readAare } from './association.js';
-import { flattenEvent } from './events.js';
+import type { SessionOptions } from './options.js';
+import { AcseExchange, RLRQ, buildAarq, readAare } from './association.js';
 import type { CstaEvent } from './events.js';
 import { MonitorTable, deviceKey, toDeviceID } from './monitors.js';
 import type { Monitor } from './monitors.js';
 import { CstaRequestMethods } from './requests.js';
-import { CallModel } from './model/call-model.js';
-import type { ModelChange } from './model/types.js';
 import type { RequestOptions } from './requests.js';
+import { CallModel } from './model/call-model.js';
+import { KeepAlive, ReconnectScheduler } from './link-maintenance.js';
+import { InvokeDispatcher } from './invoke-dispatch.js';
+import { SnapshotDataCollector } from './snapshot-collector.js';
+import type { InvokeHandler, SessionEvents } from './session-types.js';
 
-/** Link status changes, as a discriminated union on `type`. */
-export type SessionStatus =
-  | { readonly type: 'connecting'; readonly attempt: number }
-  | { readonly type: 'associated'; readonly versions: CSTAVersion | undefined; readonly reconnected: boolean }
-  | { readonly type: 'degraded'; readonly reason: string }
-  | { readonly type: 'reconnecting'; readonly attempt: number; readonly delayMs: number; readonly error: Error | undefined }
-  | { readonly type: 'closed'; readonly error: Error | undefined };
-
-export interface SessionEvents {
-  status: [status: SessionStatus];
-  /** Every event report, flattened, with the monitor it belongs to (if known). */
-  event: [event: CstaEvent, monitor: Monitor | undefined];
-  /** A frame from the switch could not be decoded; it was skipped and the session goes on. */
-  protocolError: [error: DecodeError, frame: Buffer | undefined];
-  /** A PDU could not be encoded for this wire and was not sent (e.g. a reject over CSTA-XML). */
-  sendError: [error: Error, pdu: CstaPdu];
-  /** A reply for no pending request (late, after a timeout): dropped, reported for diagnostics. */
-  unmatched: [pdu: RosePdu];
-  /** The call model changed (only with the model enabled, the default). */
-  model: [changes: ModelChange[], monitor: Monitor | undefined];
-  /** Monitors re-established after a reconnect; `snapshot` is the device's snapshotDevice result. */
-  resync: [monitor: Monitor, snapshot: SnapshotDeviceResult | undefined, error: Error | undefined];
-}
-
-/** Handler for an operation the switch invokes (routeRequest, escape...): return the result. */
-export type InvokeHandler<N extends OperationName> = (argument: ArgumentOf<OperationNamed<N>>, invoke: InvokePdu) => Promise<ResultOf<OperationNamed<N>>> | ResultOf<OperationNamed<N>>;
-
+export type { InvokeHandler, SessionEvents, SessionStatus } from './session-types.js';
 export type { RequestOptions } from './requests.js';
 
 type State = 'idle' | 'connecting' | 'associated' | 'reconnecting' | 'closing' | 'closed';
 
+/**
+ * One CTI link to a switch (see the file header). Events: see `SessionEvents`.
+ *
+ * Following a call: there is no per-call event stream. Monitor the devices involved; every
+ * 'event' carries the flattened event report (its `event` holds the ASN.1 fields, whose
+ * ConnectionIDs name the callID), and, with the call model on (the default), every 'model'
+ * emission lists `ModelChange`s that each carry the `callID` they concern (`callAdded`,
+ * `connectionChanged`, `callRemoved`...). Filter those by callID, and read the call's current
+ * state at any time with `session.model.call(callID)` (connections, their states, devices). After
+ * a reconnect the 'model' changes of the resync say which calls ended or began meanwhile.
+ */
 export class CstaSession extends CstaRequestMethods<SessionEvents> {
   readonly options: SessionOptions;
   private readonly codec: WireCodec;
   private readonly pending: PendingRequests;
-  private readonly reconnectPolicy: ReconnectPolicy | false;
-  private readonly handlers = new Map<string, InvokeHandler<OperationName>>();
   private readonly monitorTable = new MonitorTable();
+  private readonly snapshots: SnapshotDataCollector;
+  private readonly invokes: InvokeDispatcher;
+  private readonly keepAlive: KeepAlive;
+  private readonly reconnects: ReconnectScheduler;
   private conn: CstaConnection | undefined;
   private state: State = 'idle';
-  private keepAliveTimer: ReturnType<typeof setInterval> | undefined;
-  private keepAliveMissed = 0;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  private acseWaiter: ((pdu: CstaPdu) => void) | undefined;
+  private readonly acse = new AcseExchange();
   /**
    * Calls, connections and agent states of the monitored devices (ECMA-269 connection state
    * model), kept from events and resynchronised with snapshotDevice after a reconnect; undefined
@@ -95,8 +78,37 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     this.options = options;
     this.codec = createWireCodec(options.wire, options.limits);
     this.pending = new PendingRequests(options.invokeIdRange ?? (options.wire?.encoding === 'xml' ? { min: 1, max: XML_MAX_INVOKE_ID } : undefined));
-    this.reconnectPolicy = options.reconnect === undefined ? exponentialBackoff() : options.reconnect;
     this.model = options.model === false ? undefined : new CallModel(options.model);
+    this.snapshots = new SnapshotDataCollector(options.maxSnapshotEntries ?? DEFAULTS.maxSnapshotEntries);
+    this.invokes = new InvokeDispatcher({
+      xml: options.wire?.encoding === 'xml',
+      snapshots: this.snapshots,
+      eventReport: (event) => this.onEventReport(event),
+    });
+    this.keepAlive = new KeepAlive(
+      {
+        associated: () => this.state === 'associated',
+        ping: (timeoutMs) => this.request('systemStatus', { systemStatus: 'normal' }, { timeoutMs }),
+        degraded: (missed) => this.emit('status', { type: 'degraded', reason: `${missed} keep-alive(s) unanswered` }),
+        recovered: () => this.emit('status', { type: 'associated', versions: this.versions, reconnected: false }),
+        dropLink: () => this.conn?.close(true),
+      },
+      options.keepAliveMs ?? DEFAULTS.keepAliveMs,
+      options.keepAliveMisses ?? DEFAULTS.keepAliveMisses,
+    );
+    this.reconnects = new ReconnectScheduler(options.reconnect === undefined ? exponentialBackoff() : options.reconnect, {
+      scheduled: (attempt, delayMs, error) => {
+        this.state = 'reconnecting';
+        this.emit('status', { type: 'reconnecting', attempt, delayMs, error });
+      },
+      gaveUp: (error) => this.finishClose(error ?? new ConnectionClosedError('link lost')),
+      attempt: (attempt) => this.reconnectAttempt(attempt),
+      failed: (attempt, error) => {
+        if (this.state !== 'connecting') return;
+        this.conn?.close(true);
+        this.reconnects.schedule(attempt + 1, error);
+      },
+    });
   }
 
   get isAssociated(): boolean {
@@ -131,12 +143,12 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     if (this.state === 'closed' || this.state === 'idle') return;
     const wasAssociated = this.state === 'associated';
     this.state = 'closing';
-    this.stopKeepAlive();
-    if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
+    this.keepAlive.stop();
+    this.reconnects.cancel();
     const conn = this.conn;
     if (conn !== undefined && conn.isOpen) {
       if (wasAssociated && (this.options.association?.kind ?? 'acse') === 'acse') {
-        await this.exchangeAcse(RLRQ, 'rlre', 2000).catch(() => undefined);
+        await this.acse.exchange(conn, RLRQ, 'rlre', 2000).catch(() => undefined);
       }
       const closed = new Promise<void>((resolve) => conn.once('close', () => resolve()));
       conn.close();
@@ -153,7 +165,7 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     if (conn === undefined || !conn.isOpen || (this.state !== 'associated' && this.state !== 'connecting')) {
       return Promise.reject(new ConnectionClosedError(`cannot send ${operation} while ${this.state}`));
     }
-    const timeoutMs = options.timeoutMs ?? this.options.operationTimeoutsMs?.[operation] ?? this.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
+    const timeoutMs = this.timeoutFor(operation, options);
     const invokeId = this.pending.allocate();
     const promise = this.pending.track<ResultOf<OperationNamed<N>>>(invokeId, operation, timeoutMs, this.options.asyncStackTraces ?? true);
     // A value that does not encode (EncodeError, reported as sendError) rejects at once.
@@ -176,7 +188,18 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
 
   /** Registers the handler for an operation the switch invokes (e.g. routeRequest). */
   handle<N extends OperationName>(operation: N, handler: InvokeHandler<N>): void {
-    this.handlers.set(operation, handler as unknown as InvokeHandler<OperationName>);
+    this.invokes.handle(operation, handler);
+  }
+
+  /**
+   * snapshotDevice, returning the device's calls whichever way the switch answers: inline
+   * `snapshotData`, or a serviceCrossRefID followed by snapshotDeviceData segments, collected until
+   * the last one. The result and then the last segment must each come within the request's
+   * timeout (`options.timeoutMs`, else the session's for snapshotDevice; TimeoutError otherwise); past `maxSnapshotEntries` entries,
+   * SnapshotTooLargeError.
+   */
+  async snapshotDeviceData(device: string | DeviceID, options: RequestOptions = {}): Promise<SnapshotDeviceData> {
+    return (await this.snapshotInline(toDeviceID(device), options)).crossRefIDorSnapshotData.snapshotData;
   }
 
   /** Starts monitoring a device; events for it arrive as 'event' with this monitor. */
@@ -205,48 +228,28 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
 
   // ---- connection life cycle -----------------------------------------------------------------
 
+  private timeoutFor(operation: OperationName, options: RequestOptions): number {
+    return options.timeoutMs ?? this.options.operationTimeoutsMs?.[operation] ?? this.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
+  }
+
   private async connectOnce(attempt: number): Promise<void> {
     this.emit('status', { type: 'connecting', attempt });
-    const socket = await this.openSocket();
+    const socket = await openSocket(this.options, this.options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs);
     const conn = new CstaConnection(socket, this.codec);
     this.conn = conn;
-    conn.on('pdu', (pdu) => this.onPdu(pdu));
+    conn.on('pdu', (pdu) => this.onPdu(pdu, conn));
     conn.on('frameError', (e, frame) => this.emit('protocolError', e, frame));
     conn.on('sendError', (e, pdu) => this.emit('sendError', e, pdu));
     conn.on('close', (error) => this.onConnectionClose(conn, error));
     await this.associate();
-    this.startKeepAlive();
-  }
-
-  private openSocket(): Promise<net.Socket> {
-    const { host, port } = this.options;
-    const timeoutMs = this.options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs;
-    return new Promise((resolve, reject) => {
-      const socket = this.options.tls === undefined ? net.connect({ host, port }) : tls.connect({ host, port, ...this.options.tls });
-      const readyEvent = this.options.tls === undefined ? 'connect' : 'secureConnect';
-      const timer = setTimeout(() => {
-        socket.destroy();
-        reject(new ConnectionClosedError(`connect to ${host}:${port} timed out after ${timeoutMs} ms`));
-      }, timeoutMs);
-      socket.once(readyEvent, () => {
-        clearTimeout(timer);
-        socket.setNoDelay(true);
-        socket.removeListener('error', onError);
-        resolve(socket);
-      });
-      const onError = (e: Error): void => {
-        clearTimeout(timer);
-        reject(new ConnectionClosedError(`connect to ${host}:${port} failed: ${e.message}`, { cause: e }));
-      };
-      socket.once('error', onError);
-    });
+    this.keepAlive.start();
   }
 
   private async associate(): Promise<void> {
     const mode = this.options.association ?? { kind: 'acse' };
     switch (mode.kind) {
       case 'acse': {
-        const answer = await this.exchangeAcse(buildAarq(mode), 'aare', this.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs);
+        const answer = await this.acse.exchange(this.conn, buildAarq(mode), 'aare', this.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs);
         if (answer.pdu !== 'aare') throw new ConnectionClosedError(`association refused: ${answer.pdu}`);
         const outcome = readAare(answer);
         if (!outcome.accepted) {
@@ -269,59 +272,26 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     }
   }
 
-  /** Sends an ACSE PDU and waits for the expected answer (or an ABRT). */
-  private exchangeAcse(pdu: CstaPdu, expect: 'aare' | 'rlre', timeoutMs: number): Promise<CstaPdu> {
-    const conn = this.conn;
-    if (conn === undefined) return Promise.reject(new ConnectionClosedError('no connection'));
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.acseWaiter = undefined;
-        reject(new TimeoutError(expect, 0, timeoutMs));
-      }, timeoutMs);
-      this.acseWaiter = (answer) => {
-        if (answer.pdu !== expect && answer.pdu !== 'abrt') return;
-        clearTimeout(timer);
-        this.acseWaiter = undefined;
-        resolve(answer);
-      };
-      conn.send(pdu);
-    });
-  }
-
   private onConnectionClose(conn: CstaConnection, error: Error | undefined): void {
     if (conn !== this.conn) return;
-    this.stopKeepAlive();
-    this.pending.rejectAll(new ConnectionClosedError(error?.message ?? 'socket closed', { cause: error }));
+    this.keepAlive.stop();
+    const lost = new ConnectionClosedError(error?.message ?? 'socket closed', { cause: error });
+    this.pending.rejectAll(lost);
+    this.snapshots.rejectAll(lost);
     if (this.state === 'closing' || this.state === 'closed') return;
     if (this.state === 'connecting') return; // connectOnce's caller handles it
-    this.scheduleReconnect(1, error);
+    this.reconnects.schedule(1, error);
   }
 
-  private scheduleReconnect(attempt: number, error: Error | undefined): void {
-    const delay = this.reconnectPolicy === false ? null : this.reconnectPolicy(attempt);
-    if (delay === null) {
-      this.finishClose(error ?? new ConnectionClosedError('link lost'));
-      return;
-    }
-    this.state = 'reconnecting';
-    this.emit('status', { type: 'reconnecting', attempt, delayMs: delay, error });
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      if (this.state !== 'reconnecting') return;
-      this.state = 'connecting';
-      this.connectOnce(attempt)
-        .then(() => this.restoreMonitors())
-        .then(() => {
-          if (this.state !== 'connecting') return;
-          this.state = 'associated';
-          this.emit('status', { type: 'associated', versions: this.versions, reconnected: true });
-        })
-        .catch((e: Error) => {
-          if (this.state !== 'connecting') return;
-          this.conn?.close(true);
-          this.scheduleReconnect(attempt + 1, e);
-        });
-    }, delay);
+  /** One reconnect attempt: connect, associate, restore the monitors, resynchronise. */
+  private async reconnectAttempt(attempt: number): Promise<void> {
+    if (this.state !== 'reconnecting') return;
+    this.state = 'connecting';
+    await this.connectOnce(attempt);
+    await this.restoreMonitors();
+    if (this.state !== 'connecting') return;
+    this.state = 'associated';
+    this.emit('status', { type: 'associated', versions: this.versions, reconnected: true });
   }
 
   /**
@@ -343,8 +313,8 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
   private async resyncDevice(m: Monitor): Promise<void> {
     const mark = this.model?.snapshotMark();
     try {
-      const snapshot = await this.request('snapshotDevice', { snapshotObject: m.deviceID });
-      const changes = this.model?.applySnapshot(m.device, snapshot, mark);
+      const snapshot = await this.snapshotInline(m.deviceID, {});
+      const changes = this.model?.applySnapshot(m.device, snapshot.crossRefIDorSnapshotData.snapshotData, mark);
       if (changes !== undefined && changes.length > 0) this.emit('model', changes, m);
       this.emit('resync', m, snapshot, undefined);
     } catch (e) {
@@ -352,57 +322,41 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     }
   }
 
+  /**
+   * snapshotDevice with the data inline: the switch's result as is when it carried snapshotData,
+   * else one rebuilt from the collected snapshotDeviceData segments. The collection was opened in
+   * `onPdu` when the result arrived, so no segment read right after it is missed.
+   */
+  private async snapshotInline(deviceID: DeviceID, options: RequestOptions): Promise<SnapshotInline> {
+    const result = await this.request('snapshotDevice', { snapshotObject: deviceID }, options);
+    const answer = result.crossRefIDorSnapshotData;
+    if ('snapshotData' in answer) return result as SnapshotInline;
+    if (!('serviceCrossRefID' in answer)) throw new UnexpectedResultError('snapshotDevice', 'unknown crossRefIDorSnapshotData alternative');
+    const data = await this.snapshots.collected(answer.serviceCrossRefID);
+    return { crossRefIDorSnapshotData: { snapshotData: data } };
+  }
+
   private finishClose(error: Error | undefined): void {
-    this.stopKeepAlive();
+    this.keepAlive.stop();
     this.pending.rejectAll(new ConnectionClosedError('session closed'));
+    this.snapshots.rejectAll(new ConnectionClosedError('session closed'));
     this.state = 'closed';
     this.emit('status', { type: 'closed', error });
   }
 
-  // ---- keep-alive ----------------------------------------------------------------------------
-
-  private startKeepAlive(): void {
-    const interval = this.options.keepAliveMs ?? DEFAULTS.keepAliveMs;
-    if (interval <= 0) return;
-    this.stopKeepAlive();
-    this.keepAliveMissed = 0;
-    this.keepAliveTimer = setInterval(() => this.keepAlive(interval), interval);
-    this.keepAliveTimer.unref?.();
-  }
-
-  private stopKeepAlive(): void {
-    if (this.keepAliveTimer !== undefined) clearInterval(this.keepAliveTimer);
-    this.keepAliveTimer = undefined;
-  }
-
-  private keepAlive(interval: number): void {
-    if (this.state !== 'associated') return;
-    this.request('systemStatus', { systemStatus: 'normal' }, { timeoutMs: interval })
-      .then(() => {
-        if (this.keepAliveMissed > 0 && this.state === 'associated') {
-          this.emit('status', { type: 'associated', versions: this.versions, reconnected: false });
-        }
-        this.keepAliveMissed = 0;
-      })
-      .catch((e: Error) => {
-        if (!(e instanceof TimeoutError)) return;
-        this.keepAliveMissed++;
-        const limit = this.options.keepAliveMisses ?? DEFAULTS.keepAliveMisses;
-        this.emit('status', { type: 'degraded', reason: `${this.keepAliveMissed} keep-alive(s) unanswered` });
-        if (this.keepAliveMissed >= limit) this.conn?.close(true);
-      });
-  }
-
   // ---- incoming PDUs -------------------------------------------------------------------------
 
-  private onPdu(pdu: CstaPdu): void {
+  private onPdu(pdu: CstaPdu, conn: CstaConnection): void {
     switch (pdu.pdu) {
       case 'invoke':
-        this.onInvoke(pdu);
+        this.invokes.dispatch(pdu, (answer) => void conn.send(answer));
         return;
-      case 'returnResult':
-        if (pdu.invokeId === null || !this.pending.resolve(pdu.invokeId, 'result' in pdu ? pdu.result : undefined)) this.emit('unmatched', pdu);
+      case 'returnResult': {
+        const result = 'result' in pdu ? pdu.result : undefined;
+        if (pdu.invokeId !== null) this.openSnapshotCollection(pdu.invokeId, result);
+        if (pdu.invokeId === null || !this.pending.resolve(pdu.invokeId, result)) this.emit('unmatched', pdu);
         return;
+      }
       case 'returnError': {
         const id = pdu.invokeId;
         const op = id === null ? undefined : this.pending.operationOf(id);
@@ -426,10 +380,10 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
       }
       case 'aare':
       case 'rlre':
-        this.acseWaiter?.(pdu);
+        this.acse.deliver(pdu);
         return;
       case 'abrt':
-        this.acseWaiter?.(pdu);
+        this.acse.deliver(pdu);
         this.conn?.close(true);
         return;
       case 'rlrq':
@@ -446,51 +400,24 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     }
   }
 
-  /**
-   * An invoke nobody handles. Operations that have no result (routeEndRequest, routeUsedRequest...)
-   * expect no answer and are dropped; others are rejected (BER) or, since CSTA-XML has no reject,
-   * answered with universalFailure serviceNotSupported.
-   */
-  private refuseInvoke(pdu: InvokePdu): void {
-    if (pdu.operation !== 'unknown' && operationByName(pdu.operation)?.result === undefined) return;
-    if (this.options.wire?.encoding === 'xml') {
-      this.conn?.send({ pdu: 'returnError', invokeId: pdu.invokeId, error: 'universalFailure', parameter: { operation: 'serviceNotSupported' } } as CstaPdu);
-      return;
-    }
-    this.conn?.send({ pdu: 'reject', invokeId: pdu.invokeId, problem: { invoke: 'unrecognizedOperation' } });
+  /** A pending snapshotDevice answered with a serviceCrossRefID: start collecting its segments now. */
+  private openSnapshotCollection(invokeId: number, result: unknown): void {
+    if (this.pending.operationOf(invokeId) !== 'snapshotDevice') return;
+    const answer: unknown = (result as Partial<SnapshotDeviceResult> | undefined)?.crossRefIDorSnapshotData;
+    if (typeof answer !== 'object' || answer === null || !('serviceCrossRefID' in answer) || typeof answer.serviceCrossRefID !== 'string') return;
+    this.snapshots.expect(answer.serviceCrossRefID, invokeId, this.pending.timeoutOf(invokeId) ?? this.timeoutFor('snapshotDevice', {}));
   }
 
-  private onInvoke(pdu: InvokePdu): void {
-    const conn = this.conn;
-    if (pdu.operation === 'cSTAEventReport') {
-      const event = flattenEvent(pdu.argument as CSTAEventReportArgument);
-      const monitor = this.monitorTable.byCrossRefId(event.crossRefIdentifier);
-      this.emit('event', event, monitor);
-      if (this.model !== undefined && monitor !== undefined) {
-        const changes = this.model.apply(monitor.device, event);
-        if (changes.length > 0) this.emit('model', changes, monitor);
-      }
-      return;
+  /** An event report: to its monitor's listeners and, for a monitored device, the call model. */
+  private onEventReport(event: CstaEvent): void {
+    const monitor = this.monitorTable.byCrossRefId(event.crossRefIdentifier);
+    this.emit('event', event, monitor);
+    if (this.model !== undefined && monitor !== undefined) {
+      const changes = this.model.apply(monitor.device, event);
+      if (changes.length > 0) this.emit('model', changes, monitor);
     }
-    if (pdu.operation === 'systemStatus') {
-      conn?.send({ pdu: 'returnResult', invokeId: pdu.invokeId, operation: 'systemStatus', result: { noData: null } });
-      return;
-    }
-    const handler = pdu.operation === 'unknown' ? undefined : this.handlers.get(pdu.operation);
-    if (handler === undefined) {
-      this.refuseInvoke(pdu);
-      return;
-    }
-    const operation = pdu.operation as OperationName;
-    Promise.resolve()
-      .then(() => handler((pdu as KnownInvoke).argument as never, pdu))
-      .then((result) => {
-        if (result === undefined) return;
-        conn?.send({ pdu: 'returnResult', invokeId: pdu.invokeId, operation, result } as CstaPdu);
-      })
-      .catch((e: unknown) => {
-        const failure = e instanceof RemoteOperationError && e.failure !== undefined ? e.failure : { operation: 'generic' as const };
-        conn?.send({ pdu: 'returnError', invokeId: pdu.invokeId, error: 'universalFailure', parameter: failure } as CstaPdu);
-      });
   }
 }
+
+/** A snapshotDevice result carrying its data inline. */
+type SnapshotInline = SnapshotDeviceResult & { readonly crossRefIDorSnapshotData: { readonly snapshotData: SnapshotDeviceData } };

@@ -3,8 +3,13 @@
  * workingAfterCall / loggedOff with the matching logical-device-feature events (agentLoggedOn,
  * agentReady, agentNotReady, agentWorkingAfterCall, agentLoggedOff), getAgentState, and
  * distribution of queued ACD calls when an agent becomes ready.
+ *
+ * Agent state follows calls: a ready agent offered an ACD call (alerting or connected with cause
+ * `distributed`) becomes busy (agentBusy). A state requested while busy is kept pending (agentBusy
+ * again, with `pendingAgentState`) and applied when the agent's last call ends; without one, an
+ * answered call ends in workingAfterCall when after-call work is on for the station, else in ready.
  */
-import type { AgentState } from '../../protocol/csta/types/device-feature-types.js';
+import type { AgentState, PendingAgentState } from '../../protocol/csta/types/device-feature-types.js';
 import type { EventCause } from '../../protocol/csta/types/event-cause.js';
 import type { GetAgentStateResult } from '../../protocol/csta/services/get-agent-state.js';
 import type { SetAgentStateArgument } from '../../protocol/csta/services/set-agent-state.js';
@@ -26,6 +31,26 @@ const NEXT_STATE: Readonly<Record<RequestedAgentState, AgentState>> = {
   workingAfterCall: 'agentWorkingAfterCall',
 };
 
+/** The pending state a request made during a call becomes (loggedOn cannot be pending). */
+const PENDING_STATE: Readonly<Record<Exclude<RequestedAgentState, 'loggedOn'>, PendingAgentState>> = {
+  loggedOff: 'agentNull',
+  notReady: 'agentNotReady',
+  ready: 'agentReady',
+  workingAfterCall: 'agentWorkingAfterCall',
+};
+
+/** The agent events the simulator reports. */
+type AgentEventType = 'agentLoggedOn' | 'agentLoggedOff' | 'agentNotReady' | 'agentReady' | 'agentWorkingAfterCall' | 'agentBusy';
+
+/** The event announcing each state request. */
+const REQUEST_EVENT: Readonly<Record<RequestedAgentState, AgentEventType>> = {
+  loggedOn: 'agentLoggedOn',
+  loggedOff: 'agentLoggedOff',
+  notReady: 'agentNotReady',
+  ready: 'agentReady',
+  workingAfterCall: 'agentWorkingAfterCall',
+};
+
 /** An agent state request: setAgentState, or a scenario `agent` step. */
 export interface AgentChange {
   readonly device: string;
@@ -37,14 +62,38 @@ export interface AgentChange {
   readonly cause?: EventCause;
 }
 
+/** Options of {@link Agents}. */
+export interface AgentOptions {
+  /** After an answered ACD call agents go to workingAfterCall instead of ready (per station: DeviceConfig.afterCallWork). @default false */
+  readonly afterCallWork?: boolean;
+}
+
 /** Agent state of the switch's stations and the requests that change it. */
 export class Agents {
   private readonly engine: CallFeatures;
   private readonly sink: EventSink;
+  /** After-call work for every station without its own DeviceConfig.afterCallWork. */
+  afterCallWork: boolean;
+  /** Stations with after-call work switched on at run time (a scenario's `afterCallWork` list). */
+  private readonly afterCallWorkStations = new Set<string>();
+  private following = false;
 
-  constructor(engine: CallFeatures, sink: EventSink) {
+  constructor(engine: CallFeatures, sink: EventSink, options: AgentOptions = {}) {
     this.engine = engine;
     this.sink = sink;
+    this.afterCallWork = options.afterCallWork ?? false;
+    engine.onChange(() => this.followCalls());
+  }
+
+  /** Switches after-call work on for every station (`true`), off (`false`), or on for the listed stations. */
+  setAfterCallWork(on: boolean | readonly string[]): void {
+    if (typeof on === 'boolean') this.afterCallWork = on;
+    else for (const d of on) this.afterCallWorkStations.add(d);
+  }
+
+  /** Whether an answered ACD call at `device` ends in workingAfterCall. */
+  afterCallWorkAt(device: string): boolean {
+    return this.engine.state.devices.get(device)?.config.afterCallWork ?? (this.afterCallWorkStations.has(device) || this.afterCallWork);
   }
 
   /** Applies a state request (setAgentState, or a scenario `agent` step). */
@@ -64,13 +113,18 @@ export class Agents {
         agent.group = group;
         break;
       case 'loggedOff':
-        if (!agent.loggedOn) throw Failures.invalidAgentState();
-        agent.loggedOn = false;
-        break;
       case 'notReady':
       case 'ready':
       case 'workingAfterCall':
         if (!agent.loggedOn) throw Failures.invalidAgentState();
+        if (agent.onCall) {
+          // Busy on a call: the change waits for the call to end (agentBusy with the pending state).
+          agent.pending = PENDING_STATE[change.requested];
+          this.sink.report(station.config.number, this.agentEvent(station, 'agentBusy', change.cause));
+          this.engine.notifyChanged();
+          return;
+        }
+        if (change.requested === 'loggedOff') agent.loggedOn = false;
         break;
       default: {
         const never: never = change.requested;
@@ -78,12 +132,7 @@ export class Agents {
       }
     }
     const next = NEXT_STATE[change.requested];
-    agent.state = next;
-    this.sink.report(station.config.number, this.agentEvent(station, change.requested, change.cause));
-    if (change.requested === 'loggedOff') {
-      agent.agentID = undefined;
-      agent.group = undefined;
-    }
+    this.enter(station, next, REQUEST_EVENT[change.requested], change.cause);
     if (next === 'agentReady') this.engine.distributeQueued();
     this.engine.notifyChanged();
   }
@@ -93,15 +142,90 @@ export class Agents {
     const station = this.engine.state.device(device);
     if (station.config.kind !== 'station') throw Failures.invalidDeviceID();
     const a = station.agent;
-    return {
-      agentStateList: [
-        {
-          ...(a.agentID === undefined ? {} : { agentID: a.agentID }),
-          loggedOn: a.loggedOn,
-          ...(a.loggedOn ? { agentInfo: [{ ...(a.group === undefined ? {} : { acdGroup: dev(a.group) }), agentState: a.state }] } : {}),
-        },
-      ],
+    const info = {
+      ...(a.group === undefined ? {} : { acdGroup: dev(a.group) }),
+      agentState: a.state,
+      ...(a.pending === undefined ? {} : { pendingAgentState: a.pending }),
     };
+    return {
+      agentStateList: [{ ...(a.agentID === undefined ? {} : { agentID: a.agentID }), loggedOn: a.loggedOn, ...(a.loggedOn ? { agentInfo: [info] } : {}) }],
+    };
+  }
+
+  /**
+   * Moves agents with the calls at their stations (run after every switch change): a ready agent
+   * offered an ACD call becomes busy; a busy agent whose last call ended leaves busy.
+   */
+  private followCalls(): void {
+    if (this.following) return;
+    this.following = true;
+    let becameReady = false;
+    try {
+      for (const station of this.engine.state.devices.values()) {
+        const agent = station.agent;
+        if (!agent.loggedOn || station.config.kind !== 'station') continue;
+        const n = station.config.number;
+        const calls = this.engine.state.callsOf(n);
+        if (!agent.onCall) {
+          if (agent.state !== 'agentReady') continue;
+          const acd = calls.find((c) => {
+            const st = c.connections.get(n)?.state;
+            return c.deliveryCause === 'distributed' && c.calling !== n && (st === 'alerting' || st === 'connected');
+          });
+          if (acd === undefined) continue;
+          agent.onCall = true;
+          agent.talked = acd.connections.get(n)?.state === 'connected';
+          agent.pending = undefined;
+          agent.state = 'agentBusy';
+          this.sink.report(n, this.agentEvent(station, 'agentBusy', undefined));
+        } else if (calls.length > 0) {
+          if (calls.some((c) => c.connections.get(n)?.state === 'connected' || c.connections.get(n)?.state === 'hold')) agent.talked = true;
+        } else {
+          becameReady = this.endOfCall(station) || becameReady;
+        }
+      }
+    } finally {
+      this.following = false;
+    }
+    if (becameReady) this.engine.distributeQueued();
+  }
+
+  /** The agent's last call ended: the pending state, else workingAfterCall or ready. True when it became ready. */
+  private endOfCall(station: DeviceState): boolean {
+    const agent = station.agent;
+    const next: PendingAgentState = agent.pending ?? (agent.talked && this.afterCallWorkAt(station.config.number) ? 'agentWorkingAfterCall' : 'agentReady');
+    agent.onCall = false;
+    agent.talked = false;
+    agent.pending = undefined;
+    switch (next) {
+      case 'agentNull':
+        agent.loggedOn = false;
+        this.enter(station, 'agentNull', 'agentLoggedOff', undefined);
+        return false;
+      case 'agentNotReady':
+        this.enter(station, 'agentNotReady', 'agentNotReady', undefined);
+        return false;
+      case 'agentWorkingAfterCall':
+        this.enter(station, 'agentWorkingAfterCall', 'agentWorkingAfterCall', undefined);
+        return false;
+      case 'agentReady':
+      default: // agentReady, or a pending state value this model does not know (a number): back to ready
+        this.enter(station, 'agentReady', 'agentReady', undefined);
+        return true;
+    }
+  }
+
+  /** Sets the agent's state and reports `type` (the caller offers a ready agent the queued calls). */
+  private enter(station: DeviceState, state: AgentState, type: AgentEventType, cause: EventCause | undefined): void {
+    const agent = station.agent;
+    agent.state = state;
+    this.sink.report(station.config.number, this.agentEvent(station, type, cause));
+    if (state === 'agentNull') {
+      agent.agentID = undefined;
+      agent.group = undefined;
+      agent.onCall = false;
+      agent.pending = undefined;
+    }
   }
 
   private groupOf(device: string): string | undefined {
@@ -109,8 +233,8 @@ export class Agents {
     return undefined;
   }
 
-  /** The event reporting a state request at `station` (after the state changed). */
-  private agentEvent(station: DeviceState, requested: RequestedAgentState, cause: EventCause | undefined): DeviceEvent {
+  /** The agent event of `type` at `station` (its state already changed; agentBusy carries the pending state). */
+  private agentEvent(station: DeviceState, type: AgentEventType, cause: EventCause | undefined): DeviceEvent {
     const a = station.agent;
     const body = {
       agentDevice: extDev(station.config.number),
@@ -119,20 +243,22 @@ export class Agents {
       ...(cause === undefined ? {} : { cause }),
     };
     const category = 'logicalDeviceFeatureEvents';
-    switch (requested) {
-      case 'loggedOn':
-        return { category, type: 'agentLoggedOn', event: body };
-      case 'loggedOff':
-        return { category, type: 'agentLoggedOff', event: body };
-      case 'notReady':
-        return { category, type: 'agentNotReady', event: body };
-      case 'ready':
-        return { category, type: 'agentReady', event: body };
-      case 'workingAfterCall':
-        return { category, type: 'agentWorkingAfterCall', event: body };
+    switch (type) {
+      case 'agentLoggedOn':
+        return { category, type, event: body };
+      case 'agentLoggedOff':
+        return { category, type, event: body };
+      case 'agentNotReady':
+        return { category, type, event: body };
+      case 'agentReady':
+        return { category, type, event: body };
+      case 'agentWorkingAfterCall':
+        return { category, type, event: body };
+      case 'agentBusy':
+        return { category, type, event: { ...body, ...(a.pending === undefined ? {} : { pendingAgentState: a.pending }) } };
       default: {
-        const never: never = requested;
-        throw new CstaFailure({ operation: 'invalidAgentState' }, `unknown agent state ${String(never)}`);
+        const never: never = type;
+        throw new CstaFailure({ operation: 'invalidAgentState' }, `unknown agent event ${String(never)}`);
       }
     }
   }

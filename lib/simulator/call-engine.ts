@@ -353,11 +353,16 @@ export class CallEngine {
     this.notifyChanged();
   }
 
-  /** The alerting device sends the call elsewhere (deflectCall): diverted, then delivery to `to`. */
+  /**
+   * The alerting device sends the call elsewhere (deflectCall): diverted, then delivery to `to`.
+   * A destination already in the call is refused with invalidDestination before anything changes.
+   */
   deflect(call: Call, device: string, to: string): void {
     const c = this.state.connection(call, device);
     if (c.state !== 'alerting' && c.state !== 'queued') throw new CstaFailure({ stateIncompatibility: 'invalidConnectionState' });
     this.state.classify(to);
+    // A party of the call (or the deflecting device itself) is no place to send it: refuse, change nothing.
+    if (call.connections.has(to)) throw Failures.invalidDestination();
     this.divert(call, device, to, 'redirected');
     this.notifyChanged();
   }

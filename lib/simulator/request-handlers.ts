@@ -9,13 +9,14 @@ import type { OperationName, OperationNamed } from '../../protocol/csta/operatio
 import type { ConnectionID } from '../../protocol/csta/types/call-connection-identifiers.js';
 import type { DeviceID } from '../../protocol/csta/types/device-identifiers.js';
 import type { SystemStatus } from '../../protocol/csta/types/device-feature-types.js';
-import type { SnapshotDeviceResponseInfo } from '../../protocol/csta/types/status-reporting.js';
 import { CstaFailure, Failures } from './errors.js';
 import { connId, connectionParts, dev, extDev, numberOf } from './identifiers.js';
 import type { Agents } from './agents.js';
 import type { CallFeatures } from './call-features.js';
 import type { SwitchMonitors } from './monitors.js';
 import type { Router } from './routing.js';
+import { callSnapshot, deviceSnapshot, inlineDeviceResult, snapshotSegments } from './snapshots.js';
+import type { SnapshotDeviceMode } from './snapshots.js';
 import type { Call, ForwardingEntry } from './switch-state.js';
 
 /** Returned by a handler whose operation has no reply. */
@@ -32,6 +33,14 @@ export interface HandlerContext {
   readonly systemStatus: SystemStatus;
   /** Marks the client registered for system status (systemRegister association). */
   registerSystem(): string;
+  /** How snapshotDevice answers (PbxSimulatorOptions.snapshotDeviceMode). */
+  readonly snapshotDeviceMode: SnapshotDeviceMode;
+  /** Entries per snapshotDeviceData segment in `data` mode. */
+  readonly snapshotChunkSize: number;
+  /** A fresh ServiceCrossRefID (snapshotDevice answered with a cross reference). */
+  serviceCrossRefID(): string;
+  /** Queues an invoke of the switch to this client, sent after the reply and the request's events. */
+  invokeAfterReply<N extends OperationName>(operation: N, argument: ArgumentOf<OperationNamed<N>>): void;
 }
 
 type Handler<N extends OperationName> = (argument: ArgumentOf<OperationNamed<N>>, ctx: HandlerContext) => ResultOf<OperationNamed<N>> | typeof NO_REPLY;
@@ -214,25 +223,13 @@ export const REQUEST_HANDLERS: HandlerTable = {
     return { actualFilterList: arg.requestedFilterList };
   },
   snapshotDevice: (arg, ctx) => {
-    const device = deviceNumber(arg.snapshotObject);
-    ctx.engine.state.device(device);
-    const data: SnapshotDeviceResponseInfo[] = ctx.engine.state.callsOf(device).map((call) => ({
-      connectionIdentifier: connId(call.callID, device),
-      localCallState: { compoundCallState: [call.connections.get(device)!.state, ...[...call.connections.values()].filter((c) => c.device !== device).map((c) => c.state)] },
-    }));
-    return { crossRefIDorSnapshotData: { snapshotData: data } };
+    const data = deviceSnapshot(ctx.engine.state, deviceNumber(arg.snapshotObject));
+    if (ctx.snapshotDeviceMode === 'inline') return inlineDeviceResult(data);
+    const serviceCrossRefID = ctx.serviceCrossRefID();
+    for (const segment of snapshotSegments(serviceCrossRefID, data, ctx.snapshotChunkSize)) ctx.invokeAfterReply('snapshotDeviceData', segment);
+    return { crossRefIDorSnapshotData: { serviceCrossRefID } };
   },
-  snapshotCall: (arg, ctx) => {
-    const parts = connectionParts(arg.snapshotObject);
-    const call = ctx.engine.state.call(parts.callID);
-    return {
-      crossRefIDorSnapshotData: {
-        snapshotData: [...call.connections.values()].map((c) => ({ deviceOnCall: extDev(c.device), callIdentifier: connId(call.callID, c.device), localConnectionState: c.state })),
-      },
-      callingDevice: extDev(call.calling),
-      calledDevice: extDev(call.called),
-    };
-  },
+  snapshotCall: (arg, ctx) => callSnapshot(ctx.engine.state.call(connectionParts(arg.snapshotObject).callID)),
 
   // ---- system status ---------------------------------------------------------------------------
   systemStatus: () => NO_DATA,
@@ -267,7 +264,8 @@ export const REQUEST_HANDLERS: HandlerTable = {
   cSTAEventReport: () => NO_REPLY,
 
   // ---- escape ----------------------------------------------------------------------------------
-  escape: () => NO_DATA,
+  /** Vendor escape, as a test hook: the private data comes back in the result's extensions. */
+  escape: (arg) => ({ extensions: { privateData: [arg.privateData] } }),
 };
 
 /** Runs the handler of `operation`; serviceNotSupported when the switch has none. */

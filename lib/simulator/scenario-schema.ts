@@ -58,6 +58,11 @@ export interface Scenario {
   readonly monitor: readonly string[];
   /** Routing: where the session's routeRequest handler sends calls. */
   readonly routeTo?: string;
+  /**
+   * Switch setting for the run: after-call work for every station (`true`) or the listed ones
+   * (agents go to workingAfterCall after an answered ACD call). @default the simulator's option
+   */
+  readonly afterCallWork?: boolean | readonly string[];
   readonly steps: readonly ScenarioStep[];
   readonly expect?: readonly ExpectedEvent[];
 }
@@ -157,12 +162,14 @@ export function validateScenario(json: unknown): Scenario {
   const steps = json.steps.map((s, i) => validateStep(s, `steps[${i}]`));
   const expect = json.expect === undefined ? undefined : Array.isArray(json.expect) ? json.expect.map((e, i) => validateExpectation(e, `expect[${i}]`)) : undefined;
   if (json.expect !== undefined && expect === undefined) throw invalid('expect', 'must be an array');
-  for (const key of Object.keys(json)) if (!['name', 'description', 'monitor', 'routeTo', 'steps', 'expect'].includes(key)) throw invalid(key, 'unknown field');
+  const afterCallWork = json.afterCallWork === undefined || typeof json.afterCallWork === 'boolean' ? json.afterCallWork : stringList(json.afterCallWork, 'afterCallWork');
+  for (const key of Object.keys(json)) if (!['name', 'description', 'monitor', 'routeTo', 'afterCallWork', 'steps', 'expect'].includes(key)) throw invalid(key, 'unknown field');
   return {
     name: json.name,
     ...(typeof json.description === 'string' ? { description: json.description } : {}),
     monitor,
     ...(typeof json.routeTo === 'string' ? { routeTo: json.routeTo } : {}),
+    ...(afterCallWork === undefined ? {} : { afterCallWork }),
     steps,
     ...(expect === undefined ? {} : { expect }),
   };

@@ -102,6 +102,7 @@ export class ScenarioRunner {
   }
 
   async run(): Promise<ScenarioRun> {
+    if (this.scenario.afterCallWork !== undefined) this.host.agents.setAfterCallWork(this.scenario.afterCallWork);
     for (const [i, step] of this.scenario.steps.entries()) {
       try {
         await this.play(step, `steps[${i}]`);

@@ -33,6 +33,7 @@ import { NO_REPLY, handleRequest } from './request-handlers.js';
 import { HexIds, extDev } from './identifiers.js';
 import type { HandlerContext } from './request-handlers.js';
 import { Router } from './routing.js';
+import type { SnapshotDeviceMode } from './snapshots.js';
 import { ScenarioRunner } from './scenarios.js';
 import type { RunScenarioOptions, Scenario, ScenarioRun } from './scenarios.js';
 import { DEFAULT_DIAL_PLAN, SwitchState, defaultDevices } from './switch-state.js';
@@ -58,6 +59,18 @@ export interface PbxSimulatorOptions {
   readonly callWaiting?: boolean;
   /** Serve TLS with these options instead of plain TCP. */
   readonly tls?: tls.TlsOptions;
+  /**
+   * After an answered ACD call agents go to workingAfterCall (agentWorkingAfterCall) instead of
+   * back to ready; a station's DeviceConfig.afterCallWork overrides it. @default false
+   */
+  readonly afterCallWork?: boolean;
+  /**
+   * How snapshotDevice answers: `inline` (snapshotData in the result) or `data` (a
+   * serviceCrossRefID in the result, then snapshotDeviceData invokes with the entries). @default 'inline'
+   */
+  readonly snapshotDeviceMode?: SnapshotDeviceMode;
+  /** Entries per snapshotDeviceData invoke in `data` mode. @default 2 */
+  readonly snapshotChunkSize?: number;
 }
 
 /** Events a PbxSimulator emits (for tests and diagnostics). */
@@ -87,6 +100,7 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
   private readonly clients = new Map<number, SimClient>();
   private nextClientId = 1;
   private readonly sysRegIds = new HexIds();
+  private readonly serviceCrossRefIds = new HexIds();
   private keepAliveTimer: ReturnType<typeof setInterval> | undefined;
   private eventBuffer: { device: string; event: DeviceEvent }[] | undefined;
   private paused: { client: SimClient; pdu: InvokePdu }[] | undefined;
@@ -103,7 +117,10 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
     this.state = new SwitchState(options.devices ?? defaultDevices(), options.dialPlan ?? DEFAULT_DIAL_PLAN);
     this.state.callWaiting = options.callWaiting ?? false;
     this.engine = new CallFeatures(this.state, this);
-    this.agents = new Agents(this.engine, this);
+    this.agents = new Agents(this.engine, this, { afterCallWork: options.afterCallWork ?? false });
+    if (options.snapshotChunkSize !== undefined && (!Number.isInteger(options.snapshotChunkSize) || options.snapshotChunkSize < 1)) {
+      throw new SimulatorStateError(`snapshotChunkSize must be a positive integer, got ${options.snapshotChunkSize}`);
+    }
     this.router = new Router(this.engine, this.monitors, (id, pdu) => this.clients.get(id)?.send(pdu) ?? false, (id) => this.clients.get(id)?.nextInvokeId() ?? 1, options.routeTimeoutMs ?? 5000);
     // After the current request's reply and events have gone out.
     this.engine.hooks = { routeRequested: (call, rp) => queueMicrotask(() => this.router.requested(call, rp)) };
@@ -317,21 +334,30 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
     this.emit('request', client.id, pdu.operation);
     const known = pdu as KnownInvoke;
     this.eventBuffer = [];
+    const afterReply: (() => CstaPdu)[] = [];
     try {
-      const result = handleRequest(known.operation, known.argument as never, this.context(client));
+      const result = handleRequest(known.operation, known.argument as never, this.context(client, afterReply));
       if (result !== NO_REPLY) client.send({ pdu: 'returnResult', invokeId: pdu.invokeId, operation: known.operation, result } as CstaPdu);
     } catch (e) {
       const failure = e instanceof CstaFailure ? e.failure : { operation: 'generic' as const };
       client.send({ pdu: 'returnError', invokeId: pdu.invokeId, error: 'universalFailure', parameter: failure });
+      afterReply.length = 0;
     } finally {
       const events = this.eventBuffer;
       this.eventBuffer = undefined;
       for (const { device, event } of events) this.report(device, event);
     }
+    for (const invoke of afterReply) client.send(invoke());
   }
 
-  private context(client: SimClient): HandlerContext {
+  private context(client: SimClient, afterReply: (() => CstaPdu)[]): HandlerContext {
     return {
+      snapshotDeviceMode: this.options.snapshotDeviceMode ?? 'inline',
+      snapshotChunkSize: this.options.snapshotChunkSize ?? 2,
+      serviceCrossRefID: () => this.serviceCrossRefIds.take(),
+      invokeAfterReply: (operation, argument) => {
+        afterReply.push(() => ({ pdu: 'invoke', invokeId: client.nextInvokeId(), operation, argument }) as CstaPdu);
+      },
       engine: this.engine,
       monitors: this.monitors,
       router: this.router,

@@ -6,7 +6,7 @@
  */
 import type { EventCause } from '../../protocol/csta/types/event-cause.js';
 import type { LocalConnectionState } from '../../protocol/csta/types/connection-states.js';
-import type { AgentState } from '../../protocol/csta/types/device-feature-types.js';
+import type { AgentState, PendingAgentState } from '../../protocol/csta/types/device-feature-types.js';
 import type { ForwardingType } from '../../protocol/csta/types/device-feature-types.js';
 import { Failures } from './errors.js';
 import { HexIds } from './identifiers.js';
@@ -26,6 +26,11 @@ export interface DeviceConfig {
   readonly outOfService?: boolean;
   /** ACD agent password for setAgentState loggedOn (any password when absent). */
   readonly agentPassword?: string;
+  /**
+   * Station: after an answered ACD call the agent goes to workingAfterCall (true) or back to ready
+   * (false). @default the simulator's `afterCallWork` option
+   */
+  readonly afterCallWork?: boolean;
 }
 
 /** Agent state of a station (ECMA-269 agent model, one ACD group). */
@@ -34,6 +39,12 @@ export interface AgentRecord {
   state: AgentState;
   agentID: string | undefined;
   group: string | undefined;
+  /** The agent is busy with an ACD call (agentBusy was reported; the call has not ended yet). */
+  onCall: boolean;
+  /** The agent's station was connected during that call (it was answered, not just offered). */
+  talked: boolean;
+  /** State requested during the call, applied when it ends (ECMA-269 pending agent state). */
+  pending: PendingAgentState | undefined;
 }
 
 /** One forwarding entry of a device. */
@@ -122,7 +133,7 @@ export class SwitchState {
       doNotDisturb: false,
       busy: false,
       forwarding: new Map(),
-      agent: { loggedOn: false, state: 'agentNull', agentID: undefined, group: undefined },
+      agent: { loggedOn: false, state: 'agentNull', agentID: undefined, group: undefined, onCall: false, talked: false, pending: undefined },
     };
     this.devices.set(config.number, state);
     return state;

@@ -104,13 +104,17 @@ export class BerReader {
   private findEndOfContents(pos: number, limit: number): number {
     this.enter(pos);
     let p = pos;
-    for (;;) {
-      if (p + 1 < limit && this.buf[p] === 0 && this.buf[p + 1] === 0) break;
-      if (p >= limit - 1) throw this.truncated(p, limit, 'end-of-contents');
-      this.header(p, limit);
-      p = this.next;
+    try {
+      for (;;) {
+        if (p + 1 < limit && this.buf[p] === 0 && this.buf[p + 1] === 0) break;
+        if (p >= limit - 1) throw this.truncated(p, limit, 'end-of-contents');
+        this.header(p, limit);
+        p = this.next;
+      }
+    } finally {
+      // Also on error: a reader that reports a bad element stays usable for the next one.
+      if (this.depth > 0) this.depth--;
     }
-    this.depth--;
     return p;
   }
 

@@ -1,6 +1,6 @@
 /** Reading CSTA traffic out of pcap/pcapng captures. */
 export { readCapture, iterateCapture, Direction } from './read-capture.js';
-export type { CaptureEntry, CaptureErrorEntry, CapturedFrame, Endpoint, ReadCaptureOptions } from './read-capture.js';
+export type { CaptureEntry, CaptureErrorEntry, CapturedFrame, Endpoint, ReadCaptureOptions, StreamSummary } from './read-capture.js';
 export { CaptureError, CaptureErrorCode } from './errors.js';
 export { readPackets, readPcap, readPcapNg, captureFormatOf, CaptureFormat } from './pcap.js';
 export type { CapturePacket, PacketEntry } from './pcap.js';

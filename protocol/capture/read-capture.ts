@@ -88,7 +88,19 @@ export interface CaptureErrorEntry {
   readonly frame?: CapturedFrame;
 }
 
-export type CaptureEntry = CapturedFrame | CaptureErrorEntry;
+/** End of one TCP connection (only with `streamSummaries: true`): what it carried. */
+export interface StreamSummary {
+  readonly kind: 'stream';
+  readonly streamId: number;
+  readonly client: Endpoint;
+  readonly server: Endpoint;
+  /** Payload bytes reassembled (both directions; a direction stops counting once found not to be CSTA). */
+  readonly bytes: number;
+  /** Frames found (decoded or not). */
+  readonly frames: number;
+}
+
+export type CaptureEntry = CapturedFrame | CaptureErrorEntry | StreamSummary;
 
 export interface ReadCaptureOptions {
   /** CSTA server ports. When given, other connections are ignored. */
@@ -102,6 +114,8 @@ export interface ReadCaptureOptions {
   /** Decode frames to typed PDUs (BER with decodePdu, XML with decodeXml). @default false */
   readonly decode?: boolean;
   readonly decodeOptions?: DecodeOptions;
+  /** Emit a {@link StreamSummary} when each (not port-filtered) connection ends. @default false */
+  readonly streamSummaries?: boolean;
 }
 
 interface SegmentContext {
@@ -130,6 +144,8 @@ interface Connection {
   readonly ignored: boolean;
   synSeq: number | undefined;
   closed: boolean;
+  bytes: number;
+  frames: number;
   readonly dirs: readonly [DirectionState, DirectionState];
 }
 
@@ -233,6 +249,8 @@ class CaptureStreams {
       ignored,
       synSeq: undefined,
       closed: false,
+      bytes: 0,
+      frames: 0,
       dirs: [this.direction(() => conn, Direction.clientToServer), this.direction(() => conn, Direction.serverToClient)],
     };
     return conn;
@@ -271,6 +289,7 @@ class CaptureStreams {
 
   private data(conn: Connection, dir: DirectionState, chunk: Buffer, offset: number, ctx: SegmentContext): void {
     if (dir.ignored) return;
+    conn.bytes += chunk.length;
     if (dir.detected === undefined) {
       dir.held.push({ chunk, offset });
       dir.heldBytes += chunk.length;
@@ -341,6 +360,7 @@ class CaptureStreams {
         this.error(conn, dir, e as DecodeError, ctx);
       }
     }
+    conn.frames++;
     const frame: CapturedFrame = {
       kind: 'frame',
       timestampNs: ctx.timestampNs,
@@ -393,6 +413,9 @@ class CaptureStreams {
       dir.held = [];
     }
     conn.closed = true;
+    if (this.options.streamSummaries === true) {
+      this.out.push({ kind: 'stream', streamId: conn.id, client: conn.client, server: conn.server, bytes: conn.bytes, frames: conn.frames });
+    }
   }
 }
 

@@ -93,6 +93,11 @@ export class Framer {
         off += size;
         continue;
       }
+      if (size === INCOMPLETE && buf.length - off > this.maxFrameSize) {
+        // The chunk alone already holds more than a frame may have, and still no boundary.
+        onError(new DecodeError(DecodeErrorCode.FrameTooLarge, base + off, `no frame boundary within maxFrameSize ${this.maxFrameSize}`));
+        return;
+      }
       // Start assembling a frame that continues in later chunks.
       this.expected = size;
       this.acc = Buffer.allocUnsafe(size !== INCOMPLETE ? size : Math.max(MIN_ACCUMULATOR, (buf.length - off) * 2));

@@ -18,10 +18,12 @@ export class ScriptedSwitch {
   readonly received: CstaPdu[] = [];
   handler: PduHandler = () => undefined;
   port = 0;
+  private nextInvokeId = 5000;
 
   constructor(wire?: WireFormat, tlsOptions?: tls.TlsOptions) {
     const codec = createWireCodec(wire);
     const onSocket = (socket: net.Socket): void => {
+      socket.setNoDelay(true);
       const conn = new CstaConnection(socket, codec);
       this.connections.push(conn);
       conn.on('pdu', (pdu) => {
@@ -49,6 +51,16 @@ export class ScriptedSwitch {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as net.AddressInfo).port;
     return this.port;
+  }
+
+  /**
+   * Sends an invoke from the switch (event report, snapshotDeviceData...) with a fresh invokeId;
+   * returns the id. Throws when the open link cannot encode it, so a mistyped script fails loudly.
+   */
+  invoke(conn: CstaConnection, operation: string, argument: unknown): number {
+    const invokeId = this.nextInvokeId++;
+    if (!conn.send({ pdu: 'invoke', invokeId, operation, argument } as CstaPdu) && conn.isOpen) throw new Error(`scripted switch could not encode ${operation}`);
+    return invokeId;
   }
 
   /** Drops every client connection (the server keeps listening). */

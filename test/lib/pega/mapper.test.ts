@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { PegaMapper } from '../../../lib/pega/mapper.js';
+import { PegaMapError, PegaMapper } from '../../../lib/pega/mapper.js';
 import type { CstaEvent } from '../../../lib/session/events.js';
 import { octetsAsText } from '../../../lib/pega/csta-values.js';
 import { parseNamedVariables } from '../../../lib/pega/call-data.js';
@@ -70,6 +70,17 @@ describe('PegaMapper', () => {
     expect(m.map('2000', ev('agentReady', null, 'logicalDeviceFeatureEvents'))).to.deep.equal([]);
     expect(m.map('2000', ev('doNotDisturb', { device: {} }, 'logicalDeviceFeatureEvents'))).to.deep.equal([]);
     expect(m.map('2000', ev('retrieved', { retrievedConnection: conn('77', '2000'), retrievingDevice: { deviceIdentifier: dev('2000') }, cause: 'normal' }))).to.deep.equal([]);
+  });
+
+  it('reports an event it could not map through onMapError instead of losing it', () => {
+    const errors: PegaMapError[] = [];
+    const m = new PegaMapper({ onMapError: (e) => errors.push(e) });
+    expect(m.map('2000', ev('held', { heldConnection: null }))).to.deep.equal([]);
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.be.instanceOf(PegaMapError);
+    expect(errors[0]!.code).to.equal('PEGA_MAP_FAILED');
+    expect([errors[0]!.device, errors[0]!.eventType]).to.deep.equal(['2000', 'held']);
+    expect(errors[0]!.cause).to.be.instanceOf(Error);
   });
 
   it('a connection cleared by an unknown device ends a two-party call but not a conference', () => {

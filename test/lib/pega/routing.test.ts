@@ -56,6 +56,23 @@ describe('routing points', () => {
     expect(point.pending).to.equal(0);
   });
 
+  it('a replyTimeout from the switch that is 0, negative or past the timer range does not time the decider out at once', async () => {
+    const session = new FakeSession().answer('routeRegister', { routeRegisterReqID: '0009' });
+    const point = await registerRoutingPoint(session, '6489', async () => {
+      await new Promise((r) => setTimeout(r, 30));
+      return { destination: '2000' };
+    });
+    const selected: string[] = [];
+    const ended: string[] = [];
+    point.on('routeSelected', (req) => selected.push(req.crossRefIdentifier));
+    point.on('routeEnded', (x, reason) => ended.push(`${x}:${reason}`));
+    const timeouts = [3_000_000, 0, -5];
+    for (let i = 0; i < timeouts.length; i++) await invoke(session, 'routeRequest', { ...routeRequestArg(`000${i}`, '0009', '6489'), replyTimeout: timeouts[i] });
+    await until(() => selected.length + ended.length === timeouts.length);
+    expect(ended).to.deep.equal([]);
+    expect(selected.sort()).to.deep.equal(['0000', '0001', '0002']);
+  });
+
   it('{ end } answers routeEndRequest (with the failure when given)', async () => {
     const session = new FakeSession().answer('routeRegister', { routeRegisterReqID: '0006' });
     const decisions: RouteDecision[] = [{ end: 'closed' }, { end: 'no agents', failure: { systemResourceAvailability: 'resourceBusy' } }];

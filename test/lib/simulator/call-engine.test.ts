@@ -94,7 +94,7 @@ describe('CallEngine', () => {
     expect(states(call)).to.deep.equal({ '+15551230000': 'connected', 2002: 'alerting' });
     expect(call.lastRedirection).to.equal('6000');
     expect(of('6000')).to.deep.equal(['queued:queued', 'diverted:null']);
-    expect(of('2002')).to.deep.equal(['agentLoggedOn:-', 'agentReady:-', 'delivered:alerting']);
+    expect(of('2002')).to.deep.equal(['agentLoggedOn:-', 'agentReady:-', 'delivered:alerting', 'agentBusy:-']);
     expect(() => agents.set({ device: '2002', requested: 'loggedOn' })).to.throw(CstaFailure);
   });
 

@@ -35,6 +35,8 @@ describe('scenario validation', () => {
 
   it('accepts a minimal scenario and returns it typed', () => {
     expect(validateScenario(minimal)).to.deep.equal(minimal);
+    expect(validateScenario({ ...minimal, afterCallWork: ['2000'] }).afterCallWork).to.deep.equal(['2000']);
+    expect(validateScenario({ ...minimal, afterCallWork: true }).afterCallWork).to.equal(true);
   });
 
   it('rejects bad input with a typed error and the path of the problem', () => {
@@ -52,6 +54,8 @@ describe('scenario validation', () => {
     expect(invalid({ ...minimal, expect: [{ device: '2000' }] }).path).to.equal('expect[0].type');
     expect(invalid({ ...minimal, expect: [{ device: '2000', type: 'held', fields: { a: 1 } }] }).path).to.equal('expect[0].fields');
     expect(invalid({ ...minimal, extra: true }).path).to.equal('extra');
+    expect(invalid({ ...minimal, afterCallWork: 'yes' }).path).to.equal('afterCallWork');
+    expect(invalid({ ...minimal, afterCallWork: [2000] }).path).to.equal('afterCallWork');
   });
 
   it('loadScenario reports unreadable JSON as SCENARIO_INVALID', () => {

@@ -261,7 +261,7 @@ describe('PbxSimulator: every session request', () => {
     expect(await session.request('systemStatus', { systemStatus: 'normal' })).to.deep.equal({ noData: null });
     sim.systemStatus = 'overloadImminent';
     expect(await session.requestSystemStatus({})).to.deep.equal({ systemStatus: 'overloadImminent' });
-    expect(await session.escape({ privateData: { string: '0102' } })).to.deep.equal({ noData: null });
+    expect(await session.escape({ privateData: { string: '0102' } })).to.deep.equal({ extensions: { privateData: [{ string: '0102' }] } });
     expect(await failure(session.request('parkCall', { parking: conn('01', '2000'), parkTo: dev('2000') }))).to.deep.equal(['operation', 'serviceNotSupported']);
   });
 

@@ -117,4 +117,13 @@ describe('BerReader', () => {
     b[2] = 0xcc;
     expect(s[0]).to.equal(0xcc);
   });
+
+  it('an error inside an indefinite-length element leaves the reader at depth 0, so the next read is judged at top level', () => {
+    // 30 80 (indefinite) holding 02 01 with its content byte missing.
+    const r = new BerReader(Buffer.from([0x30, 0x80, 0x02, 0x01]));
+    expect(() => r.header(0, 4)).to.throw(DecodeError).with.property('code', 'LENGTH_OVERRUN');
+    expect(r.depth).to.equal(0);
+    // The same INTEGER read on its own simply runs past the end of the input.
+    expect(() => r.header(2, 4)).to.throw(DecodeError).with.property('code', 'TRUNCATED');
+  });
 });

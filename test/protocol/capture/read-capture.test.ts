@@ -88,11 +88,13 @@ describe('readCapture', () => {
         }
         it('decodes each frame to the expected PDU', () => {
           const entries = readCapture(bytes, { ...expected.readOptions, decode: true });
-          const byOffset = new Map(entries.map((e) => [e.kind === 'frame' ? `${e.direction}@${e.offset}` : e.frame !== undefined ? `${e.frame.direction}@${e.frame.offset}` : '', e]));
-          for (const want of expected.frames.filter((f) => f.pdu !== undefined)) {
+          const byOffset = new Map(entries.map((e) => [e.kind === 'frame' ? `${e.direction}@${e.offset}` : e.kind === 'error' && e.frame !== undefined ? `${e.frame.direction}@${e.frame.offset}` : '', e]));
+          const wanted = expected.frames.filter((f) => f.pdu !== undefined);
+          expect(wanted, 'expected frames with a pdu').to.not.be.empty;
+          for (const want of wanted) {
             const got = byOffset.get(`${want.direction}@${want.offset}`);
             expect(got, `frame at ${want.direction}@${want.offset}`).to.not.equal(undefined);
-            if (got!.kind === 'error') expect.fail(`frame at ${want.direction}@${want.offset} did not decode: ${String(got!.error)}`);
+            if (got!.kind !== 'frame') return expect.fail(`frame at ${want.direction}@${want.offset} did not decode: ${got!.kind === 'error' ? String(got!.error) : 'stream'}`);
             expect(got!.pdu, `frame at ${want.direction}@${want.offset}`).to.deep.equal(want.pdu);
           }
         });

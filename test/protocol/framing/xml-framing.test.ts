@@ -140,6 +140,17 @@ describe('xml-framing', () => {
       }
     });
 
+    it('reports a single chunk over maxFrameSize without a root end at once, holding none of it', () => {
+      const framer = createXmlFramer('plain', { maxFrameSize: 100 });
+      const errors: DecodeError[] = [];
+      framer.push(Buffer.from(`<A>${'x'.repeat(1000)}`), () => expect.fail('no frame expected'), (e) => errors.push(e));
+      expect(errors.map((e) => [e.code, e.offset])).to.deep.equal([[DecodeErrorCode.FrameTooLarge, 0]]);
+      expect(framer.buffered).to.equal(0);
+      const frames: string[] = [];
+      framer.push(Buffer.from('<B/>'), (f) => frames.push(Buffer.from(f).toString()), (e) => errors.push(e));
+      expect(frames).to.deep.equal(['<B/>']);
+    });
+
     it('gives up after maxFrameSize bytes without a root end, then recovers at a chunk starting a document', () => {
       const filler = Array.from({ length: 20 }, () => Buffer.from('x'.repeat(10)));
       const out = run('plain', [Buffer.from('<A>'), ...filler, Buffer.from('<B/>')], 100);
