@@ -53,8 +53,14 @@ export class DeviceLine {
   pendingConsultFrom: string | undefined;
   readonly agent: LineAgent = { agentId: '', state: 'Unknown', reasonCode: '', workMode: 'MODE_NONE', requested: undefined };
 
-  constructor(device: string) {
+  /** Most calls kept; adding one more forgets the oldest (see PegaMapperOptions.maxCallsPerLine). */
+  readonly maxCalls: number;
+  /** Calls forgotten because the line was full. */
+  evicted = 0;
+
+  constructor(device: string, maxCalls = Number.POSITIVE_INFINITY) {
     this.device = device;
+    this.maxCalls = maxCalls;
   }
 
   /** The call with CSTA callID `cstaCallId`. */
@@ -79,6 +85,12 @@ export class DeviceLine {
       callInfoSent: false,
       lastEvent: undefined,
     };
+    while (this.byPega.size >= this.maxCalls) {
+      const oldest = this.byPega.values().next();
+      if (oldest.done === true) break;
+      this.remove(oldest.value);
+      this.evicted++;
+    }
     this.byCsta.set(call.cstaCallId, call);
     this.byPega.set(call.pyCallId, call);
     return call;

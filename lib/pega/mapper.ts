@@ -37,7 +37,15 @@ export interface PegaMapperOptions {
    * Default: none (a {@link PegaCtiLink} reports it as a `warning`).
    */
   readonly onMapError?: (error: PegaMapError) => void;
+  /**
+   * Most calls one line keeps. A switch that never clears calls would otherwise grow the line
+   * without bound; beyond this the oldest call is forgotten (no Pega event). Default 64.
+   */
+  readonly maxCallsPerLine?: number;
 }
+
+/** Default of {@link PegaMapperOptions.maxCallsPerLine}. */
+export const DEFAULT_MAX_CALLS_PER_LINE = 64;
 
 /** Mapping one CSTA event failed; `cause` is what was thrown. */
 export class PegaMapError extends Error {
@@ -59,11 +67,13 @@ export class PegaMapper {
   private readonly lines = new Map<string, DeviceLine>();
   private readonly isInternalDn: (dn: string) => boolean;
   private readonly onMapError: ((error: PegaMapError) => void) | undefined;
+  private readonly maxCallsPerLine: number;
 
   constructor(options: PegaMapperOptions = {}) {
     const max = options.maxExtensionLength ?? 5;
     this.isInternalDn = options.isInternal ?? ((dn) => dn.replace(/[^0-9]/g, '').length <= max);
     this.onMapError = options.onMapError;
+    this.maxCallsPerLine = Math.max(1, options.maxCallsPerLine ?? DEFAULT_MAX_CALLS_PER_LINE);
   }
 
   /** The Pega events for one CSTA event reported by the monitor of `device`. Never throws on odd input: unknown events give []. */
@@ -143,7 +153,7 @@ export class PegaMapper {
   private line(device: string): DeviceLine {
     let line = this.lines.get(device);
     if (line === undefined) {
-      line = new DeviceLine(device);
+      line = new DeviceLine(device, this.maxCallsPerLine);
       this.lines.set(device, line);
     }
     return line;

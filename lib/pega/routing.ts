@@ -71,7 +71,16 @@ export interface RoutingOptions {
   readonly decisionTimeoutMs?: number;
   /** Upper bound on the time taken from a request's replyTimeout (the switch's value is input). Default 300000. */
   readonly maxDecisionTimeoutMs?: number;
+  /**
+   * Most routing dialogues kept open at once. A switch that never ends its dialogues would grow
+   * the table without bound; beyond this the oldest is forgotten (a late answer for it is not sent).
+   * Default 10000.
+   */
+  readonly maxOpenDialogues?: number;
 }
+
+/** Default of {@link RoutingOptions.maxOpenDialogues}. */
+export const DEFAULT_MAX_OPEN_DIALOGUES = 10_000;
 
 /** Default of {@link RoutingOptions.maxDecisionTimeoutMs}. */
 export const DEFAULT_MAX_DECISION_TIMEOUT_MS = 300_000;
@@ -113,6 +122,14 @@ export class RoutingPoint extends EventEmitter<RoutingPointEvents> {
 
   /** @internal A routeRequest or reRouteRequest for this point. */
   async onRequest(request: RouteRequest): Promise<void> {
+    const maxOpen = Math.max(1, this.options.maxOpenDialogues ?? DEFAULT_MAX_OPEN_DIALOGUES);
+    this.open.delete(request.crossRefIdentifier);
+    while (this.open.size >= maxOpen) {
+      const oldest = this.open.keys().next();
+      if (oldest.done === true) break;
+      this.open.delete(oldest.value);
+      this.warn(new Error(`routing point ${this.device}: more than ${maxOpen} open dialogues, forgot ${oldest.value}`));
+    }
     this.open.set(request.crossRefIdentifier, request);
     this.safeEmit('routeRequest', request);
     let decision: RouteDecision;

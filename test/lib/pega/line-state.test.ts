@@ -23,4 +23,13 @@ describe('DeviceLine', () => {
     for (const c of [a, a2, again, more]) expect(line.byPegaId(c.pyCallId)).to.equal(c);
     expect(line.calls()).to.have.length(4);
   });
+
+  it('keeps at most maxCalls calls: the oldest is forgotten and counted', () => {
+    const line = new DeviceLine('2000', 3);
+    const calls = ['A', 'B', 'C', 'D', 'E'].map((id) => addCall(line, id));
+    expect(line.calls().map((c) => c.pyCallId)).to.deep.equal(['C', 'D', 'E']);
+    expect(line.byCstaId('A')).to.equal(undefined);
+    expect(line.byPegaId('E')).to.equal(calls[4]);
+    expect(line.evicted).to.equal(2);
+  });
 });

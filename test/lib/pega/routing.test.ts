@@ -168,4 +168,19 @@ describe('routing points', () => {
     await point.unregister();
     expect(session.requests.at(-1)).to.deep.include({ operation: 'routeRegisterCancel', argument: { routeRegisterReqID: '0020' } });
   });
+
+  it('keeps at most maxOpenDialogues open, forgetting the oldest with a warning', async () => {
+    const session = new FakeSession().answer('routeRegister', { routeRegisterReqID: '0030' });
+    const point = await registerRoutingPoint(session, '6700', () => ({ destination: '2000' }), { maxOpenDialogues: 2 });
+    const warnings: string[] = [];
+    point.on('warning', (e) => warnings.push(e.message));
+    for (const x of ['0001', '0002', '0003']) await invoke(session, 'routeRequest', routeRequestArg(x, '0030', '6700'));
+    await until(() => session.requests.filter((r) => r.operation === 'routeSelectRequest').length >= 2);
+    await new Promise((r) => setTimeout(r, 10));
+    const answered = session.requests.filter((r) => r.operation === 'routeSelectRequest').map((r) => (r.argument as { crossRefIdentifier: string }).crossRefIdentifier);
+    expect(answered).to.have.members(['0002', '0003']); // the forgotten one gets no late answer
+    expect(point.pending).to.equal(2);
+    expect(warnings).to.deep.equal(['routing point 6700: more than 2 open dialogues, forgot 0001']);
+  });
 });
+
