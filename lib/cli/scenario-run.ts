@@ -5,6 +5,7 @@
  * routeSelect to the scenario's `routeTo`), wait for the expected events,
  * then release everything. `csta demo` and scripts/record-traces.ts use it.
  */
+import { deviceID } from '../session/requests.js';
 import { PbxSimulator } from '../simulator/simulator.js';
 import type { Scenario } from '../simulator/scenarios.js';
 import { recordEvents } from '../simulator/observer.js';
@@ -42,7 +43,7 @@ function expectedCount(scenario: Scenario): number {
  */
 function answerRouteRequests(session: CstaSession, destination: string): void {
   session.handle('routeRequest', (arg) => {
-    session.routeSelect({ crossRefIdentifier: arg.crossRefIdentifier, routeSelected: { deviceIdentifier: { dialingNumber: destination } } });
+    session.routeSelect({ crossRefIdentifier: arg.crossRefIdentifier, routeSelected: deviceID(destination) });
     return undefined as never;
   });
   session.handle('routeEndRequest', () => undefined as never);

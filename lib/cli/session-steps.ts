@@ -6,6 +6,7 @@
  */
 import type { ScenarioStep, StepContext } from '../simulator/scenarios.js';
 import type { CstaSession } from '../session/session.js';
+import { connectionID, deviceID } from '../session/requests.js';
 
 /** A step the session cannot perform (it has no CSTA request, or its call is unknown). */
 export class SessionStepError extends Error {
@@ -16,8 +17,6 @@ export class SessionStepError extends Error {
   }
 }
 
-const device = (dn: string) => ({ deviceIdentifier: { dialingNumber: dn } });
-const connection = (callID: string, dn: string) => ({ both: { callID, deviceID: { staticID: device(dn) } } });
 
 /** The first `callID` anywhere in a request result (the call the request created). */
 function firstCallID(value: unknown): string | undefined {
@@ -40,39 +39,39 @@ export function sessionStepPerformer(session: CstaSession): (step: ScenarioStep,
     };
     switch (step.step) {
       case 'answer':
-        await session.answerCall({ callToBeAnswered: connection(call(), step.device) });
+        await session.answerCall({ callToBeAnswered: connectionID(call(), step.device) });
         return;
       case 'hangup':
-        await session.clearConnection({ connectionToBeCleared: connection(call(), step.device) });
+        await session.clearConnection({ connectionToBeCleared: connectionID(call(), step.device) });
         return;
       case 'hold':
-        await session.holdCall({ callToBeHeld: connection(call(), step.device) });
+        await session.holdCall({ callToBeHeld: connectionID(call(), step.device) });
         return;
       case 'retrieve':
-        await session.retrieveCall({ callToBeRetrieved: connection(call(), step.device) });
+        await session.retrieveCall({ callToBeRetrieved: connectionID(call(), step.device) });
         return;
       case 'dial':
-        return firstCallID(await session.makeCall({ callingDevice: device(step.from), calledDirectoryNumber: device(step.to) }));
+        return firstCallID(await session.makeCall({ callingDevice: deviceID(step.from), calledDirectoryNumber: deviceID(step.to) }));
       case 'consult':
-        return firstCallID(await session.consultationCall({ existingCall: connection(context.callID(step.call), step.device), consultedDevice: device(step.to) }));
+        return firstCallID(await session.consultationCall({ existingCall: connectionID(context.callID(step.call), step.device), consultedDevice: deviceID(step.to) }));
       case 'transfer':
         return firstCallID(
-          await session.transferCall({ heldCall: connection(context.callID(step.held), step.device), activeCall: connection(context.callID(step.active), step.device) }),
+          await session.transferCall({ heldCall: connectionID(context.callID(step.held), step.device), activeCall: connectionID(context.callID(step.active), step.device) }),
         );
       case 'conference':
-        await session.conferenceCall({ heldCall: connection(context.callID(step.held), step.device), activeCall: connection(context.callID(step.active), step.device) });
+        await session.conferenceCall({ heldCall: connectionID(context.callID(step.held), step.device), activeCall: connectionID(context.callID(step.active), step.device) });
         return;
       case 'singleStepTransfer':
-        return firstCallID(await session.singleStepTransferCall({ activeCall: connection(context.callID(step.call), step.device), transferredTo: device(step.to) }));
+        return firstCallID(await session.singleStepTransferCall({ activeCall: connectionID(context.callID(step.call), step.device), transferredTo: deviceID(step.to) }));
       case 'deflect':
-        await session.deflectCall({ callToBeDiverted: connection(call(), step.device), newDestination: device(step.to) });
+        await session.deflectCall({ callToBeDiverted: connectionID(call(), step.device), newDestination: deviceID(step.to) });
         return;
       case 'agent':
         await session.setAgentState({
-          device: device(step.device),
+          device: deviceID(step.device),
           requestedAgentState: step.state,
           ...(step.agentId !== undefined ? { agentID: step.agentId } : {}),
-          ...(step.group !== undefined ? { group: device(step.group) } : {}),
+          ...(step.group !== undefined ? { group: deviceID(step.group) } : {}),
         });
         return;
       case 'inbound':

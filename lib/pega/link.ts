@@ -11,6 +11,7 @@
  * ```
  * Requests and login/logout never reject: failures resolve to `{ ok: false, errCode, errMessage }`.
  */
+import { deviceID } from '../session/requests.js';
 import { EventEmitter } from 'node:events';
 import type { SnapshotDeviceResult } from '../../protocol/csta/services/snapshot-device.js';
 import type { GetAgentStateResult } from '../../protocol/csta/services/get-agent-state.js';
@@ -207,7 +208,7 @@ export class PegaCtiLink extends EventEmitter<PegaLinkEvents> {
 
   /** snapshotDevice (when `withCalls`) and getAgentState, each optional: a switch that refuses one still gets a snapshot. */
   private async buildSnapshot(entry: PegaAgentSession, deviceState: PegaDeviceState, withCalls: boolean, known?: SnapshotDeviceResult): Promise<SnapshotEvent> {
-    const device = { deviceIdentifier: { dialingNumber: entry.device } };
+    const device = deviceID(entry.device);
     const calls = known ?? (withCalls ? await this.session.request('snapshotDevice', { snapshotObject: device }).catch(() => undefined) : undefined);
     let agentState: GetAgentStateResult | undefined;
     if (this.options.queryAgentState ?? true) {

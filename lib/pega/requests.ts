@@ -3,8 +3,8 @@
  * {@link PegaRequest} for an agent's device on anything with CstaSession's `request` method,
  * and answers with `{ ok: true, ... }` or the OpenCTI error object.
  */
+import { connectionID, deviceID } from '../session/requests.js';
 import type { ConnectionID } from '../../protocol/csta/types/call-connection-identifiers.js';
-import type { DeviceID } from '../../protocol/csta/types/device-identifiers.js';
 import type { ReqAgentState } from '../../protocol/csta/services/set-agent-state.js';
 import type { CstaSession } from '../session/session.js';
 import { callIdOf, textAsOctets } from './csta-values.js';
@@ -44,14 +44,6 @@ const IDENTITY_LOOKUP: CallLookup = {
   noteAgentRequest: () => undefined,
 };
 
-function deviceID(dn: string): DeviceID {
-  return { deviceIdentifier: { dialingNumber: dn } };
-}
-
-function connection(callID: string, dn: string): ConnectionID {
-  return { both: { callID, deviceID: { staticID: deviceID(dn) } } };
-}
-
 const DTMF = /^[0-9*#A-Da-d,!]+$/;
 
 /**
@@ -68,7 +60,7 @@ export async function executePegaRequest(session: PegaRequestSession, target: Re
 
 async function perform(session: PegaRequestSession, target: RequestTarget, r: PegaRequest, lookup: CallLookup): Promise<PegaResult> {
   const device = target.device;
-  const conn = (pyCallId: string): ConnectionID => connection(lookup.cstaCallId(device, pyCallId), device);
+  const conn = (pyCallId: string): ConnectionID => connectionID(lookup.cstaCallId(device, pyCallId), device);
   const pegaId = (cstaCallId: string): string => lookup.pegaCallId(device, cstaCallId) ?? cstaCallId;
   switch (r.action) {
     case 'answerCall':
@@ -127,7 +119,7 @@ async function perform(session: PegaRequestSession, target: RequestTarget, r: Pe
       });
       return { ok: true, callId: r.callId };
     case 'dropParty':
-      await session.request('clearConnection', { connectionToBeCleared: connection(lookup.cstaCallId(device, r.callId), r.party) });
+      await session.request('clearConnection', { connectionToBeCleared: connectionID(lookup.cstaCallId(device, r.callId), r.party) });
       return { ok: true, callId: r.callId };
     case 'agentReady':
       lookup.noteAgentRequest(device, '', r.workMode);

@@ -12,6 +12,7 @@
  * rp.on('routeRequest', (req) => log(req.callId, req.callingDevice));
  * ```
  */
+import { deviceID } from '../session/requests.js';
 import { EventEmitter } from 'node:events';
 import type { RouteRequestArgument } from '../../protocol/csta/services/route-request.js';
 import type { UniversalFailure } from '../../protocol/csta/types/error-definition.js';
@@ -144,7 +145,7 @@ export class RoutingPoint extends EventEmitter<RoutingPointEvents> {
     if ('destination' in decision) {
       this.send('routeSelectRequest', {
         ...base,
-        routeSelected: { deviceIdentifier: { dialingNumber: decision.destination } },
+        routeSelected: deviceID(decision.destination),
         routeUsedReq: true,
         ...(decision.correlatorData === undefined ? {} : { correlatorData: textAsOctets(decision.correlatorData) }),
       });
@@ -307,7 +308,7 @@ export async function registerRoutingPoint(session: RoutingSession, device: stri
     registry = new RoutingRegistry(session);
     registries.set(session, registry);
   }
-  const result = await session.request('routeRegister', { routeingDevice: { deviceIdentifier: { dialingNumber: device } } });
+  const result = await session.request('routeRegister', { routeingDevice: deviceID(device) });
   if (options.monitor === true) await session.monitorStart(device);
   const point = new RoutingPoint(session, device, result.routeRegisterReqID, decide, options, registry);
   registry.add(point);

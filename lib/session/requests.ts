@@ -13,6 +13,7 @@ import type { ArgumentOf, ResultOf } from '../../protocol/csta/operation.js';
 import type { OperationName, OperationNamed } from '../../protocol/csta/operations.js';
 import type { ConnectionID } from '../../protocol/csta/types/call-connection-identifiers.js';
 import type { DeviceID } from '../../protocol/csta/types/device-identifiers.js';
+import { toDeviceID } from './monitors.js';
 
 /** Argument type of the operation named `N`. */
 export type RequestArgument<N extends OperationName> = ArgumentOf<OperationNamed<N>>;
@@ -24,10 +25,8 @@ export interface RequestOptions {
   readonly timeoutMs?: number;
 }
 
-/** `"2000"` → `{ deviceIdentifier: { dialingNumber: "2000" } }`; a DeviceID is returned as is. */
-export function deviceID(device: string | DeviceID): DeviceID {
-  return typeof device === 'string' ? { deviceIdentifier: { dialingNumber: device } } : device;
-}
+/** `"2000"` → `{ deviceIdentifier: { dialingNumber: "2000" } }`; a DeviceID is returned as is (same as `toDeviceID`). */
+export const deviceID: (device: string | DeviceID) => DeviceID = toDeviceID;
 
 /** ConnectionID of `callID` at `device` (the `both` form switches expect in requests). */
 export function connectionID(callID: string, device: string | DeviceID): ConnectionID {

@@ -14,7 +14,8 @@ import type { EventCause } from '../../protocol/csta/types/event-cause.js';
 import type { GetAgentStateResult } from '../../protocol/csta/services/get-agent-state.js';
 import type { SetAgentStateArgument } from '../../protocol/csta/services/set-agent-state.js';
 import { CstaFailure, Failures } from './errors.js';
-import { dev, extDev } from './identifiers.js';
+import { extDev } from './identifiers.js';
+import { deviceID } from '../session/requests.js';
 import type { CallFeatures } from './call-features.js';
 import type { DeviceEvent, EventSink } from './event-sink.js';
 import type { DeviceState } from './switch-state.js';
@@ -143,7 +144,7 @@ export class Agents {
     if (station.config.kind !== 'station') throw Failures.invalidDeviceID();
     const a = station.agent;
     const info = {
-      ...(a.group === undefined ? {} : { acdGroup: dev(a.group) }),
+      ...(a.group === undefined ? {} : { acdGroup: deviceID(a.group) }),
       agentState: a.state,
       ...(a.pending === undefined ? {} : { pendingAgentState: a.pending }),
     };
@@ -239,7 +240,7 @@ export class Agents {
     const body = {
       agentDevice: extDev(station.config.number),
       ...(a.agentID === undefined ? {} : { agentID: a.agentID }),
-      ...(a.group === undefined ? {} : { acdGroup: dev(a.group) }),
+      ...(a.group === undefined ? {} : { acdGroup: deviceID(a.group) }),
       ...(cause === undefined ? {} : { cause }),
     };
     const category = 'logicalDeviceFeatureEvents';

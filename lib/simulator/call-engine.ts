@@ -9,7 +9,8 @@
 import type { EventCause } from '../../protocol/csta/types/event-cause.js';
 import type { LocalConnectionState } from '../../protocol/csta/types/connection-states.js';
 import { CstaFailure, Failures } from './errors.js';
-import { connId, extDev, redirection } from './identifiers.js';
+import { extDev, redirection } from './identifiers.js';
+import { connectionID } from '../session/requests.js';
 import type { DeviceEvent, EventSink } from './event-sink.js';
 import type { Call, DeviceState, SwitchState } from './switch-state.js';
 
@@ -82,13 +83,13 @@ export class CallEngine {
     this.report([from], (o) => ({
       category: 'callControlEvents',
       type: 'serviceInitiated',
-      event: { initiatedConnection: connId(call.callID, from), initiatingDevice: extDev(from), localConnectionInfo: this.local(call, o), cause },
+      event: { initiatedConnection: connectionID(call.callID, from), initiatingDevice: extDev(from), localConnectionInfo: this.local(call, o), cause },
     }));
     this.state.setConnection(call, from, 'connected');
     this.report([from], (o) => ({
       category: 'callControlEvents',
       type: 'originated',
-      event: { originatedConnection: connId(call.callID, from), callingDevice: extDev(from), calledDevice: extDev(to), localConnectionInfo: this.local(call, o), cause },
+      event: { originatedConnection: connectionID(call.callID, from), callingDevice: extDev(from), calledDevice: extDev(to), localConnectionInfo: this.local(call, o), cause },
     }));
     this.deliver(call, to, cause === 'makeCall' ? 'newCall' : cause);
     this.notifyChanged();
@@ -149,7 +150,7 @@ export class CallEngine {
       category: 'callControlEvents',
       type: 'networkReached',
       event: {
-        outboundConnection: connId(call.callID, trunk),
+        outboundConnection: connectionID(call.callID, trunk),
         networkInterfaceUsed: extDev(trunk),
         callingDevice: extDev(call.calling),
         calledDevice: extDev(to),
@@ -187,7 +188,7 @@ export class CallEngine {
       category: 'callControlEvents',
       type: 'delivered',
       event: {
-        connection: connId(call.callID, to),
+        connection: connectionID(call.callID, to),
         alertingDevice: extDev(to),
         callingDevice: extDev(call.calling),
         calledDevice: extDev(call.called),
@@ -204,7 +205,7 @@ export class CallEngine {
       category: 'callControlEvents',
       type: 'failed',
       event: {
-        failedConnection: connId(call.callID, to),
+        failedConnection: connectionID(call.callID, to),
         failingDevice: extDev(to),
         callingDevice: extDev(call.calling),
         calledDevice: extDev(call.called),
@@ -223,7 +224,7 @@ export class CallEngine {
       category: 'callControlEvents',
       type: 'queued',
       event: {
-        queuedConnection: connId(call.callID, device),
+        queuedConnection: connectionID(call.callID, device),
         queue: extDev(device),
         callingDevice: extDev(call.calling),
         calledDevice: extDev(call.called),
@@ -243,7 +244,7 @@ export class CallEngine {
       category: 'callControlEvents',
       type: 'diverted',
       event: {
-        connection: connId(call.callID, from),
+        connection: connectionID(call.callID, from),
         divertingDevice: extDev(from),
         newDestination: extDev(to),
         callingDevice: extDev(call.calling),
@@ -292,7 +293,7 @@ export class CallEngine {
       category: 'callControlEvents',
       type: 'established',
       event: {
-        establishedConnection: connId(call.callID, device),
+        establishedConnection: connectionID(call.callID, device),
         answeringDevice: extDev(device),
         callingDevice: extDev(call.calling),
         calledDevice: extDev(call.called),
@@ -312,7 +313,7 @@ export class CallEngine {
     this.report(observers, (o) => ({
       category: 'callControlEvents',
       type: 'connectionCleared',
-      event: { droppedConnection: connId(call.callID, device), releasingDevice: extDev(device), localConnectionInfo: this.local(call, o), cause },
+      event: { droppedConnection: connectionID(call.callID, device), releasingDevice: extDev(device), localConnectionInfo: this.local(call, o), cause },
     }));
     if (call.connections.size <= 1) this.endCall(call, observers.filter((d) => d !== device), cause);
     this.notifyChanged();
@@ -336,7 +337,7 @@ export class CallEngine {
     this.report(this.observers(call), (o) => ({
       category: 'callControlEvents',
       type: 'held',
-      event: { heldConnection: connId(call.callID, device), holdingDevice: extDev(device), localConnectionInfo: this.local(call, o), cause },
+      event: { heldConnection: connectionID(call.callID, device), holdingDevice: extDev(device), localConnectionInfo: this.local(call, o), cause },
     }));
     this.notifyChanged();
   }
@@ -348,7 +349,7 @@ export class CallEngine {
     this.report(this.observers(call), (o) => ({
       category: 'callControlEvents',
       type: 'retrieved',
-      event: { retrievedConnection: connId(call.callID, device), retrievingDevice: extDev(device), localConnectionInfo: this.local(call, o), cause },
+      event: { retrievedConnection: connectionID(call.callID, device), retrievingDevice: extDev(device), localConnectionInfo: this.local(call, o), cause },
     }));
     this.notifyChanged();
   }
@@ -389,7 +390,7 @@ export class CallEngine {
     this.report(this.observers(call), () => ({
       category: 'callAssociatedEvents',
       type: 'digitsGeneratedEvent',
-      event: { connection: connId(call.callID, device), digitGeneratedList: digits },
+      event: { connection: connectionID(call.callID, device), digitGeneratedList: digits },
     }));
   }
 

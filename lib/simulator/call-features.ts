@@ -6,7 +6,8 @@
  */
 import type { ConnectionList } from '../../protocol/csta/types/connection-states.js';
 import { CstaFailure } from './errors.js';
-import { connId, dev, extDev, redirection } from './identifiers.js';
+import { extDev, redirection } from './identifiers.js';
+import { connectionID, deviceID } from '../session/requests.js';
 import { CallEngine } from './call-engine.js';
 import type { Call } from './switch-state.js';
 
@@ -33,7 +34,7 @@ export class CallFeatures extends CallEngine {
     this.report([from], (o) => ({
       category: 'callControlEvents',
       type: 'serviceInitiated',
-      event: { initiatedConnection: connId(call.callID, from), initiatingDevice: extDev(from), calledDevice: extDev(to), localConnectionInfo: this.local(call, o), cause: 'makePredictiveCall' },
+      event: { initiatedConnection: connectionID(call.callID, from), initiatingDevice: extDev(from), calledDevice: extDev(to), localConnectionInfo: this.local(call, o), cause: 'makePredictiveCall' },
     }));
     this.deliver(call, to, 'makePredictiveCall');
     this.notifyChanged();
@@ -56,7 +57,7 @@ export class CallFeatures extends CallEngine {
         category: 'callControlEvents',
         type: 'delivered',
         event: {
-          connection: connId(call.callID, from),
+          connection: connectionID(call.callID, from),
           alertingDevice: extDev(from),
           callingDevice: extDev(from),
           calledDevice: extDev(call.called),
@@ -93,14 +94,14 @@ export class CallFeatures extends CallEngine {
     const transferredTo = activeParties[0]!;
     const call = this.state.newCall(held.calling === device ? held.called : held.calling, active.called);
     call.trunk = held.trunk ?? active.trunk;
-    const list: { newConnection: ReturnType<typeof connId>; oldConnection: ReturnType<typeof connId>; endpoint: { deviceID: ReturnType<typeof dev> } }[] = [];
+    const list: { newConnection: ReturnType<typeof connectionID>; oldConnection: ReturnType<typeof connectionID>; endpoint: { deviceID: ReturnType<typeof deviceID> } }[] = [];
     for (const [old, parties] of [
       [held, heldParties],
       [active, activeParties],
     ] as const) {
       for (const p of parties) {
         this.state.setConnection(call, p, old.connections.get(p)!.state);
-        list.push({ newConnection: connId(call.callID, p), oldConnection: connId(old.callID, p), endpoint: { deviceID: dev(p) } });
+        list.push({ newConnection: connectionID(call.callID, p), oldConnection: connectionID(old.callID, p), endpoint: { deviceID: deviceID(p) } });
       }
     }
     this.state.removeCall(held);
@@ -109,8 +110,8 @@ export class CallFeatures extends CallEngine {
       category: 'callControlEvents',
       type: 'transferred',
       event: {
-        primaryOldCall: connId(held.callID, device),
-        secondaryOldCall: connId(active.callID, device),
+        primaryOldCall: connectionID(held.callID, device),
+        secondaryOldCall: connectionID(active.callID, device),
         transferringDevice: extDev(device),
         transferredToDevice: extDev(transferredTo),
         transferredConnections: list,
@@ -139,16 +140,16 @@ export class CallFeatures extends CallEngine {
     this.state.removeCall(active);
     this.state.setConnection(held, device, 'connected');
     const list = [...held.connections.keys()].map((p) => ({
-      newConnection: connId(held.callID, p),
-      oldConnection: connId(oldCallOf.get(p) ?? held.callID, p),
-      endpoint: { deviceID: dev(p) },
+      newConnection: connectionID(held.callID, p),
+      oldConnection: connectionID(oldCallOf.get(p) ?? held.callID, p),
+      endpoint: { deviceID: deviceID(p) },
     }));
     this.report(observers, (o) => ({
       category: 'callControlEvents',
       type: 'conferenced',
       event: {
-        primaryOldCall: connId(held.callID, device),
-        secondaryOldCall: connId(active.callID, device),
+        primaryOldCall: connectionID(held.callID, device),
+        secondaryOldCall: connectionID(active.callID, device),
         conferencingDevice: extDev(device),
         addedParty: extDev(added[0]!),
         conferenceConnections: list,
@@ -191,14 +192,14 @@ export class CallFeatures extends CallEngine {
     next.lastRedirection = device;
     const list = parties.map((p) => {
       this.state.setConnection(next, p, call.connections.get(p)!.state);
-      return { newConnection: connId(next.callID, p), oldConnection: connId(call.callID, p), endpoint: { deviceID: dev(p) } };
+      return { newConnection: connectionID(next.callID, p), oldConnection: connectionID(call.callID, p), endpoint: { deviceID: deviceID(p) } };
     });
     this.state.removeCall(call);
     this.report(observers, (o) => ({
       category: 'callControlEvents',
       type: 'transferred',
       event: {
-        primaryOldCall: connId(call.callID, device),
+        primaryOldCall: connectionID(call.callID, device),
         transferringDevice: extDev(device),
         transferredToDevice: extDev(to),
         transferredConnections: list,
@@ -218,12 +219,12 @@ export class CallFeatures extends CallEngine {
     if (joining.outOfService) throw new CstaFailure({ systemResourceAvailability: 'deviceOutOfService' });
     if (call.connections.has(join)) throw new CstaFailure({ stateIncompatibility: 'invalidObjectState' });
     this.state.setConnection(call, join, 'connected');
-    const list = [...call.connections.keys()].map((p) => ({ newConnection: connId(call.callID, p), endpoint: { deviceID: dev(p) } }));
+    const list = [...call.connections.keys()].map((p) => ({ newConnection: connectionID(call.callID, p), endpoint: { deviceID: deviceID(p) } }));
     this.report(this.observers(call), (o) => ({
       category: 'callControlEvents',
       type: 'conferenced',
       event: {
-        primaryOldCall: connId(call.callID, device),
+        primaryOldCall: connectionID(call.callID, device),
         conferencingDevice: extDev(device),
         addedParty: extDev(join),
         conferenceConnections: list,

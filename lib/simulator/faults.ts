@@ -4,7 +4,8 @@
  * is full, so a flood of any size never balloons the process's memory).
  */
 import type { SimClient } from './client.js';
-import { connId, extDev, redirection } from './identifiers.js';
+import { extDev, redirection } from './identifiers.js';
+import { connectionID } from '../session/requests.js';
 import { eventReportArgument } from '../session/events.js';
 
 /** Writes `bytes` to every client; returns how many took them. */
@@ -35,7 +36,7 @@ export async function floodDevice(targets: readonly FloodTarget[], n: number, de
           type: 'delivered',
           crossRefIdentifier,
           event: {
-            connection: connId(callID, device),
+            connection: connectionID(callID, device),
             alertingDevice: extDev(device),
             callingDevice: extDev('+15550000000'),
             calledDevice: extDev(device),

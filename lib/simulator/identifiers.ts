@@ -5,29 +5,22 @@
  */
 import type { ConnectionID } from '../../protocol/csta/types/call-connection-identifiers.js';
 import type { DeviceID, ExtendedDeviceID, RedirectionDeviceID } from '../../protocol/csta/types/device-identifiers.js';
+import { deviceID } from '../session/requests.js';
 
-/** `"2000"` → `{ deviceIdentifier: { dialingNumber: "2000" } }`. */
-export function dev(number: string): DeviceID {
-  return { deviceIdentifier: { dialingNumber: number } };
-}
 
 /**
  * The `deviceIdentifier` alternative of SubjectDeviceID / CallingDeviceID / CalledDeviceID (they
  * share one shape: `[APPLICATION n] CHOICE { deviceIdentifier DeviceID, notKnown, restricted }`).
  */
 export function extDev(number: string): ExtendedDeviceID {
-  return { deviceIdentifier: dev(number) };
+  return { deviceIdentifier: deviceID(number) };
 }
 
 /** RedirectionDeviceID: the last redirecting number, or `notKnown` when the call was not redirected. */
 export function redirection(number: string | undefined): RedirectionDeviceID {
-  return number === undefined ? { notKnown: null } : { numberdialed: dev(number) };
+  return number === undefined ? { notKnown: null } : { numberdialed: deviceID(number) };
 }
 
-/** ConnectionID in the `both` form: call and device. */
-export function connId(callID: string, device: string): ConnectionID {
-  return { both: { callID, deviceID: { staticID: dev(device) } } };
-}
 
 /** Printable number of a DeviceID (dialingNumber and the other string forms). */
 export function numberOf(id: DeviceID): string | undefined {

@@ -10,7 +10,8 @@ import type { ConnectionID } from '../../protocol/csta/types/call-connection-ide
 import type { DeviceID } from '../../protocol/csta/types/device-identifiers.js';
 import type { SystemStatus } from '../../protocol/csta/types/device-feature-types.js';
 import { CstaFailure, Failures } from './errors.js';
-import { connId, connectionParts, dev, extDev, numberOf } from './identifiers.js';
+import { connectionParts, extDev, numberOf } from './identifiers.js';
+import { connectionID, deviceID } from '../session/requests.js';
 import type { Agents } from './agents.js';
 import type { CallFeatures } from './call-features.js';
 import type { SwitchMonitors } from './monitors.js';
@@ -77,13 +78,13 @@ export const REQUEST_HANDLERS: HandlerTable = {
     const from = deviceNumber(arg.callingDevice, () => new CstaFailure({ operation: 'invalidCallingDeviceID' }));
     const to = deviceNumber(arg.calledDirectoryNumber, () => new CstaFailure({ operation: 'invalidCalledDeviceID' }));
     const call = ctx.engine.originate(from, to, 'makeCall');
-    return { callingDevice: connId(call.callID, from) };
+    return { callingDevice: connectionID(call.callID, from) };
   },
   makePredictiveCall: (arg, ctx) => {
     const from = deviceNumber(arg.callingDevice, () => new CstaFailure({ operation: 'invalidCallingDeviceID' }));
     const to = deviceNumber(arg.calledDirectoryNumber, () => new CstaFailure({ operation: 'invalidCalledDeviceID' }));
     const call = ctx.engine.predictive(from, to);
-    return { initiatedCall: connId(call.callID, from) };
+    return { initiatedCall: connectionID(call.callID, from) };
   },
   answerCall: (arg, ctx) => {
     const { call, device } = resolve(ctx, arg.callToBeAnswered);
@@ -113,18 +114,18 @@ export const REQUEST_HANDLERS: HandlerTable = {
   consultationCall: (arg, ctx) => {
     const { call, device } = resolve(ctx, arg.existingCall);
     const next = ctx.engine.consult(call, device, deviceNumber(arg.consultedDevice, Failures.invalidDestination));
-    return { initiatedCall: connId(next.callID, device) };
+    return { initiatedCall: connectionID(next.callID, device) };
   },
   transferCall: (arg, ctx) => {
     const { held, active, device } = heldAndActive(ctx, arg.heldCall, arg.activeCall);
     const to = [...active.connections.keys()].find((d) => d !== device)!;
     const out = ctx.engine.transfer(held, active, device);
-    return { transferredCall: connId(out.call.callID, to), connections: out.connections };
+    return { transferredCall: connectionID(out.call.callID, to), connections: out.connections };
   },
   conferenceCall: (arg, ctx) => {
     const { held, active, device } = heldAndActive(ctx, arg.heldCall, arg.activeCall);
     const out = ctx.engine.conference(held, active, device);
-    return { conferenceCall: connId(out.call.callID, device), connections: out.connections };
+    return { conferenceCall: connectionID(out.call.callID, device), connections: out.connections };
   },
   alternateCall: (arg, ctx) => {
     const { held, active, device } = heldAndActive(ctx, arg.heldCall, arg.activeCall);
@@ -140,13 +141,13 @@ export const REQUEST_HANDLERS: HandlerTable = {
     const { call, device } = resolve(ctx, arg.activeCall);
     const to = deviceNumber(arg.transferredTo, Failures.invalidDestination);
     const out = ctx.engine.singleStepTransfer(call, device, to);
-    return { transferredCall: connId(out.call.callID, to), connections: out.connections };
+    return { transferredCall: connectionID(out.call.callID, to), connections: out.connections };
   },
   singleStepConf: (arg, ctx) => {
     const { call, device } = resolve(ctx, arg.activeCall);
     const join = deviceNumber(arg.deviceToJoin);
     ctx.engine.singleStepConference(call, device, join);
-    return { conferencedCall: connId(call.callID, join) };
+    return { conferencedCall: connectionID(call.callID, join) };
   },
   deflectCall: (arg, ctx) => {
     const { call, device } = resolve(ctx, arg.callToBeDiverted);
@@ -194,12 +195,12 @@ export const REQUEST_HANDLERS: HandlerTable = {
     if (destination === undefined) throw new CstaFailure({ operation: 'invalidForwardingDestination' });
     ctx.engine.state.classify(destination);
     d.forwarding.set(type, { type, destination });
-    ctx.engine.reportDevice(device, { category: 'logicalDeviceFeatureEvents', type: 'forwarding', event: { device: extDev(device), forwardingType: type, forwardStatus: true, forwardTo: dev(destination) } });
+    ctx.engine.reportDevice(device, { category: 'logicalDeviceFeatureEvents', type: 'forwarding', event: { device: extDev(device), forwardingType: type, forwardStatus: true, forwardTo: deviceID(destination) } });
     return NO_DATA;
   },
   getForwarding: (arg, ctx) => {
     const d = ctx.engine.state.device(deviceNumber(arg.device));
-    return { forwardingList: [...d.forwarding.values()].map((f: ForwardingEntry) => ({ forwardingType: f.type, forwardStatus: true, ...(f.destination === undefined ? {} : { forwardDN: { deviceIdentifier: { dialingNumber: f.destination } } }) })) };
+    return { forwardingList: [...d.forwarding.values()].map((f: ForwardingEntry) => ({ forwardingType: f.type, forwardStatus: true, ...(f.destination === undefined ? {} : { forwardDN: deviceID(f.destination) }) })) };
   },
 
   // ---- monitoring and snapshots --------------------------------------------------------------

@@ -8,7 +8,8 @@ import type { CstaPdu } from '../../protocol/pdu.js';
 import type { RouteSelectRequestArgument } from '../../protocol/csta/services/route-select-request.js';
 import type { UniversalFailure } from '../../protocol/csta/types/error-definition.js';
 import { CstaFailure, Failures } from './errors.js';
-import { connId, extDev, HexIds, numberOf } from './identifiers.js';
+import { extDev, HexIds, numberOf } from './identifiers.js';
+import { connectionID } from '../session/requests.js';
 import type { CallFeatures } from './call-features.js';
 import type { SwitchMonitors } from './monitors.js';
 import type { Call } from './switch-state.js';
@@ -93,7 +94,7 @@ export class Router {
         currentRoute: extDev(call.called),
         callingDevice: extDev(call.calling),
         routeingDevice: extDev(routingPoint),
-        routedCall: connId(call.callID, routingPoint),
+        routedCall: connectionID(call.callID, routingPoint),
         routeSelAlgorithm: 'normal',
         replyTimeout: Math.max(1, Math.round(this.timeoutMs / 1000)),
       },

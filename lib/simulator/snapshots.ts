@@ -10,7 +10,8 @@ import type { SnapshotDeviceResult } from '../../protocol/csta/services/snapshot
 import type { SnapshotDeviceDataArgument } from '../../protocol/csta/services/snapshot-device-data.js';
 import type { SnapshotDeviceResponseInfo } from '../../protocol/csta/types/status-reporting.js';
 import { SimulatorStateError } from './errors.js';
-import { connId, extDev } from './identifiers.js';
+import { extDev } from './identifiers.js';
+import { connectionID } from '../session/requests.js';
 import type { Call, SwitchState } from './switch-state.js';
 
 /** How snapshotDevice answers: the data in the result (`inline`), or in snapshotDeviceData invokes (`data`). */
@@ -20,7 +21,7 @@ export type SnapshotDeviceMode = 'inline' | 'data';
 export function deviceSnapshot(state: SwitchState, device: string): SnapshotDeviceResponseInfo[] {
   state.device(device);
   return state.callsOf(device).map((call) => ({
-    connectionIdentifier: connId(call.callID, device),
+    connectionIdentifier: connectionID(call.callID, device),
     localCallState: { compoundCallState: [call.connections.get(device)!.state, ...[...call.connections.values()].filter((c) => c.device !== device).map((c) => c.state)] },
   }));
 }
@@ -53,7 +54,7 @@ export function inlineDeviceResult(data: SnapshotDeviceResponseInfo[]): Snapshot
 export function callSnapshot(call: Call): SnapshotCallResult {
   return {
     crossRefIDorSnapshotData: {
-      snapshotData: [...call.connections.values()].map((c) => ({ deviceOnCall: extDev(c.device), callIdentifier: connId(call.callID, c.device), localConnectionState: c.state })),
+      snapshotData: [...call.connections.values()].map((c) => ({ deviceOnCall: extDev(c.device), callIdentifier: connectionID(call.callID, c.device), localConnectionState: c.state })),
     },
     callingDevice: extDev(call.calling),
     calledDevice: extDev(call.called),

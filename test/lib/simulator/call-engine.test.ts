@@ -10,7 +10,7 @@ import { SwitchState, defaultDevices } from '../../../lib/simulator/switch-state
 import type { DeviceEvent, EventSink } from '../../../lib/simulator/event-sink.js';
 import { passesFilter } from '../../../lib/simulator/event-sink.js';
 import { CstaFailure } from '../../../lib/simulator/errors.js';
-import { connId } from '../../../lib/simulator/identifiers.js';
+import { connectionID } from '../../../lib/session/requests.js';
 
 interface Seen {
   readonly device: string;
@@ -51,8 +51,8 @@ describe('CallEngine', () => {
     const { call, connections } = engine.transfer(c1, c2, '2000');
     expect(states(call)).to.deep.equal({ '+15551230000': 'connected', 3000: 'connected' });
     expect(connections).to.deep.equal([
-      { newConnection: connId(call.callID, '+15551230000'), oldConnection: connId(c1.callID, '+15551230000'), endpoint: { deviceID: { deviceIdentifier: { dialingNumber: '+15551230000' } } } },
-      { newConnection: connId(call.callID, '3000'), oldConnection: connId(c2.callID, '3000'), endpoint: { deviceID: { deviceIdentifier: { dialingNumber: '3000' } } } },
+      { newConnection: connectionID(call.callID, '+15551230000'), oldConnection: connectionID(c1.callID, '+15551230000'), endpoint: { deviceID: { deviceIdentifier: { dialingNumber: '+15551230000' } } } },
+      { newConnection: connectionID(call.callID, '3000'), oldConnection: connectionID(c2.callID, '3000'), endpoint: { deviceID: { deviceIdentifier: { dialingNumber: '3000' } } } },
     ]);
     expect(engine.state.calls.has(c1.callID) || engine.state.calls.has(c2.callID)).to.equal(false);
     const transferred = seen.filter((s) => s.type === 'transferred').map((s) => `${s.device}:${String(s.event.localConnectionInfo)}`);
@@ -76,7 +76,7 @@ describe('CallEngine', () => {
     const { call, connections } = engine.conference(c1, c2, '2000');
     expect(call).to.equal(c1);
     expect(states(call)).to.deep.equal({ 2000: 'connected', 2001: 'connected', 3000: 'connected' });
-    expect(connections.map((c) => c.oldConnection)).to.deep.equal([connId(c1.callID, '2000'), connId(c1.callID, '2001'), connId(c2.callID, '3000')]);
+    expect(connections.map((c) => c.oldConnection)).to.deep.equal([connectionID(c1.callID, '2000'), connectionID(c1.callID, '2001'), connectionID(c2.callID, '3000')]);
     engine.clearConnection(call, '2000');
     expect(states(call)).to.deep.equal({ 2001: 'connected', 3000: 'connected' });
     engine.clearConnection(call, '3000');

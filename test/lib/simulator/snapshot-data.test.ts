@@ -12,7 +12,7 @@ import { createWireCodec } from '../../../lib/transport/wire.js';
 import { PbxSimulator } from '../../../lib/simulator/simulator.js';
 import type { PbxSimulatorOptions } from '../../../lib/simulator/simulator.js';
 import { SimulatorStateError } from '../../../lib/simulator/errors.js';
-import { connId } from '../../../lib/simulator/identifiers.js';
+import { connectionID, deviceID } from '../../../lib/session/requests.js';
 import type { CstaPdu } from '../../../protocol/pdu.js';
 
 async function waitFor(cond: () => boolean, ms = 2000): Promise<void> {
@@ -22,8 +22,6 @@ async function waitFor(cond: () => boolean, ms = 2000): Promise<void> {
     await new Promise((r) => setTimeout(r, 5));
   }
 }
-
-const dev = (n: string) => ({ deviceIdentifier: { dialingNumber: n } });
 
 describe('PbxSimulator: snapshotDevice in data mode', () => {
   const sims: PbxSimulator[] = [];
@@ -51,12 +49,12 @@ describe('PbxSimulator: snapshotDevice in data mode', () => {
   }
 
   function entry(callID: string, own: string, other: string) {
-    return { connectionIdentifier: connId(callID, '2000'), localCallState: { compoundCallState: [own, other] } };
+    return { connectionIdentifier: connectionID(callID, '2000'), localCallState: { compoundCallState: [own, other] } };
   }
 
   it('answers with a serviceCrossRefID, then sends the entries in snapshotDeviceData segments of 2 (the default)', async () => {
     const { calls, client, received } = await setup({ snapshotDeviceMode: 'data' });
-    client.send({ pdu: 'invoke', invokeId: 7, operation: 'snapshotDevice', argument: { snapshotObject: dev('2000') } });
+    client.send({ pdu: 'invoke', invokeId: 7, operation: 'snapshotDevice', argument: { snapshotObject: deviceID('2000') } });
     await waitFor(() => received.length === 3);
     expect(received[0]).to.deep.equal({ pdu: 'returnResult', invokeId: 7, operation: 'snapshotDevice', result: { crossRefIDorSnapshotData: { serviceCrossRefID: '0001' } } });
     expect(received.slice(1).map((p) => (p.pdu === 'invoke' ? [p.operation, p.argument] : [p.pdu]))).to.deep.equal([
@@ -66,14 +64,14 @@ describe('PbxSimulator: snapshotDevice in data mode', () => {
     // Invoke ids of the switch's own invokes count up; a second snapshot gets a new cross reference.
     const ids = received.slice(1).map((p) => (p.pdu === 'invoke' ? p.invokeId : -1));
     expect(ids[1]).to.equal(ids[0]! + 1);
-    client.send({ pdu: 'invoke', invokeId: 8, operation: 'snapshotDevice', argument: { snapshotObject: dev('2000') } });
+    client.send({ pdu: 'invoke', invokeId: 8, operation: 'snapshotDevice', argument: { snapshotObject: deviceID('2000') } });
     await waitFor(() => received.length === 6);
     expect(received[3]).to.deep.include({ pdu: 'returnResult', invokeId: 8, result: { crossRefIDorSnapshotData: { serviceCrossRefID: '0002' } } });
   });
 
   it('chunk size 1 gives one segment per entry; an idle device gets one empty last segment', async () => {
     const { client, received } = await setup({ snapshotDeviceMode: 'data', snapshotChunkSize: 1 });
-    client.send({ pdu: 'invoke', invokeId: 1, operation: 'snapshotDevice', argument: { snapshotObject: dev('2000') } });
+    client.send({ pdu: 'invoke', invokeId: 1, operation: 'snapshotDevice', argument: { snapshotObject: deviceID('2000') } });
     await waitFor(() => received.length === 4);
     const segments = received.slice(1).map((p) => (p.pdu === 'invoke' ? (p.argument as { segmentID: number; lastSegment: boolean; snapshotData: unknown[] }) : undefined));
     expect(segments.map((s) => [s?.segmentID, s?.lastSegment, s?.snapshotData.length])).to.deep.equal([
@@ -81,14 +79,14 @@ describe('PbxSimulator: snapshotDevice in data mode', () => {
       [2, false, 1],
       [3, true, 1],
     ]);
-    client.send({ pdu: 'invoke', invokeId: 2, operation: 'snapshotDevice', argument: { snapshotObject: dev('3000') } });
+    client.send({ pdu: 'invoke', invokeId: 2, operation: 'snapshotDevice', argument: { snapshotObject: deviceID('3000') } });
     await waitFor(() => received.length === 6);
     expect(received[5]).to.deep.include({ pdu: 'invoke', operation: 'snapshotDeviceData', argument: { serviceCrossRefID: '0002', segmentID: 1, lastSegment: true, snapshotData: [] } });
   });
 
   it('an unknown device is answered with the CSTA error and no segments', async () => {
     const { client, received } = await setup({ snapshotDeviceMode: 'data' });
-    client.send({ pdu: 'invoke', invokeId: 3, operation: 'snapshotDevice', argument: { snapshotObject: dev('1234') } });
+    client.send({ pdu: 'invoke', invokeId: 3, operation: 'snapshotDevice', argument: { snapshotObject: deviceID('1234') } });
     client.send({ pdu: 'invoke', invokeId: 4, operation: 'requestSysStat', argument: {} });
     await waitFor(() => received.length === 2);
     expect(received[0]).to.deep.equal({ pdu: 'returnError', invokeId: 3, error: 'universalFailure', parameter: { operation: 'invalidDeviceID' } });
@@ -97,7 +95,7 @@ describe('PbxSimulator: snapshotDevice in data mode', () => {
 
   it('inline mode (the default) keeps the data in the result', async () => {
     const { client, received } = await setup({});
-    client.send({ pdu: 'invoke', invokeId: 5, operation: 'snapshotDevice', argument: { snapshotObject: dev('2000') } });
+    client.send({ pdu: 'invoke', invokeId: 5, operation: 'snapshotDevice', argument: { snapshotObject: deviceID('2000') } });
     client.send({ pdu: 'invoke', invokeId: 6, operation: 'requestSysStat', argument: {} });
     await waitFor(() => received.length === 2);
     const first = received[0] as { pdu: string; result?: { crossRefIDorSnapshotData: { snapshotData: unknown[] } } };
