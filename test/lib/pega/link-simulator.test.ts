@@ -10,6 +10,7 @@ import { PegaCtiLink } from '../../../lib/pega/link.js';
 import { registerRoutingPoint } from '../../../lib/pega/routing.js';
 import { validatePegaEvent } from '../../../lib/pega/schemas.js';
 import type { PegaEvent } from '../../../lib/pega/types.js';
+import { waitFor } from '../../support/wait.js';
 
 describe('PegaCtiLink against the simulator (TCP 127.0.0.1)', () => {
   let sim: PbxSimulator;
@@ -43,13 +44,6 @@ describe('PegaCtiLink against the simulator (TCP 127.0.0.1)', () => {
     }
   }
   const callEvent = (agent: string, name: string) => (a: string, e: PegaEvent) => a === agent && e.pyEventType === 'CallStateEvent' && e.pyEventName === name;
-  async function until(check: () => boolean, ms = 3000): Promise<void> {
-    const end = Date.now() + ms;
-    while (!check()) {
-      if (Date.now() > end) throw new Error('condition not met in time');
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
 
   it('login → Snapshot; inbound call answered, held, retrieved and hung up through Pega requests', async () => {
     expect(await link.login({ agentId: '5501', device: '2001', password: '1234' })).to.deep.equal({ ok: true });
@@ -149,7 +143,7 @@ describe('PegaCtiLink against the simulator (TCP 127.0.0.1)', () => {
     const up = await next((a, e) => e.pyEventType === 'SnapshotEvent' && e.pyLinkState === 'CONNECTED');
     expect(up).to.deep.include({ pyDeviceState: 'OPENED', pyThisDN: '2001' });
     expect((up as unknown as { pyCalls: unknown[] }).pyCalls).to.deep.equal([{ pyCallId: callId, pyCallState: 'Established', pyOtherDN: '0612345678' }]);
-    await until(() => link.linkState === 'CONNECTED');
+    await waitFor(() => link.linkState === 'CONNECTED', 3000);
     // Requests work again on the restored link.
     expect(await link.request('5501', { action: 'hangUpCall', callId })).to.deep.equal({ ok: true, callId });
     await next(callEvent('5501', 'Disconnected'));

@@ -3,6 +3,7 @@ import { registerRoutingPoint } from '../../../lib/pega/routing.js';
 import type { RouteDecision, RouteRequest } from '../../../lib/pega/routing.js';
 import type { InvokePdu } from '../../../protocol/rose/pdu.js';
 import { FakeSession } from './fake-session.js';
+import { waitFor } from '../../support/wait.js';
 
 const dev = (n: string) => ({ deviceIdentifier: { dialingNumber: n } });
 const INVOKE = { pdu: 'invoke', invokeId: 30, operation: 'routeRequest', argument: {} } as unknown as InvokePdu;
@@ -25,14 +26,6 @@ async function invoke(session: FakeSession, operation: string, argument: unknown
   return handler(argument as never, INVOKE);
 }
 
-async function until(check: () => boolean, ms = 1000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 2));
-  }
-}
-
 describe('routing points', () => {
   it('registers, asks the decider, and answers routeSelectRequest', async () => {
     const session = new FakeSession().answer('routeRegister', { routeRegisterReqID: '0005' });
@@ -47,7 +40,7 @@ describe('routing points', () => {
     point.on('routeSelected', (_req, destination) => selected.push(destination));
     const result = await invoke(session, 'routeRequest', routeRequestArg('0001', '0005'));
     expect(result).to.equal(undefined); // routeRequest has no result: nothing is sent back for it
-    await until(() => selected.length === 1);
+    await waitFor(() => selected.length === 1, 1000);
     expect(seen[0]).to.deep.include({ routingPoint: '6486', crossRefIdentifier: '0001', callId: '002a', currentRoute: '6486', callingDevice: '0612345678', correlatorData: 'vip', rerouted: false });
     const select = session.requests.find((r) => r.operation === 'routeSelectRequest');
     expect(select?.argument).to.deep.equal({ crossRefIdentifier: '0001', routeRegisterReqID: '0005', routeSelected: dev('2000'), routeUsedReq: true });
@@ -68,7 +61,7 @@ describe('routing points', () => {
     point.on('routeEnded', (x, reason) => ended.push(`${x}:${reason}`));
     const timeouts = [3_000_000, 0, -5];
     for (let i = 0; i < timeouts.length; i++) await invoke(session, 'routeRequest', { ...routeRequestArg(`000${i}`, '0009', '6489'), replyTimeout: timeouts[i] });
-    await until(() => selected.length + ended.length === timeouts.length);
+    await waitFor(() => selected.length + ended.length === timeouts.length, 1000);
     expect(ended).to.deep.equal([]);
     expect(selected.sort()).to.deep.equal(['0000', '0001', '0002']);
   });
@@ -81,7 +74,7 @@ describe('routing points', () => {
     point.on('routeEnded', (x, reason, byApp) => ended.push([x, reason, byApp]));
     await invoke(session, 'routeRequest', routeRequestArg('0001', '0006', '6487'));
     await invoke(session, 'routeRequest', routeRequestArg('0002', '0006', '6487'));
-    await until(() => ended.length === 2);
+    await waitFor(() => ended.length === 2, 1000);
     const ends = session.requests.filter((r) => r.operation === 'routeEndRequest').map((r) => r.argument);
     expect(ends).to.deep.equal([
       { crossRefIdentifier: '0001', routeRegisterReqID: '0006' },
@@ -104,7 +97,7 @@ describe('routing points', () => {
     slow.on('warning', (e) => warnings.push(e.message));
     await invoke(session, 'routeRequest', routeRequestArg('0001', '0007', '6490'));
     await invoke(session, 'routeRequest', routeRequestArg('0002', '0008', '6491'));
-    await until(() => session.requests.filter((r) => r.operation === 'routeEndRequest').length === 2);
+    await waitFor(() => session.requests.filter((r) => r.operation === 'routeEndRequest').length === 2, 1000);
     const ends = session.requests.filter((r) => r.operation === 'routeEndRequest').map((r) => r.argument);
     expect(ends).to.deep.include({ crossRefIdentifier: '0001', routeRegisterReqID: '0007', errorValue: { operation: 'generic' } });
     expect(ends).to.deep.include({ crossRefIdentifier: '0002', routeRegisterReqID: '0008', errorValue: { operation: 'routeingTimerExpired' } });
@@ -118,7 +111,7 @@ describe('routing points', () => {
     await registerRoutingPoint(session, '6002', () => (asked.push('6002'), { destination: '2' }));
     await invoke(session, 'routeRequest', routeRequestArg('0001', '0011', '6001'));
     await invoke(session, 'routeRequest', routeRequestArg('0002', undefined, '6001'));
-    await until(() => asked.length === 2);
+    await waitFor(() => asked.length === 2, 1000);
     expect(asked).to.deep.equal(['6002', '6001']);
   });
 
@@ -132,16 +125,16 @@ describe('routing points', () => {
       return { destination: seen.length === 1 ? '2000' : '2001' };
     });
     await invoke(session, 'routeRequest', routeRequestArg('0001', '0012', '6500'));
-    await until(() => session.requests.some((r) => r.operation === 'routeSelectRequest'));
+    await waitFor(() => session.requests.some((r) => r.operation === 'routeSelectRequest'), 1000);
     await invoke(session, 'reRouteRequest', { crossRefIdentifier: '0001', routeRegisterReqID: '0012' });
-    await until(() => session.requests.filter((r) => r.operation === 'routeSelectRequest').length === 2);
+    await waitFor(() => session.requests.filter((r) => r.operation === 'routeSelectRequest').length === 2, 1000);
     expect(seen.map((r) => r.rerouted)).to.deep.equal([false, true]);
     expect(session.requests.filter((r) => r.operation === 'routeSelectRequest').map((r) => (r.argument as { routeSelected: unknown }).routeSelected)).to.deep.equal([dev('2000'), dev('2001')]);
     // Third request: the switch ends it while the decider is thinking.
     const ended: boolean[] = [];
     point.on('routeEnded', (_x, _r, byApp) => ended.push(byApp));
     await invoke(session, 'routeRequest', routeRequestArg('0003', '0012', '6500'));
-    await until(() => release !== undefined);
+    await waitFor(() => release !== undefined, 1000);
     await invoke(session, 'routeEndRequest', { crossRefIdentifier: '0003', routeRegisterReqID: '0012', errorValue: { operation: 'generic' } });
     release!();
     await new Promise((r) => setTimeout(r, 10));
@@ -156,12 +149,12 @@ describe('routing points', () => {
     const warnings: string[] = [];
     point.on('warning', (e) => warnings.push(e.message));
     await invoke(session, 'routeRequest', routeRequestArg('0001', '0020', '6600'));
-    await until(() => session.requests.some((r) => r.operation === 'routeSelectRequest'));
+    await waitFor(() => session.requests.some((r) => r.operation === 'routeSelectRequest'), 1000);
     expect(session.requests.find((r) => r.operation === 'routeSelectRequest')?.timeoutMs).to.equal(undefined);
     expect(warnings).to.deep.equal([]);
     session.linkUp = false;
     await invoke(session, 'routeRequest', routeRequestArg('0002', '0020', '6600'));
-    await until(() => warnings.length === 1);
+    await waitFor(() => warnings.length === 1, 1000);
     expect(warnings[0]).to.match(/routeSelectRequest for 6600 not sent: link down/);
     expect(session.requests.filter((r) => r.operation === 'routeSelectRequest')).to.have.length(1);
     session.linkUp = true;
@@ -175,7 +168,7 @@ describe('routing points', () => {
     const warnings: string[] = [];
     point.on('warning', (e) => warnings.push(e.message));
     for (const x of ['0001', '0002', '0003']) await invoke(session, 'routeRequest', routeRequestArg(x, '0030', '6700'));
-    await until(() => session.requests.filter((r) => r.operation === 'routeSelectRequest').length >= 2);
+    await waitFor(() => session.requests.filter((r) => r.operation === 'routeSelectRequest').length >= 2, 1000);
     await new Promise((r) => setTimeout(r, 10));
     const answered = session.requests.filter((r) => r.operation === 'routeSelectRequest').map((r) => (r.argument as { crossRefIdentifier: string }).crossRefIdentifier);
     expect(answered).to.have.members(['0002', '0003']); // the forgotten one gets no late answer

@@ -5,27 +5,12 @@
  */
 import { expect } from 'chai';
 import { CstaSession } from '../../../lib/session/session.js';
-import type { SessionStatus } from '../../../lib/session/session.js';
 import type { ModelChange } from '../../../lib/session/model/types.js';
 import { connectionID, deviceID } from '../../../lib/session/requests.js';
 import { PbxSimulator } from '../../../lib/simulator/simulator.js';
+import { statusWhere, waitFor } from '../../support/wait.js';
 
 const callIdOf = (c: unknown): string => (c as { both: { callID: string } }).both.callID;
-
-function until(pred: () => boolean, what: string, ms = 3000): Promise<void> {
-  const start = Date.now();
-  return new Promise((resolve, reject) => {
-    const t = setInterval(() => {
-      if (pred()) {
-        clearInterval(t);
-        resolve();
-      } else if (Date.now() - start > ms) {
-        clearInterval(t);
-        reject(new Error(`timed out waiting for ${what}`));
-      }
-    }, 5);
-  });
-}
 
 describe('CstaSession call model ↔ PbxSimulator', () => {
   let sim: PbxSimulator;
@@ -53,12 +38,12 @@ describe('CstaSession call model ↔ PbxSimulator', () => {
     await session.monitorStart('2000');
     await session.monitorStart('2001');
     const callID = callIdOf((await session.makeCall({ callingDevice: deviceID('2000'), calledDirectoryNumber: deviceID('2001') })).callingDevice);
-    await until(() => session.model!.call(callID)?.connections.some((c) => c.device === '2001' && c.state === 'alerting') === true, 'alerting at 2001');
+    await waitFor(() => session.model!.call(callID)?.connections.some((c) => c.device === '2001' && c.state === 'alerting') === true, 3000, 'alerting at 2001');
     await session.answerCall({ callToBeAnswered: connectionID(callID, '2001') });
-    await until(() => session.model!.call(callID)?.connections.every((c) => c.state === 'connected') === true, 'both connected');
+    await waitFor(() => session.model!.call(callID)?.connections.every((c) => c.state === 'connected') === true, 3000, 'both connected');
     expect(session.model!.call(callID)!.connections.map((c) => c.device).sort()).to.deep.equal(['2000', '2001']);
     await session.clearConnection({ connectionToBeCleared: connectionID(callID, '2000') });
-    await until(() => session.model!.call(callID) === undefined, 'call removed');
+    await waitFor(() => session.model!.call(callID) === undefined, 3000, 'call removed');
     expect(session.model!.size).to.equal(0);
     expect(changes.map((c) => c.type)).to.include.members(['callAdded', 'connectionChanged', 'callRemoved']);
   });
@@ -68,19 +53,11 @@ describe('CstaSession call model ↔ PbxSimulator', () => {
     const ended = callIdOf((await session.makeCall({ callingDevice: deviceID('2000'), calledDirectoryNumber: deviceID('2001') })).callingDevice);
     await session.answerCall({ callToBeAnswered: connectionID(ended, '2001') });
     const kept = callIdOf((await session.makeCall({ callingDevice: deviceID('2002'), calledDirectoryNumber: deviceID('2003') })).callingDevice);
-    await until(() => session.model!.call(ended) !== undefined && session.model!.call(kept) !== undefined, 'both calls in the model');
+    await waitFor(() => session.model!.call(ended) !== undefined && session.model!.call(kept) !== undefined, 3000, 'both calls in the model');
 
     outageMs = 300;
-    const down = new Promise<void>((resolve) => session.once('status', (s: SessionStatus) => s.type === 'reconnecting' && resolve()));
-    const back = new Promise<void>((resolve) => {
-      const f = (s: SessionStatus): void => {
-        if (s.type === 'associated' && s.reconnected) {
-          session.off('status', f);
-          resolve();
-        }
-      };
-      session.on('status', f);
-    });
+    const down = statusWhere(session, (s) => s.type === 'reconnecting');
+    const back = statusWhere(session, (s) => s.type === 'associated' && s.reconnected);
     sim.dropClients();
     await down;
     // Meanwhile another CTI client ends one call and starts another; our session sees no events.

@@ -7,7 +7,6 @@
 import { expect } from 'chai';
 import { readdirSync } from 'node:fs';
 import { CstaSession } from '../../../lib/session/session.js';
-import type { SessionStatus } from '../../../lib/session/session.js';
 import type { SessionOptions } from '../../../lib/session/options.js';
 import { connectionID, deviceID } from '../../../lib/session/requests.js';
 import { PbxSimulator } from '../../../lib/simulator/simulator.js';
@@ -15,6 +14,7 @@ import type { PbxSimulatorOptions } from '../../../lib/simulator/simulator.js';
 import { loadScenario, matchExpectations } from '../../../lib/simulator/scenarios.js';
 import type { Scenario, ScenarioStep, StepContext } from '../../../lib/simulator/scenarios.js';
 import { recordEvents } from '../../../lib/simulator/observer.js';
+import { statusWhere } from '../../support/wait.js';
 
 const SCENARIOS = new URL('../../../fixtures/scenarios/', import.meta.url);
 const scenarioFiles = readdirSync(SCENARIOS).filter((f) => f.endsWith('.json')).sort();
@@ -129,17 +129,6 @@ describe('CstaSession ↔ PbxSimulator: scenarios', () => {
     expect(await play(scenario, { wire: { encoding: 'ber', framing: 'length32' } }, { association: { kind: 'systemRegister' } })).to.deep.equal([]);
   });
 });
-
-function statusWhere(session: CstaSession, pred: (s: SessionStatus) => boolean): Promise<SessionStatus> {
-  return new Promise((resolve) => {
-    const f = (s: SessionStatus): void => {
-      if (!pred(s)) return;
-      session.off('status', f);
-      resolve(s);
-    };
-    session.on('status', f);
-  });
-}
 
 describe('CstaSession ↔ PbxSimulator: link faults and load', () => {
   let sim: PbxSimulator;

@@ -6,23 +6,12 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { CstaSession } from '../../../lib/session/session.js';
-import type { SessionStatus } from '../../../lib/session/session.js';
 import { ConnectionClosedError, RejectedError, RemoteOperationError, TimeoutError } from '../../../lib/session/errors.js';
 import { ScriptedSwitch } from '../../support/scripted-switch.js';
 import type { CstaPdu } from '../../../protocol/pdu.js';
+import { statusWhere, waitFor } from '../../support/wait.js';
 
 const dev = (n: string) => ({ deviceIdentifier: { dialingNumber: n } });
-
-function statusWhere(session: CstaSession, pred: (s: SessionStatus) => boolean): Promise<SessionStatus> {
-  return new Promise((resolve) => {
-    const f = (s: SessionStatus): void => {
-      if (!pred(s)) return;
-      session.off('status', f);
-      resolve(s);
-    };
-    session.on('status', f);
-  });
-}
 
 describe('CstaSession over TCP (scripted switch)', () => {
   let sw: ScriptedSwitch;
@@ -189,11 +178,3 @@ describe('CstaSession: keep-alive and TLS', () => {
     await sw.close();
   });
 });
-
-async function waitFor(cond: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}

@@ -17,6 +17,7 @@ import type { PbxSimulatorOptions } from '../../../lib/simulator/simulator.js';
 import { recordEvents } from '../../../lib/simulator/observer.js';
 import { SimulatorStateError } from '../../../lib/simulator/errors.js';
 import type { CstaPdu } from '../../../protocol/pdu.js';
+import { waitFor } from '../../support/wait.js';
 
 describe('PbxSimulator link', () => {
   const sims: PbxSimulator[] = [];
@@ -242,11 +243,3 @@ describe('PbxSimulator link', () => {
     expect(sim.router.openDialogues).to.equal(0);
   });
 });
-
-async function waitFor(cond: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}

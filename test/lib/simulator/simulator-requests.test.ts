@@ -10,6 +10,7 @@ import { connectionID, deviceID } from '../../../lib/session/requests.js';
 import { PbxSimulator } from '../../../lib/simulator/simulator.js';
 import { recordEvents } from '../../../lib/simulator/observer.js';
 import type { EventRecorder } from '../../../lib/simulator/observer.js';
+import { waitFor } from '../../support/wait.js';
 
 const dev = deviceID;
 const conn = connectionID;
@@ -285,11 +286,3 @@ describe('PbxSimulator: every session request', () => {
     expect(await failure(session.routeRegister({ routeingDevice: dev('2000') }))).to.deep.equal(['operation', 'invalidDeviceID']);
   });
 });
-
-async function waitFor(cond: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}

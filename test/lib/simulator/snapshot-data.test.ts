@@ -14,14 +14,7 @@ import type { PbxSimulatorOptions } from '../../../lib/simulator/simulator.js';
 import { SimulatorStateError } from '../../../lib/simulator/errors.js';
 import { connectionID, deviceID } from '../../../lib/session/requests.js';
 import type { CstaPdu } from '../../../protocol/pdu.js';
-
-async function waitFor(cond: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+import { waitFor } from '../../support/wait.js';
 
 describe('PbxSimulator: snapshotDevice in data mode', () => {
   const sims: PbxSimulator[] = [];

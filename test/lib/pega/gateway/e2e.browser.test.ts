@@ -9,8 +9,8 @@
  * skipped and says why.
  */
 import { expect } from 'chai';
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { expectText, launchChromium } from './browser.js';
 import { PbxSimulator } from '../../../../lib/simulator/simulator.js';
 import { CstaSession } from '../../../../lib/session/session.js';
 import { PegaCtiLink } from '../../../../lib/pega/link.js';
@@ -18,35 +18,8 @@ import { PegaGateway } from '../../../../lib/pega/gateway/server.js';
 import { staticTokenTable } from '../../../../lib/pega/gateway/auth.js';
 import type { PegaEvent } from '../../../../lib/pega/gateway/types.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const AGENT = { agentId: '5501', device: '2000' };
 const CALLER = '16175551212';
-
-/** Launches headless Chromium, or returns why it cannot. */
-async function launchChromium(): Promise<Browser | string> {
-  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (install it: apt-get install -y chromium, or set CHROMIUM_PATH)`;
-  let playwright: typeof import('playwright-core');
-  try {
-    playwright = await import('playwright-core');
-  } catch {
-    return 'playwright-core is not installed (npm install -D playwright-core)';
-  }
-  return playwright.chromium.launch({ executablePath: CHROMIUM, headless: true, timeout: 20_000 });
-}
-
-/** Waits until the element's text is `text`; fails with the text it last had. */
-async function expectText(page: Page, selector: string, text: string, timeoutMs = 5000): Promise<void> {
-  try {
-    await page.waitForFunction(
-      ([sel, want]) => document.querySelector(sel)?.textContent === want,
-      [selector, text] as const,
-      { timeout: timeoutMs },
-    );
-  } catch {
-    const actual = await page.textContent(selector);
-    expect(actual, `${selector} after ${timeoutMs} ms (log: ${await page.textContent('#log')})`).to.equal(text);
-  }
-}
 
 /** The local connection state of the agent's device in the simulator's call, if any. */
 function deviceState(sim: PbxSimulator, device: string): string | undefined {

@@ -5,39 +5,12 @@
  */
 import { expect } from 'chai';
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { expectText, launchChromium } from './browser.js';
 import { PegaGateway } from '../../../../lib/pega/gateway/server.js';
 import { staticTokenTable } from '../../../../lib/pega/gateway/auth.js';
 import type { PegaEvent, PegaLinkLike, PegaLoginParams, PegaRequest, PegaResult } from '../../../../lib/pega/gateway/types.js';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-/** Launches headless Chromium, or returns why it cannot. */
-async function launchChromium(): Promise<Browser | string> {
-  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (install it: apt-get install -y chromium, or set CHROMIUM_PATH)`;
-  let playwright: typeof import('playwright-core');
-  try {
-    playwright = await import('playwright-core');
-  } catch {
-    return 'playwright-core is not installed (npm install -D playwright-core)';
-  }
-  return playwright.chromium.launch({ executablePath: CHROMIUM, headless: true, timeout: 20_000 });
-}
-
-/** Waits until the element's text is `text`; fails with the text it last had. */
-async function expectText(page: Page, selector: string, text: string, timeoutMs = 5000): Promise<void> {
-  try {
-    await page.waitForFunction(
-      ([sel, want]) => document.querySelector(sel)?.textContent === want,
-      [selector, text] as const,
-      { timeout: timeoutMs },
-    );
-  } catch {
-    const actual = await page.textContent(selector);
-    expect(actual, `${selector} after ${timeoutMs} ms`).to.equal(text);
-  }
-}
+import { waitFor } from '../../../support/wait.js';
 
 function callEvent(name: 'Alerting' | 'Established' | 'Held' | 'Retrieved' | 'Disconnected', callId: string, ani: string): PegaEvent {
   return {
@@ -87,14 +60,6 @@ class ScriptedLink extends EventEmitter implements PegaLinkLike {
   }
   last(): unknown {
     return this.seen[this.seen.length - 1];
-  }
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
   }
 }
 
@@ -153,7 +118,7 @@ describe('demo toolbar in headless Chromium (fake link)', function () {
     expect(link.last()).to.deep.equal({ action: 'retrieveCall', callId: 'c1' });
     await page.fill('#digits', '12#');
     await page.click('#send-dtmf');
-    await until(() => link.seen.length === 5, 'sendDTMF');
+    await waitFor(() => link.seen.length === 5, 5000, 'sendDTMF');
     expect(link.last()).to.deep.equal({ action: 'sendDTMF', callId: 'c1', digits: '12#' });
     await page.click('#hangup');
     await expectText(page, '#call-state', 'Disconnected');
@@ -164,7 +129,7 @@ describe('demo toolbar in headless Chromium (fake link)', function () {
 
   it('sends ready, not ready with a reason, make call and blind transfer', async () => {
     await page.click('#ready');
-    await until(() => link.seen.length === 1, 'agentReady');
+    await waitFor(() => link.seen.length === 1, 5000, 'agentReady');
     expect(link.last()).to.deep.equal({ action: 'agentReady' });
     await page.fill('#reason', '7');
     await page.click('#not-ready');
@@ -172,7 +137,7 @@ describe('demo toolbar in headless Chromium (fake link)', function () {
     expect(link.last()).to.deep.equal({ action: 'agentNotReady', reasonCode: '7' });
     await page.fill('#destination', '5551234');
     await page.click('#make-call');
-    await until(() => link.seen.length === 3, 'makeCall');
+    await waitFor(() => link.seen.length === 3, 5000, 'makeCall');
     expect(link.last()).to.deep.equal({ action: 'makeCall', destination: '5551234' });
 
     link.emit('event', '5501', callEvent('Established', 'c2', '5551234'));
