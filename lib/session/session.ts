@@ -168,11 +168,9 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     const timeoutMs = this.timeoutFor(operation, options);
     const invokeId = this.pending.allocate();
     const promise = this.pending.track<ResultOf<OperationNamed<N>>>(invokeId, operation, timeoutMs, this.options.asyncStackTraces ?? true);
-    // A value that does not encode (EncodeError, reported as sendError) rejects at once.
-    const onSendError = (e: Error): void => void this.pending.reject(invokeId, e);
-    conn.once('sendError', onSendError);
-    if (!conn.send({ pdu: 'invoke', invokeId, operation, argument } as KnownInvoke)) this.pending.reject(invokeId, new ConnectionClosedError(`${operation} not sent: link closed`));
-    conn.off('sendError', onSendError);
+    // A value that does not encode rejects at once with its EncodeError (also reported as sendError).
+    const failure = conn.trySend({ pdu: 'invoke', invokeId, operation, argument } as KnownInvoke);
+    if (failure !== undefined) this.pending.reject(invokeId, failure === 'closed' ? new ConnectionClosedError(`${operation} not sent: link closed`) : failure);
     return promise;
   }
 

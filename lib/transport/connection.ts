@@ -71,17 +71,26 @@ export class CstaConnection extends EventEmitter<ConnectionEvents> {
    * encoded on this wire (reported as `sendError`, never thrown into the caller's I/O handler).
    */
   send(pdu: CstaPdu): boolean {
-    if (!this.isOpen) return false;
+    return this.trySend(pdu) === undefined;
+  }
+
+  /**
+   * Like `send`, but says why nothing was written: `'closed'`, or the encode error (which is also
+   * reported as `sendError`); undefined when the PDU was written.
+   */
+  trySend(pdu: CstaPdu): 'closed' | Error | undefined {
+    if (!this.isOpen) return 'closed';
     let bytes: Uint8Array;
     try {
       bytes = this.codec.encode(pdu);
     } catch (e) {
-      this.emit('sendError', e instanceof Error ? e : new Error(String(e)), pdu);
-      return false;
+      const error = e instanceof Error ? e : new Error(String(e));
+      this.emit('sendError', error, pdu);
+      return error;
     }
     this.socket.write(bytes);
     this.framesOut++;
-    return true;
+    return undefined;
   }
 
   /** Writes bytes as they are (tests use it to inject malformed frames). */
