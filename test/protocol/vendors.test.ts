@@ -1,0 +1,224 @@
+/**
+ * The vendor-dialect corpus (fixtures/vendors/, README.md there): messages written for this project
+ * in the shapes real PBXs send (OpenScape Voice, Avaya AES DMCC, Zultys MX, Uni-tel/Asterisk, snom,
+ * Microsoft RCC, Siemens HiPath BER). For every fixture:
+ *
+ * - it decodes, every frame, to its golden `<name>.json` (= `csta decode --json FILE`);
+ * - every identifier an XML message carries (callID, deviceID, monitorCrossRefID, sessionID, ...)
+ *   is in the decoded value exactly as written;
+ * - the decoded value encodes back (`csta decode --json | csta encode`): a BER PDU to the very
+ *   bytes it came from (the BER codec is byte-faithful), the whole input included; a vendor XML
+ *   PDU to its document byte for byte; a typed XML message to a document that decodes to the same
+ *   value and still carries every text of the original (the XML encoder writes its own layout,
+ *   namespace declarations and element order, so byte identity is not something it can promise).
+ *
+ * Goldens are written by scripts/update-vendor-goldens.ts from the current decoder.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Buffer } from 'node:buffer';
+import { expect } from 'chai';
+import { XMLParser } from 'fast-xml-parser';
+import { encodeFramed, pdusFromJson } from '../../lib/cli/encode-command.js';
+import type { FrameResult } from '../../lib/cli/frames.js';
+import { frameRecord } from '../../lib/cli/render.js';
+import type { FrameRecord } from '../../lib/cli/render.js';
+import type { CstaPdu } from '../../protocol/pdu.js';
+import { decodeXml, encodeXml } from '../../protocol/xml/index.js';
+import { VENDOR_DIR, decodeFixtureFrames, goldenText, loadVendorFixtures } from '../../fixtures/vendors/vendor-fixtures.js';
+import type { VendorFixture } from '../../fixtures/vendors/vendor-fixtures.js';
+
+/**
+ * Fixtures the decoder does not support yet, with the reason (path → reason). Each is a dialect the
+ * XML/BER decoder is being extended for; the entry goes when the decoder learns it.
+ */
+const PENDING: Readonly<Record<string, string>> = {};
+
+const fixtures = loadVendorFixtures();
+
+// ---------------------------------------------------------------------------------------------
+// An independent look at the XML (fast-xml-parser, not the codec's own reader).
+
+type OrderedNode = Record<string, unknown>;
+const oracle = new XMLParser({ preserveOrder: true, ignoreAttributes: false, parseTagValue: false, trimValues: false, processEntities: true });
+
+interface Leaf {
+  /** Local name of the element. */
+  readonly name: string;
+  /** Its text, trimmed. */
+  readonly text: string;
+}
+
+/** Elements without child elements, with their trimmed text (non-empty only). */
+function leaves(xml: string): Leaf[] {
+  // The declaration is not the oracle's business (Uni-tel declares utf-16 on UTF-8 text).
+  const body = xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>/, '');
+  const out: Leaf[] = [];
+  const walk = (nodes: readonly OrderedNode[]): void => {
+    for (const node of nodes) {
+      const key = Object.keys(node).find((k) => k !== ':@');
+      if (key === undefined || key === '#text' || key.startsWith('?')) continue;
+      const children = node[key] as OrderedNode[];
+      const elements = children.filter((c) => Object.keys(c).some((k) => k !== ':@' && k !== '#text'));
+      if (elements.length > 0) {
+        walk(elements);
+        continue;
+      }
+      const text = children.map((c) => (typeof c['#text'] === 'string' ? c['#text'] : '')).join('').trim();
+      if (text !== '') out.push({ name: key.replace(/^.*:/, ''), text });
+    }
+  };
+  walk(oracle.parse(body) as OrderedNode[]);
+  return out;
+}
+
+/** Element names whose text is an identifier the PBX chose (opaque: kept exactly as written). */
+const IDENTIFIER = /(?:ID|Id|Identifier|Device|DirectoryNumber|Object|DN)$|^(?:device|newDestination|protocolVersion|actualProtocolVersion)$/;
+
+/** Texts that a value may legitimately normalise away (a BIT STRING's false bits, say). */
+const NORMALISABLE = /^(?:true|false)$/;
+
+/** Every string anywhere in a JSON value. */
+function strings(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) for (const x of v) strings(x, out);
+  else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) strings(x, out);
+  return out;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The text is a string of the value, or the text of an element kept as raw XML in it. */
+function carries(values: readonly string[], text: string): boolean {
+  const inRaw = `>${escapeXml(text)}<`;
+  return values.some((s) => s === text || (s.startsWith('<') && (s.includes(inRaw) || s.includes(`>${text}<`))));
+}
+
+function counts(texts: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of texts) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+/** The namespace the root element is in (default or its prefix's), `''` when none. */
+function rootNamespace(xml: string): string {
+  const body = xml.replace(/^\uFEFF?\s*(?:<\?[^?]*\?>\s*|<!--[\s\S]*?-->\s*)*/, '');
+  const start = /^<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*([^>]*)>/.exec(body);
+  if (start === null) return '';
+  const prefix = start[1]?.slice(0, -1);
+  const attr = new RegExp(`\\sxmlns${prefix !== undefined ? `:${prefix}` : ''}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(start[2]!);
+  return attr === null ? '' : (attr[2] ?? attr[3] ?? '');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function readGolden(fx: VendorFixture): FrameRecord[] {
+  if (!existsSync(fx.goldenPath)) throw new Error(`${fx.path}: no golden; run npx tsx scripts/update-vendor-goldens.ts`);
+  return JSON.parse(readFileSync(fx.goldenPath, 'utf8')) as FrameRecord[];
+}
+
+function isVendorPdu(pdu: unknown): boolean {
+  return typeof pdu === 'object' && pdu !== null && (pdu as { pdu?: unknown }).pdu === 'vendor';
+}
+
+function invokeIdOf(pdu: unknown): number | null | undefined {
+  const id = (pdu as { invokeId?: unknown }).invokeId;
+  return typeof id === 'number' || id === null ? id : undefined;
+}
+
+/** The frame's record as JSON and that record's PDU as `csta encode` reads it back. */
+function reread(f: FrameResult): { record: FrameRecord; pdu: CstaPdu } {
+  const record = frameRecord(f);
+  const [pdu] = pdusFromJson(JSON.stringify(record));
+  return { record, pdu: pdu! };
+}
+
+function checkXmlRoundTrip(f: FrameResult, where: string): void {
+  const original = f.bytes!.toString('utf8');
+  const { record, pdu } = reread(f);
+  if (isVendorPdu(record.pdu)) {
+    // Not CSTA (Zultys login, Avaya GetDeviceId, Uni-tel queue services...): written back as it came.
+    expect(encodeXml(pdu), `${where}: vendor PDU re-encoded`).to.equal(original);
+    return;
+  }
+  const again = encodeXml(pdu, { namespace: rootNamespace(original) });
+  const id = invokeIdOf(record.pdu);
+  const redecoded = decodeXml(again, id === undefined ? {} : { invokeId: id });
+  expect(frameRecord({ ...f, pdu: redecoded }).pdu, `${where}: decode(encode(decode(x)))\n${again}`).to.deep.equal(record.pdu);
+  const kept = counts(leaves(again).map((l) => l.text));
+  const lost: string[] = [];
+  for (const [text, n] of counts(leaves(original).map((l) => l.text).filter((t) => !NORMALISABLE.test(t)))) {
+    if ((kept.get(text) ?? 0) < n) lost.push(text);
+  }
+  expect(lost, `${where}: texts of the input missing from the re-encoded XML\n${again}`).to.deep.equal([]);
+}
+
+describe('vendor dialect corpus (fixtures/vendors)', () => {
+  it('has at least 60 fixtures from at least 6 vendors, each vendor described in README.md', () => {
+    expect(fixtures.length).to.be.at.least(60);
+    const vendors = [...new Set(fixtures.map((f) => f.vendor))];
+    expect(vendors.length).to.be.at.least(6);
+    const readme = readFileSync(join(VENDOR_DIR, 'README.md'), 'utf8');
+    for (const v of vendors) expect(readme, `README.md has a section for ${v}`).to.contain(`\`${v}/\``);
+  });
+
+  for (const fx of fixtures) {
+    const pending = PENDING[fx.path];
+    const test = pending === undefined ? it : it.skip;
+    const suffix = pending === undefined ? '' : ` (pending: ${pending})`;
+
+    describe(fx.path, () => {
+      let frames: FrameResult[] | undefined;
+      const decoded = (): FrameResult[] => (frames ??= decodeFixtureFrames(fx));
+
+      test(`decodes every frame to its golden (csta decode --json)${suffix}`, () => {
+        const records = decoded().map(frameRecord);
+        const failures = records.filter((r) => r.error !== undefined).map((r) => `frame ${r.index}: ${r.error!.code} at ${r.error!.offset}: ${r.error!.message}`);
+        expect(failures, 'frames that do not decode').to.deep.equal([]);
+        expect(records.length, 'frames').to.be.at.least(1);
+        expect(goldenText(records)).to.equal(goldenText(readGolden(fx)));
+      });
+
+      if (fx.kind === 'xml' || fx.input.bytes.includes('</')) {
+        test(`keeps every identifier exactly as written${suffix}`, () => {
+          for (const f of decoded()) {
+            if (f.encoding !== 'xml' || f.bytes === undefined) continue;
+            expect(f.error, `frame ${f.index}`).to.equal(undefined);
+            const values = strings(frameRecord(f).pdu);
+            for (const leaf of leaves(f.bytes.toString('utf8'))) {
+              if (!IDENTIFIER.test(leaf.name)) continue;
+              expect(carries(values, leaf.text), `frame ${f.index}: <${leaf.name}>${leaf.text}</${leaf.name}> is not in the decoded value`).to.equal(true);
+            }
+          }
+        });
+      }
+
+      test(`encodes back (csta decode --json | csta encode)${suffix}`, () => {
+        const frames = decoded();
+        const rebuilt: Buffer[] = [];
+        let end = 0;
+        for (const f of frames) {
+          expect(f.error, `frame ${f.index}: ${f.error?.message}`).to.equal(undefined);
+          const where = `frame ${f.index}`;
+          if (f.encoding === 'ber') {
+            const { pdu } = reread(f);
+            const bytes = encodeFramed(pdu, { framing: 'ber' });
+            expect(bytes.toString('hex'), `${where}: BER re-encoded`).to.equal(f.bytes!.toString('hex'));
+            // The framing prefix as it came, then the re-encoded PDU: the input again, byte for byte.
+            const input = fx.input.bytes;
+            rebuilt.push(input.subarray(end, f.offset + (f.prefixLength ?? 0)), bytes);
+            end = f.offset + f.length;
+          } else {
+            checkXmlRoundTrip(f, where);
+          }
+        }
+        if (frames.every((f) => f.encoding === 'ber')) {
+          rebuilt.push(fx.input.bytes.subarray(end));
+          expect(Buffer.concat(rebuilt).toString('hex'), 'the whole input rebuilt').to.equal(fx.input.bytes.toString('hex'));
+        }
+      });
+    });
+  }
+});
