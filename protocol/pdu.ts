@@ -2,7 +2,7 @@
  * Frame-level entry points: one BER frame in, one typed PDU out, and back.
  */
 import type { Buffer } from 'node:buffer';
-import { DecodeError, DecodeErrorCode } from './errors.js';
+import { DecodeError, DecodeErrorCode, EncodeError, EncodeErrorCode } from './errors.js';
 import { BerReader } from './ber/reader.js';
 import type { BerReaderOptions } from './ber/reader.js';
 import { BerWriter } from './ber/writer.js';
@@ -12,9 +12,13 @@ import { encodeRose } from './rose/encode.js';
 import type { RosePdu } from './rose/pdu.js';
 import { decodeAcse, encodeAcse, isAcsePdu } from './acse/pdu.js';
 import type { AcsePdu } from './acse/pdu.js';
+import type { VendorPdu } from './xml/vendor.js';
 
-/** Every PDU a CSTA association carries: ROSE operations and ACSE association control. */
-export type CstaPdu = RosePdu | AcsePdu;
+/**
+ * Every PDU a CSTA link carries: ROSE operations, ACSE association control, and (XML only) the
+ * vendor messages that share the socket.
+ */
+export type CstaPdu = RosePdu | AcsePdu | VendorPdu;
 
 export interface DecodeOptions extends BerReaderOptions {
   /** Largest frame accepted, in bytes. @default 1048576 */
@@ -45,6 +49,7 @@ const writer = new BerWriter(4096);
 
 /** Encodes a PDU to a fresh buffer (never reused by later calls). */
 export function encodePdu(pdu: CstaPdu): Buffer {
+  if (pdu.pdu === 'vendor') throw new EncodeError(EncodeErrorCode.UnknownOperation, `vendor message <${pdu.root}> is XML and has no BER form`);
   try {
     if (isAcsePdu(pdu)) encodeAcse(writer, pdu);
     else encodeRose(writer, pdu);

@@ -8,7 +8,8 @@ import type { Buffer } from 'node:buffer';
 import { CstaError, DecodeError, DecodeErrorCode } from '../../protocol/errors.js';
 import { decodePdu } from '../../protocol/pdu.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
-import { decodeXml } from '../../protocol/xml/index.js';
+import { decodeXmlMessage, messageNameOf } from '../../protocol/xml/index.js';
+import type { XmlDecodeWarning } from '../../protocol/xml/index.js';
 import { detectEncoding } from '../../protocol/framing/autodetect.js';
 import type { DetectedEncoding } from '../../protocol/framing/autodetect.js';
 import { BER_FRAME_SPECS } from '../../protocol/framing/ber-framing.js';
@@ -70,11 +71,30 @@ export interface FrameResult {
   /** Where `bytes` starts within the frame (prefix length). */
   readonly prefixLength?: number;
   readonly pdu?: CstaPdu;
+  /** The message's name: the XML root as written, or the operation / event of a BER PDU. */
+  readonly message?: string;
+  /** What an XML message needed lenient reading for. */
+  readonly warnings?: readonly XmlDecodeWarning[];
   /** Why the frame (or the input around it) could not be decoded. */
   readonly error?: Error;
 }
 
-type FrameDraft = Omit<FrameResult, 'index' | 'pdu' | 'error'>;
+type FrameDraft = Omit<FrameResult, 'index' | 'pdu' | 'error' | 'message' | 'warnings'>;
+
+/** How frames are decoded: the vendor profile's XML reading. */
+export interface FrameDecodeChoice {
+  /** Read bytes declared UTF-16 as UTF-8 (Uni-tel). */
+  readonly utf16DeclarationAsUtf8?: boolean;
+  /** Conformance reading: refuse what the liberal reader keeps raw. */
+  readonly strict?: boolean;
+}
+
+let frameDecodeChoice: FrameDecodeChoice = {};
+
+/** Sets how the CLI decodes XML frames (from `--profile` and `--strict`). */
+export function setFrameDecodeChoice(choice: FrameDecodeChoice): void {
+  frameDecodeChoice = choice;
+}
 
 /** ns since the epoch → `2023-11-14T22:13:20.003750000Z`. */
 export function isoTimestamp(ns: bigint): string {
@@ -110,11 +130,12 @@ export function resolveEncoding(bytes: Uint8Array, choice: FramingChoice): Detec
 export function decodeFrame(draft: FrameDraft, index: number, invokeId?: string): FrameResult {
   const bytes = draft.bytes!;
   try {
-    const pdu =
-      draft.encoding === 'xml'
-        ? decodeXml(bytes, invokeId !== undefined && /^\d+$/.test(invokeId) ? { invokeId: Number(invokeId) } : {})
-        : decodePdu(bytes);
-    return { index, ...draft, pdu };
+    if (draft.encoding === 'xml') {
+      const m = decodeXmlMessage(bytes, { ...frameDecodeChoice, ...(invokeId !== undefined && /^\d+$/.test(invokeId) ? { invokeId: Number(invokeId) } : {}) });
+      return { index, ...draft, pdu: m.pdu, message: m.root, warnings: m.warnings };
+    }
+    const pdu = decodePdu(bytes);
+    return { index, ...draft, pdu, message: messageNameOf(pdu) };
   } catch (e) {
     return { index, ...draft, error: asError(e) };
   }

@@ -22,6 +22,10 @@ export interface FrameRecord {
   readonly timestamp?: string;
   readonly stream?: number;
   readonly encoding?: 'ber' | 'xml';
+  /** The message's name: the XML root as written, or the operation / event of a BER PDU. */
+  readonly message?: string;
+  /** What an XML message needed lenient reading for (unknown elements kept raw, ...). */
+  readonly warnings?: readonly { readonly offset: number; readonly message: string }[];
   readonly pdu?: unknown;
   readonly error?: ErrorSummary;
 }
@@ -36,6 +40,8 @@ export function frameRecord(f: FrameResult): FrameRecord {
     ...(f.timestamp !== undefined ? { timestamp: f.timestamp } : {}),
     ...(f.stream !== undefined ? { stream: f.stream } : {}),
     ...(f.encoding !== undefined ? { encoding: f.encoding } : {}),
+    ...(f.message !== undefined ? { message: f.message } : {}),
+    ...(f.warnings !== undefined && f.warnings.length > 0 ? { warnings: f.warnings } : {}),
     ...(f.pdu !== undefined ? { pdu: f.pdu } : {}),
     ...(f.error !== undefined ? { error: summarizeError(f.error) } : {}),
   };

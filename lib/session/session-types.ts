@@ -6,6 +6,7 @@
 import type { Buffer } from 'node:buffer';
 import type { DecodeError } from '../../protocol/errors.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
+import type { VendorPdu } from '../../protocol/xml/vendor.js';
 import type { InvokePdu, RosePdu } from '../../protocol/rose/pdu.js';
 import type { ArgumentOf, ResultOf } from '../../protocol/csta/operation.js';
 import type { OperationName, OperationNamed } from '../../protocol/csta/operations.js';
@@ -32,6 +33,8 @@ export interface SessionEvents {
   protocolError: [error: DecodeError, frame: Buffer | undefined];
   /** A PDU could not be encoded for this wire and was not sent (e.g. a reject over CSTA-XML). */
   sendError: [error: Error, pdu: CstaPdu];
+  /** A non-CSTA message from the switch (Zultys keepalive, Avaya GetDeviceIdResponse, ...); a vendor profile may answer it. */
+  vendor: [pdu: VendorPdu];
   /** A reply for no pending request (late, after a timeout): dropped, reported for diagnostics. */
   unmatched: [pdu: RosePdu];
   /** The call model changed (only with the model enabled, the default). */

@@ -391,6 +391,9 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
       case 'aarq':
         this.conn?.send({ pdu: 'abrt', 'abort-source': 'acse-service-user', 'abort-diagnostic': 'protocol-error' });
         return;
+      case 'vendor':
+        this.emit('vendor', pdu);
+        return;
       default: {
         const never: never = pdu;
         throw new SessionStateError(`unhandled PDU ${JSON.stringify(never)}`);

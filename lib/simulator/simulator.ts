@@ -107,6 +107,8 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
   private listening = false;
   /** Event reports sent, for diagnostics and benchmarks. */
   eventsSent = 0;
+  /** Non-CSTA (vendor) XML messages received from clients. */
+  vendorMessagesReceived = 0;
   /** Answers received to the switch's own invokes (keep-alives, routeRequest...). */
   repliesReceived = 0;
 
@@ -294,6 +296,9 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
       case 'returnError':
       case 'reject':
         this.repliesReceived++; // answers to the switch's own invokes (keep-alives, routeRequest): nothing waits on them
+        return;
+      case 'vendor':
+        this.vendorMessagesReceived++; // a client's non-CSTA message: a vendor profile answers it, the generic switch ignores it
         return;
       default: {
         const never: never = pdu;

@@ -79,16 +79,21 @@ export const NULL = primitive<null>(
 
 const HEX_RE = /^(?:[0-9a-f]{2})*$/;
 
-/** `OCTET STRING` → lower-case hex. The constructed form is accepted on decode. */
+/**
+ * `OCTET STRING` → lower-case hex. The constructed form is accepted on decode. On encode, a value
+ * that is not lower-case hex is text an XML peer sent (`SIP/hpbx-0000af2f`, `FF0001…`, `N/A`):
+ * its octets are its UTF-8 bytes (docs/xml.md, "Identifiers").
+ */
 export const OCTET_STRING = primitive<string>(
   'octetString',
   'OCTET STRING',
   universal(Universal.octetString),
   (r) => (r.cons ? r.constructedString(r.start, r.end, universal(Universal.octetString)).toString('hex') : r.hex(r.start, r.end)),
   (w, v, tag) => {
-    if (typeof v !== 'string' || !HEX_RE.test(v)) throw typeError('OCTET STRING (lower-case hex)', v);
+    if (typeof v !== 'string') throw typeError('OCTET STRING (hex or text)', v);
     const m = w.size;
-    w.hex(v);
+    if (HEX_RE.test(v)) w.hex(v);
+    else w.utf8(v);
     w.wrap(m, tag, false);
   },
 );

@@ -6,6 +6,7 @@ import { DecodeError, EncodeError } from '../errors.js';
 import type { AnyCodec } from '../schema/index.js';
 import type { XmlElement } from './parse.js';
 import type { XmlWriter } from './writer.js';
+import { xmlElementName } from './spellings.js';
 
 /** Writes values as XML; given to mappings so they can write nested values generically. */
 export interface XmlEncoder {
@@ -18,6 +19,12 @@ export interface XmlEncoder {
 export interface XmlDecoder {
   /** Reads the value of `codec` from the element `el`. */
   value(codec: AnyCodec, el: XmlElement): unknown;
+  /** Refuse what the liberal reader keeps raw or reads leniently. */
+  readonly strict: boolean;
+  /** Notes something read leniently. */
+  warn(offset: number, message: string): void;
+  /** The element as self-contained raw XML text. */
+  raw(el: XmlElement): string;
 }
 
 /**
@@ -38,14 +45,12 @@ export function unwrap(codec: AnyCodec): AnyCodec {
 }
 
 /**
- * Element names that differ from the ASN.1 identifier. ECMA-323 calls the monitor cross reference
- * `monitorCrossRefID` everywhere (events, MonitorStartResponse, MonitorStop); the ASN.1 component
- * is `crossRefIdentifier`. Decoding accepts both names.
+ * The element name of an ASN.1 component or alternative: the identifier, except where ECMA-323
+ * names it otherwise (`crossRefIdentifier` → `monitorCrossRefID`, ECMA's misspellings; see
+ * spellings.ts). Decoding accepts both names.
  */
-const RENAMED: Readonly<Record<string, string>> = { crossRefIdentifier: 'monitorCrossRefID' };
-
 export function xmlNameOf(field: string): string {
-  return Object.prototype.hasOwnProperty.call(RENAMED, field) ? RENAMED[field]! : field;
+  return xmlElementName(field);
 }
 
 const BUILT_IN = new Set([

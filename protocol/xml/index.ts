@@ -13,15 +13,22 @@ import type { AnyCodec } from '../schema/index.js';
 import { unwrap } from './context.js';
 import { XmlValueReader } from './from-xml.js';
 import { CROSS_REF_ELEMENT, ERROR_ROOT, EVENT_REPORT, messageTables, requestRoot } from './messages.js';
-import { DEFAULT_EDITION, isEcma323Namespace, namespaceOf } from './namespaces.js';
+import { DEFAULT_EDITION, editionOfNamespace, isEcma323Namespace, namespaceOf } from './namespaces.js';
 import type { Ecma323Edition } from './namespaces.js';
 import { hasText, parseXmlDocument, rootNamespace } from './parse.js';
 import type { XmlElement } from './parse.js';
+import type { XmlDecodeWarning } from './from-xml.js';
+import { declarationsOf, serialiseElement } from './raw.js';
+import { nameKey } from './spellings.js';
+import { asXmlElement, vendorElement } from './vendor.js';
+import type { VendorPdu } from './vendor.js';
 import { XmlValueWriter, emptyRootAlternative } from './to-xml.js';
 import { XmlWriter } from './writer.js';
 
 export type { Ecma323Edition } from './namespaces.js';
-export { namespaceOf, isEcma323Namespace } from './namespaces.js';
+export { namespaceOf, isEcma323Namespace, editionOfNamespace } from './namespaces.js';
+export type { VendorPdu, VendorElement } from './vendor.js';
+export { messageNameOf } from './messages.js';
 
 export interface XmlDecodeOptions {
   /** The ROSE invokeId to put in the PDU (the CSTA-XML framing header carries it). @default 0 */
@@ -32,6 +39,18 @@ export interface XmlDecodeOptions {
   readonly maxDepth?: number;
   /** Reject a root element without a namespace (an ECMA-323 namespace of any edition is always accepted). @default false */
   readonly requireNamespace?: boolean;
+  /**
+   * Conformance reading: refuse unknown elements and roots, repeated or missing components, empty
+   * elements that cannot be empty and vendor typeOfNumber values, instead of keeping them raw
+   * (`$xml`, vendor PDUs) with a warning. @default false
+   */
+  readonly strict?: boolean;
+  /**
+   * Bytes whose declaration says UTF-16 but that have no UTF-16 byte order mark are read as UTF-8
+   * with a warning (Uni-tel writes a .NET string's declaration on UTF-8 text). Off, that is the
+   * fatal error XML 1.0 makes it (BAD_SYNTAX at the declaration). @default false
+   */
+  readonly utf16DeclarationAsUtf8?: boolean;
 }
 
 export interface XmlEncodeOptions {
@@ -45,8 +64,22 @@ export interface XmlEncodeOptions {
   readonly indent?: number | string;
 }
 
+/** A decoded message and what was learnt about its dialect on the way. */
+export interface XmlMessage {
+  readonly pdu: CstaPdu;
+  /** The root element's local name as written (`TransferedEvent`, `SnapShotDevice`). */
+  readonly root: string;
+  /** The root's namespace URI; undefined when it has none (Zultys, Uni-tel requests). */
+  readonly namespace: string | undefined;
+  /** The ECMA-323 edition that namespace names, if it does. */
+  readonly edition: number | undefined;
+  /** What was read leniently (unknown elements kept raw, a misdeclared encoding, ...). */
+  readonly warnings: readonly XmlDecodeWarning[];
+}
+
+export type { XmlDecodeWarning } from './from-xml.js';
+
 export const DEFAULT_XML_MAX_DEPTH = 64;
-const reader = new XmlValueReader();
 
 type Loose = Record<string, unknown>;
 
@@ -55,7 +88,7 @@ function unknownRoot(root: XmlElement, why: string): DecodeError {
 }
 
 /** A root's value: like any element, except that an empty root stands for a NULL alternative (`noData`). */
-function readRoot(codec: AnyCodec, root: XmlElement): unknown {
+function readRoot(reader: XmlValueReader, codec: AnyCodec, root: XmlElement): unknown {
   const c = unwrap(codec);
   if (c.kind === 'choice' && root.children.length === 0 && !hasText(root)) {
     const alt = emptyRootAlternative(c);
@@ -64,55 +97,87 @@ function readRoot(codec: AnyCodec, root: XmlElement): unknown {
   return reader.value(codec, root);
 }
 
-function decodeRoot(root: XmlElement, invokeId: InvokeId): CstaPdu {
+/** The CSTA PDU of a root element, or undefined when its name is no CSTA message. */
+function decodeCstaRoot(reader: XmlValueReader, root: XmlElement, invokeId: InvokeId): CstaPdu | undefined {
   const t = messageTables();
-  const name = root.name;
-  if (name === ERROR_ROOT) {
-    return { pdu: 'returnError', invokeId, error: 'universalFailure', parameter: readRoot(UniversalFailure, root) } as CstaPdu;
+  const key = nameKey(root.name);
+  if (key === ERROR_KEY) {
+    return { pdu: 'returnError', invokeId, error: 'universalFailure', parameter: readRoot(reader, UniversalFailure, root) } as CstaPdu;
   }
-  const op = t.requests.get(name);
-  if (op !== undefined) return { pdu: 'invoke', invokeId, operation: op.name, argument: readRoot(op.argument, root) } as CstaPdu;
-  const res = t.responses.get(name);
+  const op = t.requests.get(key);
+  if (op !== undefined) return { pdu: 'invoke', invokeId, operation: op.name, argument: readRoot(reader, op.argument, root) } as CstaPdu;
+  const res = t.responses.get(key);
   if (res !== undefined && res.result !== undefined) {
-    return { pdu: 'returnResult', invokeId, operation: res.name, result: readRoot(res.result, root) } as CstaPdu;
+    return { pdu: 'returnResult', invokeId, operation: res.name, result: readRoot(reader, res.result, root) } as CstaPdu;
   }
-  const ev = t.events.get(name);
+  const ev = t.events.get(key);
   if (ev !== undefined && t.crossRef !== undefined) {
-    const refs = root.children.filter((c) => c.name === CROSS_REF_ELEMENT);
+    const refs = root.children.filter((c) => nameKey(c.name) === CROSS_REF_KEY);
     if (refs.length !== 1) {
-      throw new DecodeError(DecodeErrorCode.MissingField, root.offset, `<${name}> needs exactly one <${CROSS_REF_ELEMENT}>`, { expected: CROSS_REF_ELEMENT });
+      throw new DecodeError(DecodeErrorCode.MissingField, root.offset, `<${root.name}> needs exactly one <${CROSS_REF_ELEMENT}>`, { expected: CROSS_REF_ELEMENT });
     }
     const crossRefIdentifier = reader.value(t.crossRef, refs[0]!);
     const body: XmlElement = { ...root, children: root.children.filter((c) => c !== refs[0]) };
-    const value = readRoot(ev.codec, body);
+    const value = readRoot(reader, ev.codec, body);
     const argument = { crossRefIdentifier, eventSpecificInfo: { [ev.category]: { [ev.event]: value } } };
     return { pdu: 'invoke', invokeId, operation: EVENT_REPORT, argument } as CstaPdu;
   }
-  throw unknownRoot(root, 'no operation, response, event or error of that name');
+  return undefined;
+}
+
+const ERROR_KEY = nameKey(ERROR_ROOT);
+const CROSS_REF_KEY = nameKey(CROSS_REF_ELEMENT);
+
+function parseOptions(options: XmlDecodeOptions | InvokeId): XmlDecodeOptions {
+  return typeof options === 'object' && options !== null ? options : { invokeId: options };
 }
 
 /**
- * Decodes one ECMA-323 XML message (string, or bytes in UTF-8 / ISO-8859-1 per its declaration).
- * `options` may be just the invokeId. Throws {@link DecodeError} (with code and character offset)
- * for anything malformed, hostile or unknown; never anything else.
+ * Decodes one XML message from a CSTA link and says what dialect it was in. Roots are matched by
+ * local name in any namespace (ECMA-323 of every edition and site, none, any prefix) and any letter
+ * case, ECMA's misspelt names included (`TransferedEvent`). A well-formed message that is not CSTA
+ * becomes a {@link VendorPdu}; with `strict`, an `UNKNOWN_PDU` error. Throws {@link DecodeError}
+ * (code and character offset) for malformed XML, and for values that break the schema.
  */
-export function decodeXml(text: string | Uint8Array, options: XmlDecodeOptions | InvokeId = {}): CstaPdu {
-  const opts: XmlDecodeOptions = typeof options === 'object' && options !== null ? options : { invokeId: options };
+export function decodeXmlMessage(text: string | Uint8Array, options: XmlDecodeOptions | InvokeId = {}): XmlMessage {
+  const opts = parseOptions(options);
+  const invokeId = opts.invokeId === undefined ? 0 : opts.invokeId;
+  const parseWarnings: XmlDecodeWarning[] = [];
   try {
-    const root = parseXmlDocument(text, {
+    const doc = parseXmlDocument(text, {
       maxFrameSize: opts.maxFrameSize ?? DEFAULT_MAX_FRAME_SIZE,
       maxDepth: opts.maxDepth ?? DEFAULT_XML_MAX_DEPTH,
+      warnings: parseWarnings,
+      utf16DeclarationAsUtf8: opts.utf16DeclarationAsUtf8 === true,
     });
-    const ns = rootNamespace(root);
-    if (ns !== undefined ? !isEcma323Namespace(ns) : opts.requireNamespace === true) {
-      throw unknownRoot(root, ns === undefined ? 'no namespace' : `namespace ${ns}`);
+    const root = doc.root;
+    const namespace = rootNamespace(root);
+    if (namespace === undefined && opts.requireNamespace === true) throw unknownRoot(root, 'no namespace');
+    if (namespace !== undefined && opts.strict === true && !isEcma323Namespace(namespace)) throw unknownRoot(root, `namespace ${namespace}`);
+    const scope = declarationsOf(root, new Map());
+    const reader = new XmlValueReader({ strict: opts.strict === true, scope, namespace });
+    const edition = namespace === undefined ? undefined : editionOfNamespace(namespace);
+    let pdu = decodeCstaRoot(reader, root, invokeId);
+    if (pdu === undefined) {
+      if (opts.strict === true) throw unknownRoot(root, namespace === undefined ? 'no operation, response, event or error of that name' : `namespace ${namespace}`);
+      const vendor: VendorPdu = { pdu: 'vendor', invokeId, root: root.name, namespace, element: vendorElement(root), xml: doc.text };
+      pdu = vendor;
     }
-    return decodeRoot(root, opts.invokeId === undefined ? 0 : opts.invokeId);
+    return { pdu, root: root.name, namespace, edition, warnings: [...parseWarnings, ...reader.warnings] };
   } catch (e) {
     if (e instanceof DecodeError) throw e;
     // Defensive: a stack overflow or an unforeseen input shape must still surface as a DecodeError.
     throw new DecodeError(DecodeErrorCode.BadValue, 0, `XML could not be decoded: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/**
+ * Decodes one ECMA-323 XML message (string, or bytes in UTF-8 / ISO-8859-1 per its declaration).
+ * `options` may be just the invokeId. See {@link decodeXmlMessage}, which also returns the
+ * message's namespace and the warnings; this returns only the PDU.
+ */
+export function decodeXml(text: string | Uint8Array, options: XmlDecodeOptions | InvokeId = {}): CstaPdu {
+  return decodeXmlMessage(text, options).pdu;
 }
 
 function single(v: unknown, what: string): [string, unknown] {
@@ -144,7 +209,7 @@ function encodeRoot(enc: XmlValueWriter, pdu: CstaPdu, attrs: [string, string][]
         return;
       }
       const name = requestRoot(pdu.operation);
-      const op = t.requests.get(name);
+      const op = t.requests.get(nameKey(name));
       if (op === undefined) throw noName(`operation ${pdu.operation}`);
       enc.root(name, attrs, op.argument, pdu.argument);
       return;
@@ -153,7 +218,7 @@ function encodeRoot(enc: XmlValueWriter, pdu: CstaPdu, attrs: [string, string][]
       if (!('operation' in pdu)) throw noName('a returnResult without result (no operation to name it by)');
       if (pdu.operation === 'unknown') throw noName(`a result of an unknown operation (${JSON.stringify(pdu.opcode)})`);
       const name = `${requestRoot(pdu.operation)}Response`;
-      const op = t.responses.get(name);
+      const op = t.responses.get(nameKey(name));
       if (op === undefined || op.result === undefined) throw noName(`a result of ${pdu.operation}`);
       enc.root(name, attrs, op.result, pdu.result);
       return;
@@ -164,6 +229,9 @@ function encodeRoot(enc: XmlValueWriter, pdu: CstaPdu, attrs: [string, string][]
       return;
     case 'reject':
       throw noName('a ROSE reject');
+    case 'vendor':
+      // Written by encodeXml before the writer is set up (it is the whole document).
+      throw noName('a vendor message inside another');
     default:
       throw noName(`PDU ${JSON.stringify((pdu as { pdu?: unknown }).pdu)}`);
   }
@@ -175,6 +243,7 @@ function encodeRoot(enc: XmlValueWriter, pdu: CstaPdu, attrs: [string, string][]
  * ECMA-323 cannot express (ROSE rejects, unknown operations, raw BER components).
  */
 export function encodeXml(pdu: CstaPdu, options: XmlEncodeOptions = {}): string {
+  if (pdu.pdu === 'vendor') return pdu.xml ?? (options.xmlDeclaration !== false ? '<?xml version="1.0" encoding="UTF-8"?>' : '') + serialiseElement(asXmlElement(pdu.element));
   const indent = typeof options.indent === 'number' ? ' '.repeat(options.indent) : (options.indent ?? '');
   const w = new XmlWriter(indent);
   if (options.xmlDeclaration !== false) w.raw('<?xml version="1.0" encoding="UTF-8"?>');

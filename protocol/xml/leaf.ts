@@ -1,14 +1,15 @@
 /**
  * Text forms of the leaf types (element text and attribute values):
  * INTEGER → decimal; BOOLEAN → `true`/`false` (`1`/`0` accepted); NULL → empty;
- * OCTET STRING and open types → hex (upper case accepted, lower case written);
+ * OCTET STRING → the text as the PBX wrote it (see {@link octetsFromText}); open types → hex of the
+ * BER element, or `{ xml }` for vendor XML inside the element (from-xml.ts);
  * character strings → the text itself; OBJECT IDENTIFIER → dotted;
  * ENUMERATED → the identifier (a number when the schema has no name for it);
  * BIT STRING (only as an attribute, see mappings.ts) → the set bits' names separated by spaces.
  */
 import { DecodeError, DecodeErrorCode, EncodeError, EncodeErrorCode } from '../errors.js';
 import type { AnyCodec, BitStringCodec, EnumeratedCodec } from '../schema/index.js';
-import { parseHex } from './text.js';
+import { escapeText, parseHex } from './text.js';
 
 const INT_RE = /^[+-]?[0-9]+$/;
 const OID_RE = /^[0-2](\.[0-9]+)+$/;
@@ -87,14 +88,11 @@ export function leafFromText(codec: AnyCodec, text: string, offset: number): unk
     case 'null':
       if (text.trim() !== '') throw badValue(offset, 'NULL element must be empty');
       return null;
-    case 'octetString': {
-      const h = parseHex(text);
-      if (h === undefined) throw badValue(offset, `${codec.name} is not hex text`);
-      return h;
-    }
+    case 'octetString':
+      return text;
     case 'open': {
       const h = parseHex(text);
-      if (h === undefined || h === '') throw badValue(offset, `${codec.name} needs the element as hex`);
+      if (h === undefined || h === '') return { xml: escapeText(text) };
       return { tlv: h };
     }
     case 'string':
@@ -127,9 +125,11 @@ export function leafToText(codec: AnyCodec, v: unknown): string {
       if (v !== null) throw encodeBad('NULL needs null');
       return '';
     case 'octetString':
-      if (typeof v !== 'string' || !LOWER_HEX_RE.test(v)) throw encodeBad(`${codec.name} needs lower-case hex`);
+      if (typeof v !== 'string') throw encodeBad(`${codec.name} needs a string (hex or text)`);
       return v;
     case 'open': {
+      const xml = typeof v === 'object' && v !== null ? (v as { xml?: unknown }).xml : undefined;
+      if (typeof xml === 'string') return xml;
       const tlv = typeof v === 'object' && v !== null ? (v as { tlv?: unknown }).tlv : undefined;
       if (typeof tlv !== 'string' || tlv === '' || !LOWER_HEX_RE.test(tlv)) throw encodeBad(`${codec.name} needs { tlv: hex }`);
       return tlv;

@@ -15,6 +15,7 @@ import { Buffer } from 'node:buffer';
 import { DecodeError, DecodeErrorCode } from '../errors.js';
 import type { AnyCodec, ChoiceCodec, SequenceCodec } from '../schema/index.js';
 import { unwrap, withPath } from './context.js';
+import { nameKey } from './spellings.js';
 import type { XmlDecoder, XmlEncoder, XmlTypeMapping } from './context.js';
 import { badValue, encodeBad, leafFromText, leafToText } from './leaf.js';
 import type { XmlElement } from './parse.js';
@@ -59,6 +60,12 @@ function idFromText(codec: AnyCodec, text: string, offset: number): unknown {
 
 const DEVICE_ATTRIBUTE_FIELDS = ['privateNumber', 'privateName'] as const;
 
+/** Attributes a DeviceID element may carry: its own fields and the mediaCallCharacteristics components. */
+const KNOWN_DEVICE_ATTRIBUTES = new Set<string>([
+  ...DEVICE_ATTRIBUTE_FIELDS,
+  'mediaClass', 'connectionRate', 'bitRate', 'delayTolerance', 'switchingSubDomainCCIEType', 'switchingSubDomainInformationElements',
+]);
+
 const deviceID: XmlTypeMapping = {
   kind: 'sequence',
   encode(enc, codec, value, name) {
@@ -66,6 +73,7 @@ const deviceID: XmlTypeMapping = {
     if (typeof value !== 'object' || value === null) throw encodeBad('DeviceID needs an object');
     const v = value as Loose;
     if (v.$unknown !== undefined) throw encodeBad('DeviceID: unknown components cannot be written as ECMA-323 XML');
+    const kept = typeof v.$attrs === 'object' && v.$attrs !== null ? (v.$attrs as Loose) : undefined;
     const idChoice = fieldCodec(seq, 'deviceIdentifier') as ChoiceCodec<unknown>;
     const [alt, x] = single(v.deviceIdentifier, 'DeviceID.deviceIdentifier');
     const altCodec = alternativeCodec(idChoice, alt);
@@ -80,8 +88,10 @@ const deviceID: XmlTypeMapping = {
       text = leafToText(tonCodec, digits);
     } else {
       if (alt !== 'dialingNumber') attrs.push(['typeOfNumber', alt]);
+      else if (typeof kept?.typeOfNumber === 'string') attrs.push(['typeOfNumber', kept.typeOfNumber]);
       text = idText(altCodec, x);
     }
+    if (kept !== undefined) for (const k in kept) if (k !== 'typeOfNumber' && typeof kept[k] === 'string') attrs.push([k, kept[k] as string]);
     for (const f of DEVICE_ATTRIBUTE_FIELDS) {
       const fc = fieldCodec(seq, f);
       if (fc !== undefined && v[f] !== undefined) attrs.push([f, leafToText(fc, v[f])]);
@@ -97,14 +107,33 @@ const deviceID: XmlTypeMapping = {
     }
     enc.w.leaf(name, text, attrs as XmlAttributes);
   },
-  decode(_dec, codec, el) {
+  decode(dec, codec, el) {
     const seq = codec as SequenceCodec<unknown>;
-    if (el.children.length > 0) throw badValue(el.children[0]!.offset, `<${el.name}> is a DeviceID: text only, no child elements`);
+    if (el.children.length > 0) {
+      // A DeviceID written inside a <deviceIdentifier> wrapper, as in a SubjectDeviceID (OpenScape).
+      const only = el.children[0]!;
+      if (!dec.strict && el.children.length === 1 && only.name === 'deviceIdentifier' && only.children.length === 0 && el.text.trim() === '') {
+        dec.warn(el.offset, `<${el.name}> is a DeviceID: read through its <deviceIdentifier> wrapper`);
+        return deviceID.decode(dec, codec, only);
+      }
+      throw badValue(el.children[0]!.offset, `<${el.name}> is a DeviceID: text only, no child elements`);
+    }
     const idChoice = fieldCodec(seq, 'deviceIdentifier') as ChoiceCodec<unknown>;
-    const ton = el.attrs.typeOfNumber ?? 'dialingNumber';
-    const colon = ton.indexOf(':');
-    const alt = colon < 0 ? ton : ton.slice(0, colon);
-    const altCodec = alternativeCodec(idChoice, alt);
+    let ton = el.attrs.typeOfNumber ?? 'dialingNumber';
+    let keptAttrs: Loose | undefined;
+    let colon = ton.indexOf(':');
+    let alt = colon < 0 ? ton : ton.slice(0, colon);
+    let altCodec = alternativeCodec(idChoice, alt);
+    if (altCodec === undefined && !dec.strict) {
+      // Vendors' own values (Zultys: typeOfNumber="deviceID"): the text is the dialling number,
+      // the attribute is kept so it is written back.
+      dec.warn(el.offset, `typeOfNumber ${JSON.stringify(ton)} read as dialingNumber`);
+      keptAttrs = { typeOfNumber: ton };
+      ton = 'dialingNumber';
+      colon = -1;
+      alt = ton;
+      altCodec = alternativeCodec(idChoice, alt);
+    }
     if (altCodec === undefined) throw badValue(el.offset, `unknown typeOfNumber ${JSON.stringify(ton)}`);
     let id: unknown;
     if (altCodec.kind === 'choice') {
@@ -117,6 +146,12 @@ const deviceID: XmlTypeMapping = {
       id = idFromText(altCodec, el.text, el.offset);
     }
     const out: Loose = { deviceIdentifier: { [alt]: id } };
+    for (const k in el.attrs) {
+      if (k === 'typeOfNumber' || KNOWN_DEVICE_ATTRIBUTES.has(k) || k.startsWith('xmlns')) continue;
+      if (dec.strict) throw badValue(el.offset, `unknown attribute ${k} on a DeviceID`);
+      (keptAttrs ??= {})[k] = el.attrs[k];
+    }
+    if (keptAttrs !== undefined) out.$attrs = keptAttrs;
     for (const f of DEVICE_ATTRIBUTE_FIELDS) {
       const fc = fieldCodec(seq, f);
       const a = el.attrs[f];
@@ -168,7 +203,8 @@ function writeLocalDevice(enc: XmlEncoder, local: ChoiceCodec<unknown>, v: unkno
 }
 
 function readLocalDevice(dec: XmlDecoder, local: ChoiceCodec<unknown>, el: XmlElement): unknown {
-  const alt = el.name === 'deviceID' ? 'staticID' : el.name;
+  const key = nameKey(el.name);
+  const alt = key === 'deviceid' || key === 'staticid' ? 'staticID' : key === 'dynamicid' ? 'dynamicID' : el.name;
   const c = local.alternatives.find((a) => a.name === alt)?.codec;
   if (c === undefined) throw badValue(el.offset, `<${el.name}> is not a LocalDeviceID`);
   try {
@@ -203,10 +239,13 @@ const connectionID: XmlTypeMapping = {
     let call: unknown;
     let device: unknown;
     for (const child of el.children) {
-      if (child.name === 'callID') {
+      const key = nameKey(child.name);
+      if (key === 'callid') {
         if (call !== undefined) throw badValue(child.offset, 'ConnectionID has two <callID>');
         if (child.children.length > 0) throw badValue(child.offset, '<callID> is text only');
         call = leafFromText(callID, child.text, child.offset);
+      } else if (key !== 'deviceid' && key !== 'staticid' && key !== 'dynamicid' && !dec.strict) {
+        dec.warn(child.offset, `<${child.name}> ignored: not part of a ConnectionID`);
       } else {
         if (device !== undefined) throw badValue(child.offset, 'ConnectionID has two device identifiers');
         device = readLocalDevice(dec, local, child);

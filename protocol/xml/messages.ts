@@ -12,6 +12,7 @@ import type { AnyCodec, ChoiceCodec, SequenceCodec } from '../schema/index.js';
 import { OPERATIONS } from '../csta/operations.js';
 import type { OperationDefinition } from '../csta/operation.js';
 import { unwrap } from './context.js';
+import { nameKey, xmlRootName } from './spellings.js';
 
 export const EVENT_REPORT = 'cSTAEventReport';
 export const ERROR_ROOT = 'CSTAErrorCode';
@@ -25,6 +26,7 @@ export interface EventEntry {
   readonly codec: AnyCodec;
 }
 
+/** Keys of `requests`, `responses` and `events` are lower case ({@link nameKey}): PBXs vary the case (`SnapShotDevice`). */
 export interface MessageTables {
   readonly requests: ReadonlyMap<string, OperationDefinition>;
   readonly responses: ReadonlyMap<string, OperationDefinition>;
@@ -66,6 +68,13 @@ function eventRoot(alternative: string, codec: AnyCodec): string {
   return /^[A-Z][A-Za-z0-9]*Event$/.test(codec.name) ? codec.name : `${capitalise(alternative)}Event`;
 }
 
+function addUnique<T>(map: Map<string, T>, name: string, value: T, what: string): void {
+  const k = nameKey(name);
+  const old = map.get(k);
+  if (old !== undefined && old !== value) throw new Error(`schema error: two ${what} map to <${name}>`);
+  map.set(k, value);
+}
+
 function buildEvents(report: OperationDefinition | undefined, events: Map<string, EventEntry>, byPath: Map<string, EventEntry>): AnyCodec | undefined {
   if (report === undefined) return undefined;
   const arg = unwrap(report.argument);
@@ -80,10 +89,10 @@ function buildEvents(report: OperationDefinition | undefined, events: Map<string
     if (catCodec.kind !== 'choice') continue;
     for (const ev of catCodec.alternatives) {
       const codec = unwrap(ev.codec);
-      const root = eventRoot(ev.name, codec);
-      if (events.has(root)) throw new Error(`schema error: two events map to <${root}>`);
-      const entry: EventEntry = { root, category: cat.name, event: ev.name, codec: ev.codec };
-      events.set(root, entry);
+      const asn1Root = eventRoot(ev.name, codec);
+      const entry: EventEntry = { root: xmlRootName(asn1Root), category: cat.name, event: ev.name, codec: ev.codec };
+      addUnique(events, asn1Root, entry, 'events');
+      addUnique(events, entry.root, entry, 'events');
       byPath.set(`${cat.name}.${ev.name}`, entry);
     }
   }
@@ -103,9 +112,8 @@ export function messageTables(): MessageTables {
       continue;
     }
     for (const root of new Set([requestRoot(op.name), capitalise(op.name)])) {
-      if (requests.has(root)) throw new Error(`schema error: two operations map to <${root}>`);
-      requests.set(root, op);
-      if (op.result !== undefined) responses.set(`${root}Response`, op);
+      addUnique(requests, root, op, 'operations');
+      if (op.result !== undefined) addUnique(responses, `${root}Response`, op, 'operations');
     }
   }
   const events = new Map<string, EventEntry>();
@@ -116,4 +124,33 @@ export function messageTables(): MessageTables {
   }
   tables = { requests, responses, events, eventsByPath, crossRef };
   return tables;
+}
+
+/**
+ * The ECMA-323 name of a message, whatever wire it came on: `MakeCall`, `MakeCallResponse`,
+ * `DeliveredEvent`, `TransferedEvent`, `CSTAErrorCode`; for what ECMA-323 has no name for, the
+ * PDU kind (`reject`, `aarq`) or the operation (`unknown` opcodes: `invoke`). Vendor messages: their root.
+ */
+export function messageNameOf(pdu: { readonly pdu: string; readonly operation?: unknown; readonly argument?: unknown; readonly root?: unknown; readonly error?: unknown }): string {
+  switch (pdu.pdu) {
+    case 'invoke':
+    case 'returnResult': {
+      const op = pdu.operation;
+      if (typeof op !== 'string' || op === 'unknown') return pdu.pdu;
+      if (op === EVENT_REPORT && pdu.pdu === 'invoke') {
+        const info = (pdu.argument as { eventSpecificInfo?: Record<string, Record<string, unknown> | undefined> } | undefined)?.eventSpecificInfo;
+        const category = info === undefined ? undefined : Object.keys(info)[0];
+        const event = category === undefined ? undefined : Object.keys(info![category] ?? {})[0];
+        const entry = event === undefined ? undefined : messageTables().eventsByPath.get(`${category}.${event}`);
+        return entry?.root ?? (event !== undefined ? `${capitalise(event)}Event` : 'EventReport');
+      }
+      return pdu.pdu === 'returnResult' ? `${requestRoot(op)}Response` : requestRoot(op);
+    }
+    case 'returnError':
+      return pdu.error === 'universalFailure' ? ERROR_ROOT : 'returnError';
+    case 'vendor':
+      return typeof pdu.root === 'string' ? pdu.root : 'vendor';
+    default:
+      return pdu.pdu;
+  }
 }

@@ -1,10 +1,16 @@
 /**
- * ECMA-323 XML namespaces. Encoding writes one edition's namespace (ed4 by default); decoding
- * accepts every edition, and a root element without any namespace (many PBXs send none).
+ * ECMA-323 XML namespaces. Encoding writes one edition's namespace (ed4 by default, or the one the
+ * peer used); decoding goes by local name, so any namespace is read, and these are recognised as
+ * ECMA-323 with their edition:
+ * - `http://www.ecma-international.org/standards/ecma-323/csta/ed1` … `ed9` (and without `/edN`);
+ * - `http://www.ecma.ch/standards/ecma-323/csta` (the 2001 ECMA site) and its `/ed2` … `/ed9`
+ *   (Uni-tel answers in `http://www.ecma.ch/standards/ecma-323/csta/ed6`, OpenScape's oldest
+ *   samples use `…/ed2`);
+ * - `http`/`https`, with or without `www.`, a trailing slash, any letter case.
  */
 
 /** ECMA-323 editions this codec can name on encode. */
-export type Ecma323Edition = 2 | 3 | 4 | 5 | 6;
+export type Ecma323Edition = 1 | 2 | 3 | 4 | 5 | 6;
 
 export const DEFAULT_EDITION: Ecma323Edition = 4;
 
@@ -15,18 +21,15 @@ export function namespaceOf(edition: Ecma323Edition): string {
   return `${BASE}/ed${edition}`;
 }
 
-/**
- * Namespaces accepted on decode: `.../csta/ed1` to `.../csta/ed6`, the bare `.../csta`, and the
- * first edition's `http://www.ecma.ch/standards/ecma-323/csta` (the 2001 ECMA site; assumed, see
- * docs/xml.md).
- */
-const ACCEPTED = new Set<string>([
-  BASE,
-  'http://www.ecma.ch/standards/ecma-323/csta',
-  ...[1, 2, 3, 4, 5, 6].map((n) => `${BASE}/ed${n}`),
-]);
+const ECMA323 = /^https?:\/\/(?:www\.)?ecma(?:-international\.org|\.ch)\/standards\/ecma-323\/csta(?:\/ed([1-9]))?\/?$/i;
 
-/** True for an ECMA-323 namespace URI of any edition. */
+/** True for an ECMA-323 namespace URI of any edition and either ECMA site. */
 export function isEcma323Namespace(uri: string): boolean {
-  return ACCEPTED.has(uri);
+  return ECMA323.test(uri);
+}
+
+/** The edition an ECMA-323 namespace names (undefined for a non-ECMA-323 URI or one without `/edN`). */
+export function editionOfNamespace(uri: string): number | undefined {
+  const m = ECMA323.exec(uri);
+  return m === null || m[1] === undefined ? undefined : Number(m[1]);
 }

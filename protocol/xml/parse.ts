@@ -36,6 +36,16 @@ export interface XmlElement {
 export interface XmlParseLimits {
   readonly maxFrameSize: number;
   readonly maxDepth: number;
+  /** Where lenient readings are noted (a declared encoding that the bytes contradict). */
+  readonly warnings?: { offset: number; message: string }[];
+  /** Read bytes declared UTF-16 (without a UTF-16 BOM) as UTF-8, as Uni-tel sends them; else BAD_SYNTAX. */
+  readonly utf16DeclarationAsUtf8?: boolean;
+}
+
+/** A parsed document: its root and its text (after byte decoding). */
+export interface XmlDocument {
+  readonly root: XmlElement;
+  readonly text: string;
 }
 
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
@@ -76,15 +86,29 @@ function syntax(offset: number, message: string): DecodeError {
   return new DecodeError(DecodeErrorCode.BadSyntax, offset, message);
 }
 
-/** Turns bytes into text: BOM, then the XML declaration's encoding (UTF-8, ISO-8859-1, US-ASCII). */
-function decodeBytes(bytes: Uint8Array): string {
+/**
+ * Turns bytes into text: BOM, then the XML declaration's encoding (UTF-8, ISO-8859-1, US-ASCII).
+ * A declared UTF-16 on bytes without a UTF-16 BOM is what Uni-tel sends on UTF-8 text (a .NET
+ * string's declaration written out as UTF-8): read as UTF-8, with a warning.
+ */
+function decodeBytes(bytes: Uint8Array, limits: XmlParseLimits): string {
   let start = 0;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   else if (bytes.length >= 2 && ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe))) {
     throw syntax(0, 'UTF-16 XML is not supported');
   }
   const head = Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.min(bytes.length - start, 256)).toString('latin1');
-  const label = ENCODING_DECL.exec(head)?.[1]?.toLowerCase() ?? 'utf-8';
+  const decl = ENCODING_DECL.exec(head);
+  let label = decl?.[1]?.toLowerCase() ?? 'utf-8';
+  if (label === 'utf-16' || label === 'utf-16le' || label === 'utf-16be' || label === 'unicode') {
+    // Without a UTF-16 byte order mark the bytes are not UTF-16 (they start `<?xml` in one byte each).
+    const at = decl === null ? 0 : head.indexOf(decl[1]!);
+    if (limits.utf16DeclarationAsUtf8 !== true) {
+      throw syntax(at, `the XML declaration says encoding "${decl?.[1] ?? label}" but the bytes are not UTF-16 (Uni-tel sends UTF-8 so declared: decode with profile unitel / utf16DeclarationAsUtf8)`);
+    }
+    limits.warnings?.push({ offset: at, message: `declared encoding "${label}" on bytes that are not UTF-16: read as UTF-8` });
+    label = 'utf-8';
+  }
   const body = bytes.subarray(start);
   if (label === 'iso-8859-1' || label === 'latin1' || label === 'latin-1' || label === 'us-ascii' || label === 'ascii') {
     return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
@@ -165,12 +189,12 @@ function elementKey(entry: OrderedEntry): string | undefined {
 /**
  * Parses a complete XML document into its root element. Throws {@link DecodeError} only.
  */
-export function parseXmlDocument(input: string | Uint8Array, limits: XmlParseLimits): XmlElement {
+export function parseXmlDocument(input: string | Uint8Array, limits: XmlParseLimits): XmlDocument {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > limits.maxFrameSize) {
     throw new DecodeError(DecodeErrorCode.FrameTooLarge, 0, `XML message of ${size} ${typeof input === 'string' ? 'characters' : 'bytes'} exceeds maxFrameSize ${limits.maxFrameSize}`);
   }
-  let text = typeof input === 'string' ? input : decodeBytes(input);
+  let text = typeof input === 'string' ? input : decodeBytes(input, limits);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const dtd = DTD_MARKUP.exec(text);
   if (dtd !== null) throw syntax(dtd.index, 'DTD declarations (DOCTYPE, ENTITY, ...) are not accepted');
@@ -198,7 +222,7 @@ export function parseXmlDocument(input: string | Uint8Array, limits: XmlParseLim
     root = toElement(entry, key, 0, 1, limits.maxDepth);
   }
   if (root === undefined) throw syntax(0, 'no root element');
-  return root;
+  return { root, text };
 }
 
 /** The namespace URI the root element is in (its prefix's or the default), or undefined. */

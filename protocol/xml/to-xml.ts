@@ -37,9 +37,25 @@ export class XmlValueWriter implements XmlEncoder {
         this.content(c, value);
         this.w.close();
         return;
+      case 'open':
+        if (typeof value === 'object' && value !== null && typeof (value as { xml?: unknown }).xml === 'string') {
+          this.w.open(name);
+          this.w.content((value as { xml: string }).xml);
+          this.w.close();
+          return;
+        }
+        this.w.leaf(name, leafToText(c, value));
+        return;
       default:
         this.w.leaf(name, leafToText(c, value));
     }
+  }
+
+  /** Writes the raw XML a decoder kept (`$xml`). */
+  private rawElements(v: unknown, where: string): void {
+    if (v === undefined) return;
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw encodeBad(`${where}.$xml needs an array of XML strings`);
+    for (const x of v as string[]) this.w.content(x);
   }
 
   /**
@@ -82,10 +98,12 @@ export class XmlValueWriter implements XmlEncoder {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw encodeBad(`${c.name} needs an object`);
     const v = value as Loose;
     if (v.$unknown !== undefined) throw encodeBad(`${c.name}: components unknown to the schema (raw BER) cannot be written as ECMA-323 XML`);
+    const missing = Array.isArray(v.$missing) ? (v.$missing as unknown[]) : undefined;
     for (const f of c.fields) {
       const fv = v[f.name];
       if (fv === undefined) {
-        if (!f.optional) throw withPath(encodeBad(`mandatory ${c.name}.${f.name} is missing`), `${c.name}.${f.name}`);
+        // A component the PBX left out (decoded liberally, named in $missing) stays out.
+        if (!f.optional && missing?.includes(f.name) !== true) throw withPath(encodeBad(`mandatory ${c.name}.${f.name} is missing`), `${c.name}.${f.name}`);
         continue;
       }
       try {
@@ -94,6 +112,7 @@ export class XmlValueWriter implements XmlEncoder {
         throw withPath(e, `${c.name}.${f.name}`);
       }
     }
+    this.rawElements(v.$xml, c.name);
   }
 
   /** Writes the chosen alternative's element. */
@@ -103,10 +122,14 @@ export class XmlValueWriter implements XmlEncoder {
     if (keys.length !== 1) throw encodeBad(`${c.name} needs exactly one alternative, got ${keys.length}`);
     const k = keys[0]!;
     if (k === '$unknown') throw encodeBad(`${c.name}: an alternative unknown to the schema cannot be written as ECMA-323 XML`);
+    if (k === '$xml') {
+      this.rawElements((value as Loose).$xml, c.name);
+      return;
+    }
     const alt = c.alternatives.find((a) => a.name === k);
     if (alt === undefined) throw encodeBad(`${c.name} has no alternative ${k}`);
     try {
-      this.element(alt.codec, (value as Loose)[k], k);
+      this.element(alt.codec, (value as Loose)[k], xmlNameOf(k));
     } catch (e) {
       throw withPath(e, `${c.name}.${k}`);
     }

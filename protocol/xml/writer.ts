@@ -44,6 +44,13 @@ export class XmlWriter {
     this.out += s;
   }
 
+  /** Writes well-formed XML kept from a decoded message (`$xml`, vendor private data) inside the open element. */
+  content(xml: string): void {
+    this.flushPending();
+    this.newline();
+    this.out += xml;
+  }
+
   /** Opens an element whose content follows (child elements). */
   open(name: string, attrs?: XmlAttributes): void {
     this.startTag(name, attrs);

@@ -168,7 +168,8 @@ describe('csta decode', () => {
     expect(run.code).to.equal(0);
     const arr = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(arr).to.have.length(2);
-    expect(Object.keys(arr[0]!)).to.deep.equal(['index', 'offset', 'length', 'encoding', 'pdu']);
+    expect(Object.keys(arr[0]!)).to.deep.equal(['index', 'offset', 'length', 'encoding', 'message', 'pdu']);
+    expect(arr.map((r) => r.message)).to.deep.equal(['MakeCall', 'CSTAErrorCode']);
     expect(arr.map((r) => r.pdu)).to.deep.equal(files.map(decoded));
     const empty = await runCli(['decode', '--json'], { stdin: '' });
     expect(empty.stdout).to.equal('[]\n');

@@ -72,7 +72,7 @@ describe('CstaSession typed request methods', () => {
   });
 
   it('rejects at once, with the EncodeError, a request whose argument does not encode; the session goes on', async () => {
-    const bad = session.answerCall({ callToBeAnswered: { both: { callID: 'not hex', deviceID: { staticID: deviceID('2000') } } } });
+    const bad = session.answerCall({ callToBeAnswered: { both: { callID: 42 as unknown as string, deviceID: { staticID: deviceID('2000') } } } });
     const error = await bad.then(
       () => undefined,
       (e: unknown) => e,

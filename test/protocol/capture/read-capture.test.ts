@@ -183,13 +183,13 @@ describe('readCapture', () => {
 
     it('headed XML: invoke ids and decode: true', () => {
       const c = new TcpConversation(client, { addr: '10.0.0.2', port: 4721 });
-      const pk = [...c.handshake(), ...c.send(0, frameXml('<NotACstaMessage xmlns="urn:x"/>', 42), [3])];
+      const pk = [...c.handshake(), ...c.send(0, frameXml('<NotWellFormed xmlns="urn:x">', 42), [3])];
       const entries = readCapture(writePcap(pk), { decode: true });
       // The frame is framed; decoding it fails: an error entry that carries the frame.
       const [err] = errorsOf(entries);
       expect(err!.error).to.be.instanceOf(DecodeError);
       expect(err!.frame!.invokeId).to.equal('0042');
-      expect(err!.frame!.bytes.toString()).to.equal('<NotACstaMessage xmlns="urn:x"/>');
+      expect(err!.frame!.bytes.toString()).to.equal('<NotWellFormed xmlns="urn:x">');
     });
 
     it('BER decode: true gives typed PDUs; undecodable frames are error entries and reading continues', () => {

@@ -148,8 +148,10 @@ describe('ECMA-323 XML codec', () => {
       expect(decodeXml(xml, 1)).to.deep.equal(decodeXml(makeCall(MAKE_CALL_BODY), 1));
     });
 
-    it('rejects a foreign namespace, and a missing one when required', () => {
-      decodeFails(() => decodeXml(makeCall(MAKE_CALL_BODY, 'MakeCall', ' xmlns="http://www.avaya.com/csta"')), 'UNKNOWN_PDU');
+    it('reads a CSTA message by local name in any namespace; strict refuses a foreign one, requireNamespace a missing one', () => {
+      const foreign = makeCall(MAKE_CALL_BODY, 'MakeCall', ' xmlns="http://www.avaya.com/csta"');
+      expect(decodeXml(foreign, 1)).to.deep.equal(decodeXml(makeCall(MAKE_CALL_BODY), 1));
+      decodeFails(() => decodeXml(foreign, { strict: true }), 'UNKNOWN_PDU');
       decodeFails(() => decodeXml(makeCall(MAKE_CALL_BODY, 'MakeCall', ''), { requireNamespace: true }), 'UNKNOWN_PDU');
     });
 
@@ -251,24 +253,27 @@ describe('ECMA-323 XML codec', () => {
       decodeFails(() => decodeXml(makeCall('<callingDevice>2000</callingDevice><calledDirectoryNumber>3</calledDirectoryNumber>'), { maxDepth: 1 }), 'TOO_DEEP');
     });
 
-    it('reports an unknown root element as UNKNOWN_PDU', () => {
-      const e = decodeFails(() => decodeXml(`<FrobnicateCall xmlns="${NS}"/>`), 'UNKNOWN_PDU');
+    it('reports an unknown root element as UNKNOWN_PDU when strict, and as a vendor PDU otherwise', () => {
+      const e = decodeFails(() => decodeXml(`<FrobnicateCall xmlns="${NS}"/>`, { strict: true }), 'UNKNOWN_PDU');
       expect(e.found).to.equal('FrobnicateCall');
+      const v = decodeXml(`<FrobnicateCall xmlns="${NS}"/>`, 3);
+      expect(v).to.include({ pdu: 'vendor', root: 'FrobnicateCall', namespace: NS, invokeId: 3 });
     });
 
     it('reports schema violations with codes and offsets', () => {
       const unknownChild = makeCall(`${MAKE_CALL_BODY}<frobnicate>1</frobnicate>`);
-      const e1 = decodeFails(() => decodeXml(unknownChild), 'UNEXPECTED_TAG');
+      const strict = { strict: true } as const;
+      const e1 = decodeFails(() => decodeXml(unknownChild, strict), 'UNEXPECTED_TAG');
       expect(e1.offset).to.equal(unknownChild.indexOf('<frobnicate>'));
-      const e2 = decodeFails(() => decodeXml(makeCall('<callingDevice>2000</callingDevice>')), 'MISSING_FIELD');
+      const e2 = decodeFails(() => decodeXml(makeCall('<callingDevice>2000</callingDevice>'), strict), 'MISSING_FIELD');
       expect(e2.message).to.contain('calledDirectoryNumber');
       const badEnum = makeCall(`${MAKE_CALL_BODY}<autoOriginate>sometimes</autoOriginate>`);
-      const e3 = decodeFails(() => decodeXml(badEnum), 'BAD_VALUE');
+      const e3 = decodeFails(() => decodeXml(badEnum, strict), 'BAD_VALUE');
       expect(e3.offset).to.equal(badEnum.indexOf('<autoOriginate>'));
       expect(e3.path).to.contain('autoOriginate');
-      decodeFails(() => decodeXml(makeCall('<callingDevice typeOfNumber="deviceNumber">12ab</callingDevice><calledDirectoryNumber>1</calledDirectoryNumber>')), 'BAD_VALUE');
-      decodeFails(() => decodeXml(makeCall('<callingDevice typeOfNumber="bogus">1</callingDevice><calledDirectoryNumber>1</calledDirectoryNumber>')), 'BAD_VALUE');
-      decodeFails(() => decodeXml(makeCall(`${MAKE_CALL_BODY}${'<callingDevice>1</callingDevice>'}`)), 'BAD_VALUE');
+      decodeFails(() => decodeXml(makeCall('<callingDevice typeOfNumber="deviceNumber">12ab</callingDevice><calledDirectoryNumber>1</calledDirectoryNumber>'), strict), 'BAD_VALUE');
+      decodeFails(() => decodeXml(makeCall('<callingDevice typeOfNumber="bogus">1</callingDevice><calledDirectoryNumber>1</calledDirectoryNumber>'), strict), 'BAD_VALUE');
+      decodeFails(() => decodeXml(makeCall(`${MAKE_CALL_BODY}${'<callingDevice>1</callingDevice>'}`), strict), 'BAD_VALUE');
     });
 
     it('fails pathological megabyte inputs with a DecodeError (linear-time parsing)', () => {
@@ -282,7 +287,7 @@ describe('ECMA-323 XML codec', () => {
         [`<MakeCall ${'a="1" '.repeat(100_000)}/>`, 'BAD_SYNTAX'],
         [`<a b="${'"'.repeat(1_000_000)}`, 'BAD_SYNTAX'],
       ];
-      for (const [xml, code] of cases) decodeFails(() => decodeXml(xml), code);
+      for (const [xml, code] of cases) decodeFails(() => decodeXml(xml, { strict: true }), code);
     });
 
     it('never throws anything but DecodeError on mutated fixtures', () => {
