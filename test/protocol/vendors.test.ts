@@ -102,6 +102,13 @@ function counts(texts: readonly string[]): Map<string, number> {
   return m;
 }
 
+/** The root element's local name as written (`ns3:SystemStatus` → `SystemStatus`). */
+function rootName(xml: string): string | undefined {
+  const first = oracle.parse(xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>/, '')) as OrderedNode[];
+  const key = first.map((n) => Object.keys(n).find((k) => k !== ':@')).find((k) => k !== undefined && k !== '#text' && !k.startsWith('?'));
+  return key?.replace(/^.*:/, '');
+}
+
 /** The namespace the root element is in (default or its prefix's), `''` when none. */
 function rootNamespace(xml: string): string {
   const body = xml.replace(/^\uFEFF?\s*(?:<\?[^?]*\?>\s*|<!--[\s\S]*?-->\s*)*/, '');
@@ -182,11 +189,13 @@ describe('vendor dialect corpus (fixtures/vendors)', () => {
       });
 
       if (fx.kind === 'xml' || fx.input.bytes.includes('</')) {
-        test(`keeps every identifier exactly as written${suffix}`, () => {
+        test(`keeps every identifier exactly as written and names each message by its root${suffix}`, () => {
           for (const f of decoded()) {
             if (f.encoding !== 'xml' || f.bytes === undefined) continue;
             expect(f.error, `frame ${f.index}`).to.equal(undefined);
-            const values = strings(frameRecord(f).pdu);
+            const record = frameRecord(f);
+            expect(record.message, `frame ${f.index}: message name`).to.equal(rootName(f.bytes.toString('utf8')));
+            const values = strings(record.pdu);
             for (const leaf of leaves(f.bytes.toString('utf8'))) {
               if (!IDENTIFIER.test(leaf.name)) continue;
               expect(carries(values, leaf.text), `frame ${f.index}: <${leaf.name}>${leaf.text}</${leaf.name}> is not in the decoded value`).to.equal(true);
