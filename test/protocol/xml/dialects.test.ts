@@ -118,8 +118,8 @@ describe('XML dialects of real PBXs', () => {
     const withScx = `<MonitorStart xmlns="${ED4}" xmlns:scx="http://www.siemens.com/schema/csta"><monitorObject><deviceObject>4100</deviceObject></monitorObject><requestedMonitorFilter/><extensions><privateData><private><scx:staticOndDN>true</scx:staticOndDN></private></privateData></extensions></MonitorStart>`;
 
     it('keeps vendor private data as XML, with its namespace declared, and writes it back', () => {
-      const pdu = decodeXml(withScx) as Loose;
-      const priv = pdu.argument.extensions.privateData;
+      const pdu = decodeXml(withScx);
+      const priv = (pdu as Loose).argument.extensions.privateData;
       expect(JSON.stringify(priv)).to.contain('<scx:staticOndDN xmlns:scx=\\"http://www.siemens.com/schema/csta\\">true</scx:staticOndDN>');
       const again = decodeXml(encodeXml(pdu));
       expect(again).to.deep.equal(pdu);
@@ -153,8 +153,8 @@ describe('XML dialects of real PBXs', () => {
 
     it('reads typeOfNumber="deviceID" as a dialling number and writes the attribute back', () => {
       const xml = `<?xml version="1.0" encoding="UTF-8"?><MakeCall><callingDevice typeOfNumber="deviceID">4100</callingDevice><calledDirectoryNumber typeOfNumber="deviceID">4200</calledDirectoryNumber></MakeCall>`;
-      const pdu = decodeXml(xml) as Loose;
-      expect(pdu.argument.callingDevice.deviceIdentifier).to.deep.equal({ dialingNumber: '4100' });
+      const pdu = decodeXml(xml);
+      expect((pdu as Loose).argument.callingDevice.deviceIdentifier).to.deep.equal({ dialingNumber: '4100' });
       expect(encodeXml(pdu, { namespace: '' })).to.equal(xml);
       expect(errorOf(() => decodeXml(xml, { strict: true })).code).to.equal('BAD_VALUE');
     });
