@@ -155,7 +155,7 @@ export function decodeXmlMessage(text: string | Uint8Array, options: XmlDecodeOp
     if (namespace === undefined && opts.requireNamespace === true) throw unknownRoot(root, 'no namespace');
     if (namespace !== undefined && opts.strict === true && !isEcma323Namespace(namespace)) throw unknownRoot(root, `namespace ${namespace}`);
     const scope = declarationsOf(root, new Map());
-    const reader = new XmlValueReader({ strict: opts.strict === true, scope, namespace });
+    const reader = new XmlValueReader({ strict: opts.strict === true, scope, namespace, source: doc.text });
     const edition = namespace === undefined ? undefined : editionOfNamespace(namespace);
     let pdu = decodeCstaRoot(reader, root, invokeId);
     if (pdu === undefined) {

@@ -151,6 +151,12 @@ describe('XML dialects of real PBXs', () => {
       expect(encodeXml(cleared.pdu, { xmlDeclaration: false })).to.contain('<cause>Normal Clearing</cause>');
     });
 
+    it('keeps an unknown element exactly as written (whitespace, attribute order, references)', () => {
+      const vendor = '<privateData>\n  <requestID b="2" a="1">r&amp;2</requestID>\n</privateData>';
+      const pdu = decodeXml(`<GetForwarding><device>4100</device>${vendor}</GetForwarding>`);
+      expect((pdu as Loose).argument.$xml).to.deep.equal([vendor]);
+    });
+
     it('reads typeOfNumber="deviceID" as a dialling number and writes the attribute back', () => {
       const xml = `<?xml version="1.0" encoding="UTF-8"?><MakeCall><callingDevice typeOfNumber="deviceID">4100</callingDevice><calledDirectoryNumber typeOfNumber="deviceID">4200</calledDirectoryNumber></MakeCall>`;
       const pdu = decodeXml(xml);
