@@ -53,6 +53,7 @@ export interface XmlDocument {
   readonly text: string;
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const DTD_MARKUP = /<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i;
 const ENCODING_DECL = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
 
@@ -127,6 +128,11 @@ export function parseXmlDocument(input: string | Uint8Array, limits: XmlParseLim
   }
   let text = typeof input === 'string' ? input : decodeBytes(input, limits);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // saxes checks every other character XML 1.0 forbids; a lone surrogate only a string can hold.
+  if (typeof input === 'string') {
+    const lone = LONE_SURROGATE.exec(text);
+    if (lone !== null) throw syntax(lone.index, 'malformed XML: a lone surrogate is not a character');
+  }
   const dtd = DTD_MARKUP.exec(text);
   if (dtd !== null) throw syntax(dtd.index, 'DTD declarations (DOCTYPE, ENTITY, ...) are not accepted');
 

@@ -7,6 +7,7 @@ import { expect } from 'chai';
 import { Buffer } from 'node:buffer';
 import { DecodeError } from '../../../protocol/errors.js';
 import { decodePdu, encodePdu } from '../../../protocol/pdu.js';
+import type { CstaPdu } from '../../../protocol/pdu.js';
 import { decodeXml, decodeXmlMessage, encodeXml, messageNameOf } from '../../../protocol/xml/index.js';
 
 type Loose = Record<string, any>;
@@ -206,6 +207,30 @@ describe('XML dialects of real PBXs', () => {
       const e = errorOf(() => decodeXml('<loginRequest><userName>a</loginRequest>'));
       expect(e.code).to.equal('BAD_SYNTAX');
       expect(e.offset).to.be.a('number').and.not.NaN;
+    });
+  });
+
+  describe('hostile and unwritable input (issue 15, Low)', () => {
+    it('refuses characters XML 1.0 forbids and a raw < in an attribute, with a real offset', () => {
+      for (const [xml, at] of [
+        ['<MakeCall>\u0000</MakeCall>', 10],
+        ['<MakeCall>\uffff</MakeCall>', 10],
+        ['<MakeCall>\ud800x</MakeCall>', 10],
+        ['<MakeCall a="<"/>', 13],
+        ['<?', 1],
+      ] as const) {
+        const e = errorOf(() => decodeXml(xml));
+        expect(e.code, JSON.stringify(xml)).to.equal('BAD_SYNTAX');
+        expect(Number.isFinite(e.offset), JSON.stringify(xml)).to.equal(true);
+        expect(e.offset, JSON.stringify(xml)).to.be.within(0, at);
+      }
+    });
+
+    it('refuses to write what ECMA-323 cannot carry instead of dropping it: linkedId, extra event-report components', () => {
+      const answer = decodeXml('<AnswerCall><callToBeAnswered><callID>01</callID></callToBeAnswered></AnswerCall>', 1);
+      expect(() => encodeXml({ ...answer, linkedId: 5 } as CstaPdu)).to.throw(/linked invoke/);
+      const ev = decodeXml(`<CallClearedEvent xmlns="${ED4}"><monitorCrossRefID>1</monitorCrossRefID><clearedCall><callID>01</callID></clearedCall><cause>normalClearing</cause></CallClearedEvent>`, 2) as Loose;
+      expect(() => encodeXml({ ...ev, argument: { ...ev.argument, $unknown: ['8001ff'] } } as unknown as CstaPdu)).to.throw(/\$unknown/);
     });
   });
 
