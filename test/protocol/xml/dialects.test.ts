@@ -7,6 +7,7 @@ import { expect } from 'chai';
 import { Buffer } from 'node:buffer';
 import { DecodeError } from '../../../protocol/errors.js';
 import { decodePdu, encodePdu } from '../../../protocol/pdu.js';
+import type { CstaPdu } from '../../../protocol/pdu.js';
 import { decodeXml, decodeXmlMessage, encodeXml, messageNameOf } from '../../../protocol/xml/index.js';
 
 type Loose = Record<string, any>;
@@ -118,8 +119,8 @@ describe('XML dialects of real PBXs', () => {
     const withScx = `<MonitorStart xmlns="${ED4}" xmlns:scx="http://www.siemens.com/schema/csta"><monitorObject><deviceObject>4100</deviceObject></monitorObject><requestedMonitorFilter/><extensions><privateData><private><scx:staticOndDN>true</scx:staticOndDN></private></privateData></extensions></MonitorStart>`;
 
     it('keeps vendor private data as XML, with its namespace declared, and writes it back', () => {
-      const pdu = decodeXml(withScx) as Loose;
-      const priv = pdu.argument.extensions.privateData;
+      const pdu = decodeXml(withScx);
+      const priv = (pdu as Loose).argument.extensions.privateData;
       expect(JSON.stringify(priv)).to.contain('<scx:staticOndDN xmlns:scx=\\"http://www.siemens.com/schema/csta\\">true</scx:staticOndDN>');
       const again = decodeXml(encodeXml(pdu));
       expect(again).to.deep.equal(pdu);
@@ -151,10 +152,16 @@ describe('XML dialects of real PBXs', () => {
       expect(encodeXml(cleared.pdu, { xmlDeclaration: false })).to.contain('<cause>Normal Clearing</cause>');
     });
 
+    it('keeps an unknown element exactly as written (whitespace, attribute order, references)', () => {
+      const vendor = '<privateData>\n  <requestID b="2" a="1">r&amp;2</requestID>\n</privateData>';
+      const pdu = decodeXml(`<GetForwarding><device>4100</device>${vendor}</GetForwarding>`);
+      expect((pdu as Loose).argument.$xml).to.deep.equal([vendor]);
+    });
+
     it('reads typeOfNumber="deviceID" as a dialling number and writes the attribute back', () => {
       const xml = `<?xml version="1.0" encoding="UTF-8"?><MakeCall><callingDevice typeOfNumber="deviceID">4100</callingDevice><calledDirectoryNumber typeOfNumber="deviceID">4200</calledDirectoryNumber></MakeCall>`;
-      const pdu = decodeXml(xml) as Loose;
-      expect(pdu.argument.callingDevice.deviceIdentifier).to.deep.equal({ dialingNumber: '4100' });
+      const pdu = decodeXml(xml);
+      expect((pdu as Loose).argument.callingDevice.deviceIdentifier).to.deep.equal({ dialingNumber: '4100' });
       expect(encodeXml(pdu, { namespace: '' })).to.equal(xml);
       expect(errorOf(() => decodeXml(xml, { strict: true })).code).to.equal('BAD_VALUE');
     });
@@ -200,6 +207,30 @@ describe('XML dialects of real PBXs', () => {
       const e = errorOf(() => decodeXml('<loginRequest><userName>a</loginRequest>'));
       expect(e.code).to.equal('BAD_SYNTAX');
       expect(e.offset).to.be.a('number').and.not.NaN;
+    });
+  });
+
+  describe('hostile and unwritable input (issue 15, Low)', () => {
+    it('refuses characters XML 1.0 forbids and a raw < in an attribute, with a real offset', () => {
+      for (const [xml, at] of [
+        ['<MakeCall>\u0000</MakeCall>', 10],
+        ['<MakeCall>\uffff</MakeCall>', 10],
+        ['<MakeCall>\ud800x</MakeCall>', 10],
+        ['<MakeCall a="<"/>', 13],
+        ['<?', 1],
+      ] as const) {
+        const e = errorOf(() => decodeXml(xml));
+        expect(e.code, JSON.stringify(xml)).to.equal('BAD_SYNTAX');
+        expect(Number.isFinite(e.offset), JSON.stringify(xml)).to.equal(true);
+        expect(e.offset, JSON.stringify(xml)).to.be.within(0, at);
+      }
+    });
+
+    it('refuses to write what ECMA-323 cannot carry instead of dropping it: linkedId, extra event-report components', () => {
+      const answer = decodeXml('<AnswerCall><callToBeAnswered><callID>01</callID></callToBeAnswered></AnswerCall>', 1);
+      expect(() => encodeXml({ ...answer, linkedId: 5 } as CstaPdu)).to.throw(/linked invoke/);
+      const ev = decodeXml(`<CallClearedEvent xmlns="${ED4}"><monitorCrossRefID>1</monitorCrossRefID><clearedCall><callID>01</callID></clearedCall><cause>normalClearing</cause></CallClearedEvent>`, 2) as Loose;
+      expect(() => encodeXml({ ...ev, argument: { ...ev.argument, $unknown: ['8001ff'] } } as unknown as CstaPdu)).to.throw(/\$unknown/);
     });
   });
 
