@@ -18,7 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Buffer } from 'node:buffer';
 import { expect } from 'chai';
-import { XMLParser } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 import { encodeFramed, pdusFromJson } from '../../lib/cli/encode-command.js';
 import type { FrameResult } from '../../lib/cli/frames.js';
 import { frameRecord } from '../../lib/cli/render.js';
@@ -37,10 +37,7 @@ const PENDING: Readonly<Record<string, string>> = {};
 const fixtures = loadVendorFixtures();
 
 // ---------------------------------------------------------------------------------------------
-// An independent look at the XML (fast-xml-parser, not the codec's own reader).
-
-type OrderedNode = Record<string, unknown>;
-const oracle = new XMLParser({ preserveOrder: true, ignoreAttributes: false, parseTagValue: false, trimValues: false, processEntities: true });
+// An independent look at the XML (saxes directly, not the codec's own reader).
 
 interface Leaf {
   /** Local name of the element. */
@@ -49,27 +46,47 @@ interface Leaf {
   readonly text: string;
 }
 
-/** Elements without child elements, with their trimmed text (non-empty only). */
-function leaves(xml: string): Leaf[] {
+interface OracleElement {
+  readonly name: string;
+  text: string;
+  hasChildren: boolean;
+}
+
+/** The local names of the elements and the trimmed text of those without child elements. */
+function oracle(xml: string): { root: string | undefined; leaves: Leaf[] } {
   // The declaration is not the oracle's business (Uni-tel declares utf-16 on UTF-8 text).
   const body = xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>/, '');
-  const out: Leaf[] = [];
-  const walk = (nodes: readonly OrderedNode[]): void => {
-    for (const node of nodes) {
-      const key = Object.keys(node).find((k) => k !== ':@');
-      if (key === undefined || key === '#text' || key.startsWith('?')) continue;
-      const children = node[key] as OrderedNode[];
-      const elements = children.filter((c) => Object.keys(c).some((k) => k !== ':@' && k !== '#text'));
-      if (elements.length > 0) {
-        walk(elements);
-        continue;
-      }
-      const text = children.map((c) => (typeof c['#text'] === 'string' ? c['#text'] : '')).join('').trim();
-      if (text !== '') out.push({ name: key.replace(/^.*:/, ''), text });
-    }
+  const parser = new SaxesParser({ xmlns: false });
+  const stack: OracleElement[] = [];
+  const leaves: Leaf[] = [];
+  let root: string | undefined;
+  parser.on('opentag', (tag) => {
+    const name = tag.name.replace(/^.*:/, '');
+    root ??= name;
+    if (stack.length > 0) stack[stack.length - 1]!.hasChildren = true;
+    stack.push({ name, text: '', hasChildren: false });
+  });
+  const onText = (t: string): void => {
+    if (stack.length > 0) stack[stack.length - 1]!.text += t;
   };
-  walk(oracle.parse(body) as OrderedNode[]);
-  return out;
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', () => {
+    const el = stack.pop()!;
+    const text = el.text.trim();
+    if (!el.hasChildren && text !== '') leaves.push({ name: el.name, text });
+  });
+  parser.write(body).close();
+  return { root, leaves };
+}
+
+function leaves(xml: string): Leaf[] {
+  return oracle(xml).leaves;
+}
+
+/** The root element's local name as written (`ns3:SystemStatus` → `SystemStatus`). */
+function rootName(xml: string): string | undefined {
+  return oracle(xml).root;
 }
 
 /** Element names whose text is an identifier the PBX chose (opaque: kept exactly as written). */
@@ -100,13 +117,6 @@ function counts(texts: readonly string[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const t of texts) m.set(t, (m.get(t) ?? 0) + 1);
   return m;
-}
-
-/** The root element's local name as written (`ns3:SystemStatus` → `SystemStatus`). */
-function rootName(xml: string): string | undefined {
-  const first = oracle.parse(xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>/, '')) as OrderedNode[];
-  const key = first.map((n) => Object.keys(n).find((k) => k !== ':@')).find((k) => k !== undefined && k !== '#text' && !k.startsWith('?'));
-  return key?.replace(/^.*:/, '');
 }
 
 /** The namespace the root element is in (default or its prefix's), `''` when none. */
