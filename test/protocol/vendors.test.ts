@@ -46,6 +46,9 @@ interface Leaf {
   readonly text: string;
 }
 
+/** `name="value"` of every attribute below the root (the root's are namespace and schema declarations). */
+type Attr = string;
+
 interface OracleElement {
   readonly name: string;
   text: string;
@@ -53,15 +56,19 @@ interface OracleElement {
 }
 
 /** The local names of the elements and the trimmed text of those without child elements. */
-function oracle(xml: string): { root: string | undefined; leaves: Leaf[] } {
+function oracle(xml: string): { root: string | undefined; leaves: Leaf[]; attrs: Attr[] } {
   // The declaration is not the oracle's business (Uni-tel declares utf-16 on UTF-8 text).
   const body = xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>/, '');
   const parser = new SaxesParser({ xmlns: false });
   const stack: OracleElement[] = [];
   const leaves: Leaf[] = [];
+  const attrs: Attr[] = [];
   let root: string | undefined;
   parser.on('opentag', (tag) => {
     const name = tag.name.replace(/^.*:/, '');
+    if (root !== undefined) {
+      for (const [k, v] of Object.entries(tag.attributes)) if (!/^xmlns(?::|$)/.test(k)) attrs.push(`${k.replace(/^.*:/, '')}="${String(v)}"`);
+    }
     root ??= name;
     if (stack.length > 0) stack[stack.length - 1]!.hasChildren = true;
     stack.push({ name, text: '', hasChildren: false });
@@ -77,7 +84,7 @@ function oracle(xml: string): { root: string | undefined; leaves: Leaf[] } {
     if (!el.hasChildren && text !== '') leaves.push({ name: el.name, text });
   });
   parser.write(body).close();
-  return { root, leaves };
+  return { root, leaves, attrs };
 }
 
 function leaves(xml: string): Leaf[] {
@@ -94,6 +101,9 @@ const IDENTIFIER = /(?:ID|Id|Identifier|Device|DirectoryNumber|Object|DN)$|^(?:d
 
 /** Texts that a value may legitimately normalise away (a BIT STRING's false bits, say). */
 const NORMALISABLE = /^(?:true|false)$/;
+
+/** Attributes the writer may leave out because they say the default. */
+const DEFAULT_ATTRIBUTE = /^typeOfNumber="dialingNumber"$/;
 
 /** Every string anywhere in a JSON value. */
 function strings(v: unknown, out: string[] = []): string[] {
@@ -170,6 +180,12 @@ function checkXmlRoundTrip(f: FrameResult, where: string): void {
     if ((kept.get(text) ?? 0) < n) lost.push(text);
   }
   expect(lost, `${where}: texts of the input missing from the re-encoded XML\n${again}`).to.deep.equal([]);
+  const keptAttrs = counts(oracle(again).attrs);
+  const lostAttrs: string[] = [];
+  for (const [a, n] of counts(oracle(original).attrs.filter((x) => !DEFAULT_ATTRIBUTE.test(x)))) {
+    if ((keptAttrs.get(a) ?? 0) < n) lostAttrs.push(a);
+  }
+  expect(lostAttrs, `${where}: attributes of the input missing from the re-encoded XML\n${again}`).to.deep.equal([]);
 }
 
 describe('vendor dialect corpus (fixtures/vendors)', () => {
