@@ -46,7 +46,8 @@ function single(v: unknown, what: string): [string, unknown] {
 
 /** The identifier text of a non-TON alternative: OCTET STRING (`other`) as its octets in ISO-8859-1. */
 function idText(codec: AnyCodec, v: unknown): string {
-  if (codec.kind === 'octetString') return Buffer.from(leafToText(codec, v), 'hex').toString('latin1');
+  // Lower-case hex (from BER) is octets shown as ISO-8859-1; any other text came from XML as it is.
+  if (codec.kind === 'octetString') return /^(?:[0-9a-f]{2})*$/.test(String(v)) ? Buffer.from(leafToText(codec, v), 'hex').toString('latin1') : leafToText(codec, v);
   return leafToText(codec, v);
 }
 
