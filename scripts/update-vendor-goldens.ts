@@ -42,11 +42,12 @@ function main(argv: readonly string[]): number {
   return check && changed > 0 ? 1 : 0;
 }
 
-/** `invoke makeCall`, `returnResult monitorStart`, `vendor loginRequest`... for the report. */
+/** `invoke makeCall`, `returnResult monitorStart`, `vendor loginRequest`, `applicationSession startApplicationSession`... for the report. */
 function describePdu(pdu: unknown): string {
   if (typeof pdu !== 'object' || pdu === null) return String(pdu);
   const p = pdu as Record<string, unknown>;
-  const name = p.operation ?? p.root ?? p.name ?? p.error ?? '';
+  const kind = (p.message as { kind?: unknown } | undefined)?.kind;
+  const name = p.operation ?? p.root ?? kind ?? p.name ?? p.error ?? '';
   let detail = '';
   if (p.operation === 'cSTAEventReport') {
     const info = (p.argument as { eventSpecificInfo?: Record<string, Record<string, unknown>> } | undefined)?.eventSpecificInfo;
