@@ -394,6 +394,9 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
       case 'vendor':
         this.emit('vendor', pdu);
         return;
+      case 'applicationSession':
+        // association strategies come next
+        return;
       default: {
         const never: never = pdu;
         throw new SessionStateError(`unhandled PDU ${JSON.stringify(never)}`);

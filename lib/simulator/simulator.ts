@@ -300,6 +300,9 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
       case 'vendor':
         this.vendorMessagesReceived++; // a client's non-CSTA message: a vendor profile answers it, the generic switch ignores it
         return;
+      case 'applicationSession':
+        // application sessions come next
+        return;
       default: {
         const never: never = pdu;
         throw new SimulatorStateError(`unhandled PDU ${JSON.stringify(never)}`);
