@@ -25,6 +25,8 @@ const rows: Measurement[] = [typed, generic, walk, encode];
 
 const extra = await optionalXmlBench(ms);
 if (extra !== undefined) rows.push(extra);
+const sax = extra === undefined ? undefined : ((await import('./xml.js')) as { benchSaxesAlone: (ms: number) => Measurement }).benchSaxesAlone(ms);
+if (sax !== undefined) rows.push(sax);
 
 for (const r of rows) console.log(`${r.name.padEnd(36)} ${formatRate(r.opsPerSecond).padStart(12)}`);
 console.log('');
@@ -32,6 +34,7 @@ console.log(`typed decode / asn1js fromBER : ${(typed.opsPerSecond / generic.ops
 console.log(`raw TLV walk / typed decode   : ${(walk.opsPerSecond / typed.opsPerSecond).toFixed(1)}x  (target ≤ 8x)`);
 console.log(`encode requests               : ${formatRate(encode.opsPerSecond)}  (target ≥ 1 M/s)`);
 if (extra !== undefined) console.log(`typed BER decode / XML decode : ${(typed.opsPerSecond / extra.opsPerSecond).toFixed(1)}x`);
+if (extra !== undefined && sax !== undefined) console.log(`saxes alone / XML decode      : ${(sax.opsPerSecond / extra.opsPerSecond).toFixed(1)}x  (target ≤ 2x)`);
 if (consumed() < 0) console.log('');
 
 if (process.env.BENCH_SESSION !== '0') {

@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { SaxesParser } from 'saxes';
 import { decodeXml } from '../protocol/xml/index.js';
 import { REPO_ROOT } from '../test/support/fixtures.js';
 import { measure } from './measure.js';
@@ -21,6 +22,17 @@ export function loadXmlMessages(dir = join(REPO_ROOT, 'fixtures', 'xml')): strin
 /** Decodes the XML fixtures round-robin for about `ms` milliseconds; the rate is frames per second. */
 export function benchXml(ms = 1000): Measurement {
   return measure('XML decode (decodeXml)', loadXmlMessages(), (x) => decodeXml(x), ms);
+}
+
+/** A strict SAX pass alone (saxes, no handlers but text) over the same fixtures: the floor for decodeXml. */
+export function benchSaxesAlone(ms = 1000): Measurement {
+  return measure('saxes pass alone', loadXmlMessages(), (x) => {
+    const p = new SaxesParser({ position: true, xmlns: false });
+    let n = 0;
+    p.on('opentag', () => n++);
+    p.write(x).close();
+    return n;
+  }, ms);
 }
 
 /** Runs `n` decodes of the XML fixtures (round-robin) and returns frames per second. */

@@ -353,6 +353,14 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     this.emit('status', { type: 'closed', error });
   }
 
+  /**
+   * How this session's OCTET STRING values carry text (agent IDs, call data): `hex` (the octets)
+   * on BER, `text` (as the PBX wrote it) on XML. See docs/xml.md, "Identifiers".
+   */
+  get octetStrings(): 'hex' | 'text' {
+    return this.options.wire?.encoding === 'xml' ? 'text' : 'hex';
+  }
+
   // ---- incoming PDUs -------------------------------------------------------------------------
 
   private onPdu(pdu: CstaPdu, conn: CstaConnection): void {

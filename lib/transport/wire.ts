@@ -13,7 +13,18 @@ import type { Framer } from '../../protocol/framing/framer.js';
 /** The wire format of a CSTA link. */
 export type WireFormat =
   | { readonly encoding: 'ber'; readonly framing: BerFraming }
-  | { readonly encoding: 'xml'; readonly framing: 'header' | 'plain' };
+  | { readonly encoding: 'xml'; readonly framing: 'header' | 'plain'; readonly dialect?: XmlWireDialect };
+
+/** How the XML wire writes and reads documents; a vendor profile sets it. */
+export interface XmlWireDialect {
+  /**
+   * Namespace to write (`''` = none). Unset: the namespace of the last message the peer sent
+   * (none if it sent none: Zultys, Uni-tel requests), and ed4 until it has sent one.
+   */
+  readonly namespace?: string;
+  /** Read documents declared UTF-16 but sent as UTF-8 (Uni-tel) instead of refusing them. */
+  readonly utf16DeclarationAsUtf8?: boolean;
+}
 
 export const DEFAULT_WIRE: WireFormat = { encoding: 'ber', framing: 'length16' };
 

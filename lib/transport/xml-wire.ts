@@ -6,7 +6,7 @@
  * Plain XML (no header) carries no invoke id, so requests could only be matched to answers by
  * order; this wire refuses it for sessions (decoding plain XML captures works in the CLI).
  */
-import { decodeXml, encodeXml } from '../../protocol/xml/index.js';
+import { decodeXmlMessage, encodeXml, namespaceOf } from '../../protocol/xml/index.js';
 import { createXmlFramer, frameXml, invokeIdOfHeader } from '../../protocol/framing/xml-framing.js';
 import { DecodeError, DecodeErrorCode } from '../../protocol/errors.js';
 import { registerXmlWire } from './wire.js';
@@ -17,17 +17,28 @@ export const XML_MAX_INVOKE_ID = 9999;
 
 registerXmlWire((format, limits): WireCodec => {
   if (format.framing !== 'header') throw new Error('a CSTA session over XML needs the 8-byte header framing (it carries the invoke id)');
+  const dialect = format.dialect ?? {};
+  // Reply in the namespace the peer used (snom answers ed5 to ed3; Zultys uses none).
+  let peerNamespace: string | undefined;
   return {
     format,
     createFramer: () => createXmlFramer('header', { maxFrameSize: limits.maxFrameSize }),
     decode(frame, header) {
       const id = invokeIdOfHeader(header);
       if (!/^\d{1,4}$/.test(id)) throw new DecodeError(DecodeErrorCode.BadSyntax, 4, `invoke id ${JSON.stringify(id)} in the XML header is not numeric`);
-      return decodeXml(frame, { invokeId: Number(id), maxFrameSize: limits.maxFrameSize, maxDepth: limits.maxDepth });
+      const m = decodeXmlMessage(frame, {
+        invokeId: Number(id),
+        maxFrameSize: limits.maxFrameSize,
+        maxDepth: limits.maxDepth,
+        utf16DeclarationAsUtf8: dialect.utf16DeclarationAsUtf8 === true,
+      });
+      if (m.pdu.pdu !== 'vendor') peerNamespace = m.namespace ?? '';
+      return m.pdu;
     },
     encode(pdu) {
       const id = 'invokeId' in pdu && typeof pdu.invokeId === 'number' ? pdu.invokeId : 0;
-      return frameXml(encodeXml(pdu, { xmlDeclaration: false }), id % (XML_MAX_INVOKE_ID + 1));
+      const namespace = dialect.namespace ?? peerNamespace ?? namespaceOf(4);
+      return frameXml(encodeXml(pdu, { xmlDeclaration: false, namespace }), id % (XML_MAX_INVOKE_ID + 1));
     },
   };
 });

@@ -81,6 +81,8 @@ export interface XmlReadContext {
   readonly scope: NamespaceScope;
   /** The message's own (default or root-prefix) namespace. */
   readonly namespace: string | undefined;
+  /** The document text, so kept elements are sliced out as they were written. */
+  readonly source?: string;
 }
 
 export class XmlValueReader implements XmlDecoder {
@@ -99,7 +101,7 @@ export class XmlValueReader implements XmlDecoder {
 
   /** The element as raw XML text (for `$xml`). */
   raw(el: XmlElement): string {
-    return rawXml(el, this.ctx.scope, this.ctx.namespace);
+    return rawXml(el, this.ctx.scope, this.ctx.namespace, this.ctx.source);
   }
 
   value(codec: AnyCodec, el: XmlElement): unknown {

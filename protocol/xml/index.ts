@@ -158,7 +158,7 @@ export function decodeXmlMessage(text: string | Uint8Array, options: XmlDecodeOp
     if (namespace === undefined && opts.requireNamespace === true) throw unknownRoot(root, 'no namespace');
     if (namespace !== undefined && opts.strict === true && !isEcma323Namespace(namespace)) throw unknownRoot(root, `namespace ${namespace}`);
     const scope = declarationsOf(root, new Map());
-    const reader = new XmlValueReader({ strict: opts.strict === true, scope, namespace });
+    const reader = new XmlValueReader({ strict: opts.strict === true, scope, namespace, source: doc.text });
     const edition = namespace === undefined ? undefined : editionOfNamespace(namespace);
     let pdu = decodeCstaRoot(reader, root, invokeId);
     if (pdu === undefined) {
@@ -201,8 +201,13 @@ function encodeRoot(enc: XmlValueWriter, pdu: CstaPdu, attrs: [string, string][]
   switch (pdu.pdu) {
     case 'invoke': {
       if (pdu.operation === 'unknown') throw noName(`an invoke of an unknown operation (${JSON.stringify(pdu.opcode)})`);
+      // ECMA-323 has no linked invokes: refusing beats dropping the link silently.
+      if ((pdu as { linkedId?: unknown }).linkedId !== undefined) throw noName('a linked invoke (ROSE linkedId)');
       if (pdu.operation === EVENT_REPORT) {
         const arg = pdu.argument as Loose;
+        for (const k of Object.keys(arg)) {
+          if (k !== 'crossRefIdentifier' && k !== 'eventSpecificInfo') throw noName(`CSTAEventReportArgument.${k}`);
+        }
         const [category, events] = single(arg.eventSpecificInfo, 'EventSpecificInfo');
         const [event, value] = single(events, category);
         const entry = t.eventsByPath.get(`${category}.${event}`);

@@ -15,6 +15,7 @@ import { Buffer } from 'node:buffer';
 import { DecodeError, DecodeErrorCode } from '../errors.js';
 import type { AnyCodec, ChoiceCodec, SequenceCodec } from '../schema/index.js';
 import { unwrap, withPath } from './context.js';
+import { nameKey } from './spellings.js';
 import type { XmlDecoder, XmlEncoder, XmlTypeMapping } from './context.js';
 import { badValue, encodeBad, leafFromText, leafToText } from './leaf.js';
 import type { XmlElement } from './parse.js';
@@ -45,7 +46,8 @@ function single(v: unknown, what: string): [string, unknown] {
 
 /** The identifier text of a non-TON alternative: OCTET STRING (`other`) as its octets in ISO-8859-1. */
 function idText(codec: AnyCodec, v: unknown): string {
-  if (codec.kind === 'octetString') return Buffer.from(leafToText(codec, v), 'hex').toString('latin1');
+  // Lower-case hex (from BER) is octets shown as ISO-8859-1; any other text came from XML as it is.
+  if (codec.kind === 'octetString') return /^(?:[0-9a-f]{2})*$/.test(String(v)) ? Buffer.from(leafToText(codec, v), 'hex').toString('latin1') : leafToText(codec, v);
   return leafToText(codec, v);
 }
 
@@ -202,7 +204,8 @@ function writeLocalDevice(enc: XmlEncoder, local: ChoiceCodec<unknown>, v: unkno
 }
 
 function readLocalDevice(dec: XmlDecoder, local: ChoiceCodec<unknown>, el: XmlElement): unknown {
-  const alt = el.name === 'deviceID' ? 'staticID' : el.name;
+  const key = nameKey(el.name);
+  const alt = key === 'deviceid' || key === 'staticid' ? 'staticID' : key === 'dynamicid' ? 'dynamicID' : el.name;
   const c = local.alternatives.find((a) => a.name === alt)?.codec;
   if (c === undefined) throw badValue(el.offset, `<${el.name}> is not a LocalDeviceID`);
   try {
@@ -237,11 +240,12 @@ const connectionID: XmlTypeMapping = {
     let call: unknown;
     let device: unknown;
     for (const child of el.children) {
-      if (child.name === 'callID') {
+      const key = nameKey(child.name);
+      if (key === 'callid') {
         if (call !== undefined) throw badValue(child.offset, 'ConnectionID has two <callID>');
         if (child.children.length > 0) throw badValue(child.offset, '<callID> is text only');
         call = leafFromText(callID, child.text, child.offset);
-      } else if (child.name !== 'deviceID' && child.name !== 'staticID' && child.name !== 'dynamicID' && !dec.strict) {
+      } else if (key !== 'deviceid' && key !== 'staticid' && key !== 'dynamicid' && !dec.strict) {
         dec.warn(child.offset, `<${child.name}> ignored: not part of a ConnectionID`);
       } else {
         if (device !== undefined) throw badValue(child.offset, 'ConnectionID has two device identifiers');

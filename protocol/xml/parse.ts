@@ -1,24 +1,27 @@
 /**
- * Hardened XML document parsing for ECMA-323 messages: fast-xml-parser does the tokenising, this
- * module adds the limits and refusals a network-facing decoder needs and returns a small element
- * tree with character offsets.
+ * Hardened XML document parsing for ECMA-323 messages, in one pass: saxes (a strict, conforming
+ * XML 1.0 tokeniser) reads the text, this module builds a small element tree with character
+ * offsets and adds the limits a network-facing decoder needs.
  *
  * - input larger than `maxFrameSize` → FRAME_TOO_LARGE, before anything is parsed;
  * - any DTD markup (`<!DOCTYPE`, `<!ENTITY`, ...) → BAD_SYNTAX: no external entities, no entity
  *   expansion bombs, no internal subset at all;
  * - references other than `&lt; &gt; &amp; &quot; &apos;` and numeric character references →
- *   BAD_SYNTAX (the parser's entity processing is off; {@link expandReferences} does it here);
- * - not well-formed (unclosed tags, repeated attributes, stray text) → BAD_SYNTAX with offset;
- * - elements nested deeper than `maxDepth` (the root is depth 1) → TOO_DEEP. fast-xml-parser's own
- *   `maxNestedTags` (counted slightly differently) stops runaway nesting early; the exact bound is
- *   checked while building the tree.
+ *   BAD_SYNTAX (saxes knows no others without a DTD);
+ * - not well-formed (unclosed or mismatched tags, repeated attributes, a raw `<` in an attribute
+ *   value, characters XML 1.0 forbids: NUL and other C0 controls, U+FFFE/U+FFFF, lone surrogates,
+ *   text outside the root, a second root) → BAD_SYNTAX at the offset where it was found;
+ * - elements nested deeper than `maxDepth` (the root is depth 1) → TOO_DEEP, as soon as the
+ *   offending start tag is read.
+ * Every element keeps the offsets of its start tag and of the end of its end tag, so the exact
+ * source of an element can be sliced out.
  */
 import { Buffer } from 'node:buffer';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
 import { DecodeError, DecodeErrorCode } from '../errors.js';
-import { expandReferences } from './text.js';
 
-/** One element: local name, expanded attributes, child elements and character data. */
+/** One element: local name, attributes, child elements and character data. */
 export interface XmlElement {
   /** Local name (any `prefix:` removed). */
   readonly name: string;
@@ -31,6 +34,8 @@ export interface XmlElement {
   readonly text: string;
   /** Character offset of the element's `<` in the decoded text. */
   readonly offset: number;
+  /** Character offset just after the element's end (after `/>` or its end tag's `>`), when parsed. */
+  readonly end?: number;
 }
 
 export interface XmlParseLimits {
@@ -48,39 +53,9 @@ export interface XmlDocument {
   readonly text: string;
 }
 
-const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
-const TEXT = '#text';
-const CDATA = '#cdata';
-const ATTRS = ':@';
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const DTD_MARKUP = /<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i;
 const ENCODING_DECL = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
-
-const parsers = new Map<number, XMLParser>();
-
-function parserFor(maxDepth: number): XMLParser {
-  let p = parsers.get(maxDepth);
-  if (p === undefined) {
-    p = new XMLParser({
-      preserveOrder: true,
-      ignoreAttributes: false,
-      attributeNamePrefix: '',
-      parseTagValue: false,
-      parseAttributeValue: false,
-      trimValues: false,
-      processEntities: false,
-      htmlEntities: false,
-      cdataPropName: CDATA,
-      commentPropName: false,
-      ignoreDeclaration: true,
-      ignorePiTags: true,
-      removeNSPrefix: false,
-      captureMetaData: true,
-      maxNestedTags: maxDepth,
-    });
-    parsers.set(maxDepth, p);
-  }
-  return p;
-}
 
 function syntax(offset: number, message: string): DecodeError {
   return new DecodeError(DecodeErrorCode.BadSyntax, offset, message);
@@ -121,21 +96,14 @@ function decodeBytes(bytes: Uint8Array, limits: XmlParseLimits): string {
   }
 }
 
-function offsetOf(text: string, line: number, col: number): number {
-  let off = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = text.indexOf('\n', off);
-    if (nl < 0) break;
-    off = nl + 1;
-  }
-  return Math.min(text.length, off + Math.max(0, col - 1));
-}
 
-type OrderedEntry = Record<string, unknown>;
-
-/** Start offset fast-xml-parser recorded for an element entry (captureMetaData). */
-function startOf(entry: OrderedEntry): number | undefined {
-  return (entry as unknown as Record<symbol, { startIndex?: number } | undefined>)[META]?.startIndex;
+interface OpenElement {
+  name: string;
+  prefix: string | undefined;
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  text: string;
+  offset: number;
 }
 
 function splitName(q: string): { prefix: string | undefined; name: string } {
@@ -143,47 +111,11 @@ function splitName(q: string): { prefix: string | undefined; name: string } {
   return i < 0 ? { prefix: undefined, name: q } : { prefix: q.slice(0, i), name: q.slice(i + 1) };
 }
 
-function expand(raw: string, offset: number, where: string): string {
-  const r = expandReferences(raw);
-  if (typeof r === 'string') return r;
-  throw syntax(offset, `undefined or malformed entity reference in ${where}`);
-}
-
-function isBlank(s: string): boolean {
-  return /^[ \t\r\n]*$/.test(s);
-}
-
-/** Converts one fast-xml-parser ordered entry (an element) into an {@link XmlElement}. */
-function toElement(entry: OrderedEntry, qname: string, parentOffset: number, depth: number, maxDepth: number): XmlElement {
-  const offset = startOf(entry) ?? parentOffset;
-  if (depth > maxDepth) throw new DecodeError(DecodeErrorCode.TooDeep, offset, `XML nests deeper than maxDepth ${maxDepth}`);
-  const { prefix, name } = splitName(qname);
-  const rawAttrs = entry[ATTRS] as Record<string, unknown> | undefined;
-  let attrs: Record<string, string> = EMPTY_ATTRS;
-  if (rawAttrs !== undefined) {
-    attrs = Object.create(null) as Record<string, string>;
-    for (const k of Object.keys(rawAttrs)) {
-      const v = rawAttrs[k];
-      if (typeof v !== 'string') throw syntax(offset, `attribute ${k} of <${qname}> has no value`);
-      attrs[k] = expand(v, offset, `attribute ${k}`);
-    }
-  }
-  const children: XmlElement[] = [];
-  let text = '';
-  for (const child of entry[qname] as OrderedEntry[]) {
-    const key = elementKey(child);
-    if (key === TEXT) text += expand(String(child[TEXT]), offset, `<${qname}>`);
-    else if (key === CDATA) for (const part of child[CDATA] as OrderedEntry[]) text += String(part[TEXT] ?? '');
-    else if (key !== undefined) children.push(toElement(child, key, offset, depth + 1, maxDepth));
-  }
-  return { name, prefix, attrs, children, text, offset };
-}
-
 const EMPTY_ATTRS: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
 
-function elementKey(entry: OrderedEntry): string | undefined {
-  for (const k in entry) if (k !== ATTRS) return k;
-  return undefined;
+/** saxes' message without its `line:column: ` prefix (the offset says where). */
+function saxesMessage(e: Error): string {
+  return e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
 }
 
 /**
@@ -196,30 +128,57 @@ export function parseXmlDocument(input: string | Uint8Array, limits: XmlParseLim
   }
   let text = typeof input === 'string' ? input : decodeBytes(input, limits);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // saxes checks every other character XML 1.0 forbids; a lone surrogate only a string can hold.
+  if (typeof input === 'string') {
+    const lone = LONE_SURROGATE.exec(text);
+    if (lone !== null) throw syntax(lone.index, 'malformed XML: a lone surrogate is not a character');
+  }
   const dtd = DTD_MARKUP.exec(text);
   if (dtd !== null) throw syntax(dtd.index, 'DTD declarations (DOCTYPE, ENTITY, ...) are not accepted');
-  const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (valid !== true) throw syntax(offsetOf(text, valid.err.line, valid.err.col), `malformed XML: ${valid.err.msg}`);
-  let doc: OrderedEntry[];
-  try {
-    doc = parserFor(limits.maxDepth).parse(text) as OrderedEntry[];
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/nested/i.test(msg)) throw new DecodeError(DecodeErrorCode.TooDeep, 0, `XML nests deeper than maxDepth ${limits.maxDepth}`);
-    throw syntax(0, `malformed XML: ${msg}`);
-  }
+
+  const parser = new SaxesParser({ position: true, xmlns: false });
+  const stack: OpenElement[] = [];
   let root: XmlElement | undefined;
-  for (const entry of doc) {
-    const key = elementKey(entry);
-    if (key === undefined) continue;
-    if (key === TEXT) {
-      if (!isBlank(String(entry[TEXT]))) throw syntax(0, 'text outside the root element');
-      continue;
+  let start = 0;
+  parser.on('opentagstart', () => {
+    // position is just past the name; the `<` is the last one before it.
+    start = text.lastIndexOf('<', parser.position - 1);
+    if (stack.length + 1 > limits.maxDepth) throw new DecodeError(DecodeErrorCode.TooDeep, start, `XML nests deeper than maxDepth ${limits.maxDepth}`);
+  });
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    const { prefix, name } = splitName(tag.name);
+    let attrs: Record<string, string> = EMPTY_ATTRS;
+    for (const k in tag.attributes) {
+      if (attrs === EMPTY_ATTRS) attrs = Object.create(null) as Record<string, string>;
+      attrs[k] = tag.attributes[k]!;
     }
-    if (key === CDATA) throw syntax(0, 'CDATA outside the root element');
-    const at = startOf(entry) ?? 0;
-    if (root !== undefined) throw syntax(at, 'more than one root element');
-    root = toElement(entry, key, 0, 1, limits.maxDepth);
+    stack.push({ name, prefix, attrs, children: [], text: '', offset: start });
+  });
+  parser.on('text', (t: string) => {
+    const top = stack[stack.length - 1];
+    if (top !== undefined) top.text += t;
+    else if (!/^[ \t\r\n]*$/.test(t)) throw syntax(Math.max(0, parser.position - t.length), 'text outside the root element');
+  });
+  parser.on('cdata', (t: string) => {
+    const top = stack[stack.length - 1];
+    if (top === undefined) throw syntax(parser.position, 'CDATA outside the root element');
+    top.text += t;
+  });
+  parser.on('closetag', () => {
+    const open = stack.pop()!;
+    const el: XmlElement = { name: open.name, prefix: open.prefix, attrs: open.attrs, children: open.children, text: open.text, offset: open.offset, end: parser.position };
+    const parent = stack[stack.length - 1];
+    if (parent !== undefined) parent.children.push(el);
+    else root = el;
+  });
+  parser.on('error', (e: Error) => {
+    throw syntax(Math.min(text.length, Math.max(0, parser.position - 1)), `malformed XML: ${saxesMessage(e)}`);
+  });
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    if (e instanceof DecodeError) throw e;
+    throw syntax(Math.min(text.length, parser.position), `malformed XML: ${e instanceof Error ? saxesMessage(e) : String(e)}`);
   }
   if (root === undefined) throw syntax(0, 'no root element');
   return { root, text };
@@ -228,6 +187,10 @@ export function parseXmlDocument(input: string | Uint8Array, limits: XmlParseLim
 /** The namespace URI the root element is in (its prefix's or the default), or undefined. */
 export function rootNamespace(root: XmlElement): string | undefined {
   return root.attrs[root.prefix === undefined ? 'xmlns' : `xmlns:${root.prefix}`];
+}
+
+function isBlank(s: string): boolean {
+  return /^[ \t\r\n]*$/.test(s);
 }
 
 /** True when the element holds character data other than whitespace. */

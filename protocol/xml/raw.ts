@@ -3,9 +3,10 @@
  * back: vendor elements (`scx:`, Avaya, Microsoft `lcs:`), `privateData` where a vendor puts it,
  * components a later edition added, empty elements whose type cannot be empty.
  *
- * Each kept element is serialised on its own, self-contained: namespace prefixes it uses that were
- * declared on an ancestor (usually the root) are declared on it again, so the string means the
- * same wherever it is written. Values carry them as `$xml: string[]`.
+ * Each kept element is its source text exactly as received (whitespace, attribute order and
+ * references untouched), made self-contained: namespace prefixes it uses that were declared on an
+ * ancestor (usually the root) are declared on it again, so the string means the same wherever it
+ * is written. Values carry them as `$xml: string[]`.
  */
 import type { XmlElement } from './parse.js';
 import { escapeAttr, escapeText } from './text.js';
@@ -75,7 +76,7 @@ function write(el: XmlElement, extra: readonly (readonly [string, string])[], ou
  * Serialises an element the schema does not know, declaring again the prefixes it borrows from
  * `scope` (a default namespace is re-declared only when it is not the message's own).
  */
-export function rawXml(el: XmlElement, scope: NamespaceScope, messageNamespace: string | undefined): string {
+export function rawXml(el: XmlElement, scope: NamespaceScope, messageNamespace: string | undefined, source?: string): string {
   const borrowed = new Set<string>();
   usedPrefixes(el, new Set(), borrowed);
   const extra: [string, string][] = [];
@@ -85,6 +86,12 @@ export function rawXml(el: XmlElement, scope: NamespaceScope, messageNamespace: 
     if (p === '') {
       if (uri !== messageNamespace) extra.push(['xmlns', uri]);
     } else extra.push([`xmlns:${p}`, uri]);
+  }
+  if (source !== undefined && el.end !== undefined) {
+    // The element exactly as the PBX wrote it, with the borrowed declarations added to its start tag.
+    const text = source.slice(el.offset, el.end);
+    const at = 1 + qualified(el).length;
+    return extra.length === 0 ? text : text.slice(0, at) + extra.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('') + text.slice(at);
   }
   const out: string[] = [];
   write(el, extra, out);
