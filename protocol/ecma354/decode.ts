@@ -33,6 +33,8 @@ export function applicationSessionKindOf(rootName: string): ApplicationSessionKi
 interface Ctx {
   readonly namespace: string | undefined;
   readonly path: string;
+  /** The document text, so raw content is kept exactly as written (when the parser gave end offsets). */
+  readonly source: string | undefined;
 }
 
 function bad(el: XmlElement, ctx: Ctx, message: string, code: DecodeErrorCode = DecodeErrorCode.BadValue): DecodeError {
@@ -56,7 +58,7 @@ class Children {
     for (const c of el.children) {
       const key = nameKey(c.name);
       if (!keys.has(key)) {
-        this.extra.push(rawXml(c, this.scope, ctx.namespace));
+        this.extra.push(rawXml(c, this.scope, ctx.namespace, ctx.source));
         continue;
       }
       if (this.found.has(key)) throw bad(c, ctx, `<${c.name}> appears more than once`);
@@ -100,7 +102,7 @@ function integer(el: XmlElement, ctx: Ctx): number {
 /** The content of a vendor container (xsd:any), raw. */
 function rawContent(el: XmlElement, outer: NamespaceScope, ctx: Ctx): RawXml {
   const scope = declarationsOf(el, outer);
-  if (el.children.length > 0) return el.children.map((c) => rawXml(c, scope, ctx.namespace)).join('');
+  if (el.children.length > 0) return el.children.map((c) => rawXml(c, scope, ctx.namespace, ctx.source)).join('');
   return hasText(el) ? escapeText(el.text) : '';
 }
 
@@ -254,12 +256,13 @@ function readMessage(kind: ApplicationSessionKind, root: XmlElement, ctx: Ctx): 
 /**
  * The application session PDU of a parsed root, or undefined when the root's local name is no
  * ECMA-354 (or Avaya TransferMonitorObjects) message. Throws {@link DecodeError} (with the
- * element's character offset) for a malformed one.
+ * element's character offset) for a malformed one. With the document's `source` text, raw vendor
+ * content is kept exactly as written; without it, it is serialised again.
  */
-export function decodeApplicationSessionElement(root: XmlElement, invokeId: InvokeId): ApplicationSessionPdu | undefined {
+export function decodeApplicationSessionElement(root: XmlElement, invokeId: InvokeId, source?: string): ApplicationSessionPdu | undefined {
   const kind = applicationSessionKindOf(root.name);
   if (kind === undefined) return undefined;
   const namespace = rootNamespace(root);
-  const message = readMessage(kind, root, { namespace, path: ROOT_OF_KIND[kind] });
+  const message = readMessage(kind, root, { namespace, path: ROOT_OF_KIND[kind], source });
   return { pdu: 'applicationSession', invokeId, message, namespace: namespace ?? '' };
 }

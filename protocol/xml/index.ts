@@ -153,7 +153,7 @@ export function decodeXmlMessage(text: string | Uint8Array, options: XmlDecodeOp
     });
     const root = doc.root;
     const namespace = rootNamespace(root);
-    const session = decodeApplicationSessionElement(root, invokeId); // ECMA-354, in any namespace
+    const session = decodeApplicationSessionElement(root, invokeId, doc.text); // ECMA-354, in any namespace
     if (session !== undefined) return { pdu: session, root: root.name, namespace, edition: undefined, warnings: parseWarnings };
     if (namespace === undefined && opts.requireNamespace === true) throw unknownRoot(root, 'no namespace');
     if (namespace !== undefined && opts.strict === true && !isEcma323Namespace(namespace)) throw unknownRoot(root, `namespace ${namespace}`);
@@ -260,7 +260,7 @@ export function encodeXml(pdu: CstaPdu, options: XmlEncodeOptions = {}): string 
   const ns = options.namespace ?? namespaceOf(options.edition ?? DEFAULT_EDITION);
   const attrs: [string, string][] = ns === '' ? [] : [['xmlns', ns]];
   try {
-    if (pdu.pdu === 'applicationSession') encodeApplicationSessionXml(options.namespace === undefined ? pdu : { ...pdu, namespace: options.namespace }, w);
+    if (pdu.pdu === 'applicationSession') encodeApplicationSessionXml(pdu, w); // its own namespace (pdu.namespace), not the CSTA one
     else encodeRoot(new XmlValueWriter(w), pdu, attrs);
   } catch (e) {
     if (e instanceof CstaError) throw e;

@@ -12,7 +12,9 @@ import { ConnectionClosedError } from '../../../lib/session/errors.js';
 import { PbxSimulator } from '../../../lib/simulator/simulator.js';
 import type { PbxSimulatorOptions } from '../../../lib/simulator/simulator.js';
 import type { CstaEvent } from '../../../lib/session/events.js';
-import { avayaSessionLoginInfo, openScapeBusinessLoginInfo } from '../../../protocol/ecma354/index.js';
+import { APPL_SESSION_NAMESPACE, avayaSessionLoginInfo, openScapeBusinessLoginInfo } from '../../../protocol/ecma354/index.js';
+import { createWireCodec } from '../../../lib/transport/wire.js';
+import type { CstaPdu } from '../../../protocol/pdu.js';
 import { statusWhere, waitFor } from '../../support/wait.js';
 
 const XML = { encoding: 'xml', framing: 'header' } as const;
@@ -195,5 +197,40 @@ describe('CstaSession: ECMA-354 application session over CSTA-XML', function () 
     await back;
     expect(s.applicationSession!.sessionID).to.not.equal(id);
     expect(requests.filter((r) => r === 'monitorStart')).to.have.length(2);
+  });
+});
+
+describe('XML wire: ECMA-354 messages and the namespace CSTA requests are written in', () => {
+  const frame = (xml: string, id: number): Buffer => {
+    const body = Buffer.from(xml, 'utf8');
+    const header = Buffer.alloc(8);
+    header.writeUInt16BE(0, 0);
+    header.writeUInt16BE(body.length + 8, 2);
+    header.write(String(id).padStart(4, '0'), 4, 'latin1');
+    return Buffer.concat([header, body]);
+  };
+  const written = (codec: ReturnType<typeof createWireCodec>): string => Buffer.from(codec.encode({ pdu: 'invoke', invokeId: 2, operation: 'systemStatus', argument: { systemStatus: 'normal' } } as CstaPdu)).subarray(8).toString('utf8');
+  const decode = (codec: ReturnType<typeof createWireCodec>, xml: string): CstaPdu => {
+    const f = frame(xml, 1);
+    return codec.decode(f.subarray(8), f.subarray(0, 8));
+  };
+
+  it('a PosResponse in the ECMA-354 namespace does not become the CSTA namespace', () => {
+    const codec = createWireCodec(XML);
+    const pdu = decode(codec, `<StartApplicationSessionPosResponse xmlns="${APPL_SESSION_NAMESPACE}"><sessionID>1</sessionID></StartApplicationSessionPosResponse>`);
+    expect(pdu.pdu).to.equal('applicationSession');
+    expect(written(codec)).to.contain('xmlns="http://www.ecma-international.org/standards/ecma-323/csta/ed4"');
+  });
+
+  it('Uni-tel\'s PosResponse in its ECMA-323 ed6 namespace does', () => {
+    const codec = createWireCodec(XML);
+    decode(codec, '<StartApplicationSessionPosResponse xmlns="http://www.ecma.ch/standards/ecma-323/csta/ed6"><sessionID>1</sessionID></StartApplicationSessionPosResponse>');
+    expect(written(codec)).to.contain('xmlns="http://www.ecma.ch/standards/ecma-323/csta/ed6"');
+  });
+
+  it('ECMA-354 requests keep their own namespace whatever the CSTA one is', () => {
+    const codec = createWireCodec({ ...XML, dialect: { namespace: '' } });
+    const out = Buffer.from(codec.encode({ pdu: 'applicationSession', invokeId: 3, message: { kind: 'stopApplicationSessionPosResponse' } })).subarray(8).toString('utf8');
+    expect(out).to.equal(`<StopApplicationSessionPosResponse xmlns="${APPL_SESSION_NAMESPACE}"/>`);
   });
 });

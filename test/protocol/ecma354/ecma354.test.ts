@@ -138,11 +138,20 @@ describe('ECMA-354 application session messages (XML)', () => {
       expect(login.attrs['xmlns:acx']).to.equal('http://www.avaya.com/csta');
     });
 
+    it('keeps raw vendor content exactly as written (spacing, attribute order, references)', () => {
+      const login = '<SessionLoginInfo xmlns="http://www.avaya.com/csta">\n  <userName xmlns="">a&amp;b</userName>\n  <sessionID xmlns="" />\n</SessionLoginInfo>';
+      const xml = `<StartApplicationSession xmlns="${NS}"><applicationInfo><applicationSpecificInfo>${login}</applicationSpecificInfo></applicationInfo></StartApplicationSession>`;
+      const pdu = decodeXml(xml) as ApplicationSessionPdu;
+      expect((pdu.message as { applicationInfo: { applicationSpecificInfo?: string } }).applicationInfo.applicationSpecificInfo).to.equal(login);
+      expect(encodeXml(pdu, { xmlDeclaration: false })).to.equal(xml);
+    });
+
     it('writes the namespace the PDU names: received, none, or ECMA-354 by default', () => {
       const message = { kind: 'stopApplicationSessionPosResponse' } as const;
       expect(encodeXml({ pdu: 'applicationSession', invokeId: 1, message }, { xmlDeclaration: false })).to.equal(`<StopApplicationSessionPosResponse xmlns="${NS}"/>`);
       expect(encodeXml({ pdu: 'applicationSession', invokeId: 1, message, namespace: '' }, { xmlDeclaration: false })).to.equal('<StopApplicationSessionPosResponse/>');
-      expect(encodeXml({ pdu: 'applicationSession', invokeId: 1, message }, { xmlDeclaration: false, namespace: 'urn:x' })).to.equal('<StopApplicationSessionPosResponse xmlns="urn:x"/>');
+      // The encoder's namespace option is the CSTA (ECMA-323) one: ECMA-354 keeps its own.
+      expect(encodeXml({ pdu: 'applicationSession', invokeId: 1, message }, { xmlDeclaration: false, namespace: 'urn:x' })).to.equal(`<StopApplicationSessionPosResponse xmlns="${NS}"/>`);
     });
 
     it('leaves other roots to the ECMA-323 codec', () => {
