@@ -165,7 +165,7 @@ export class ApplicationSessionAssociation implements AssociationStrategy {
         this.missed++;
         host.degraded(`${this.missed} ResetApplicationSessionTimer unanswered`);
         if (this.missed >= this.maxMisses) host.dropLink();
-        else this.schedule(host);
+        else this.reset(host, interval); // again at once: half the granted duration is already gone
       });
   }
 

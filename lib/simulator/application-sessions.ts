@@ -59,6 +59,8 @@ export class ApplicationSessions {
   private counter = 0;
   /** Sessions that expired (for tests). */
   expired = 0;
+  /** Fault: when false, ResetApplicationSessionTimer still resets the timer but its answer is lost. */
+  answerResets = true;
 
   constructor(
     private readonly options: SimApplicationSessionOptions,
@@ -97,7 +99,7 @@ export class ApplicationSessions {
           return;
         }
         this.arm(s, this.grant(m.requestedSessionDuration));
-        reply({ kind: 'resetApplicationSessionTimerPosResponse', actualSessionDuration: s.durationS });
+        if (this.answerResets) reply({ kind: 'resetApplicationSessionTimerPosResponse', actualSessionDuration: s.durationS });
         return;
       }
       case 'stopApplicationSession': {
@@ -180,6 +182,14 @@ export class ApplicationSessions {
     this.clear(from);
     this.sessions.delete(from.id);
     client.send({ pdu: 'applicationSession', invokeId: pdu.invokeId, message: { kind: 'transferMonitorObjectsResponse' }, ...(pdu.namespace === undefined ? {} : { namespace: pdu.namespace }) });
+  }
+
+  /** Fault: the server loses a session silently (no ApplicationSessionTerminated); its monitors go too. */
+  forget(sessionID: string): boolean {
+    const s = this.sessions.get(sessionID);
+    if (s === undefined) return false;
+    this.end(s);
+    return true;
   }
 
   /** A client's link closed: true when its session lives on (its monitors must be kept). */

@@ -187,6 +187,33 @@ describe('CstaSession: ECMA-354 application session over CSTA-XML', function () 
     await waitFor(() => sim.repliesReceived >= 2, 2000, 'two SystemStatus answers');
   });
 
+  it('a Reset refused (the server lost the session): degraded, a new link, a new session, the monitors started again', async () => {
+    const s = await setup({ applicationSession: { maxDurationS: 1 } }, AVAYA);
+    await s.connect();
+    const id = s.applicationSession!.sessionID;
+    await s.monitorStart('2001');
+    const degraded = statusWhere(s, (st) => st.type === 'degraded' && st.reason.includes('not kept alive'));
+    const back = statusWhere(s, (st) => st.type === 'associated' && st.reconnected);
+    sim.applicationSessions.forget(id);
+    await degraded;
+    await back;
+    expect(s.applicationSession!.sessionID).to.not.equal(id);
+    expect(requests.filter((r) => r === 'monitorStart')).to.have.length(2);
+  });
+
+  it('Resets unanswered: degraded per miss, the link dropped after keepAliveMisses', async () => {
+    const s = await setup({ applicationSession: { maxDurationS: 1 } }, AVAYA, { keepAliveMisses: 2 });
+    await s.connect();
+    const reasons: string[] = [];
+    s.on('status', (st) => {
+      if (st.type === 'degraded') reasons.push(st.reason);
+    });
+    sim.applicationSessions.answerResets = false;
+    const closed = new Promise<void>((resolve) => sim.once('clientClosed', () => resolve()));
+    await closed; // two intervals of 500 ms, each Reset unanswered within it
+    expect(reasons).to.deep.equal(['1 ResetApplicationSessionTimer unanswered', '2 ResetApplicationSessionTimer unanswered']);
+  });
+
   it('without resumable login content, a reconnect starts a new session and restarts the monitors', async () => {
     const s = await setup({}, { kind: 'applicationSession', loginInfo: openScapeBusinessLoginInfo({ user: 'osbiz', password: 'x' }) });
     await s.connect();
