@@ -35,6 +35,16 @@ interface Ctx {
   readonly path: string;
   /** The document text, so raw content is kept exactly as written (when the parser gave end offsets). */
   readonly source: string | undefined;
+  /** Refuse unknown elements instead of keeping them in `$xml`. */
+  readonly strict: boolean;
+}
+
+/** Options of {@link decodeApplicationSessionElement}. */
+export interface ApplicationSessionDecodeOptions {
+  /** The document's text: raw vendor content is then kept exactly as written, else serialised again. */
+  readonly source?: string;
+  /** Conformance reading: an element the message does not define is an UNEXPECTED_TAG DecodeError. @default false */
+  readonly strict?: boolean;
 }
 
 function bad(el: XmlElement, ctx: Ctx, message: string, code: DecodeErrorCode = DecodeErrorCode.BadValue): DecodeError {
@@ -58,6 +68,7 @@ class Children {
     for (const c of el.children) {
       const key = nameKey(c.name);
       if (!keys.has(key)) {
+        if (ctx.strict) throw bad(c, ctx, `<${c.name}> is not an element of <${el.name}>`, DecodeErrorCode.UnexpectedTag);
         this.extra.push(rawXml(c, this.scope, ctx.namespace, ctx.source));
         continue;
       }
@@ -133,7 +144,7 @@ function extensions(kids: Children, out: Mutable, ctx: Ctx): void {
 function extensionsWithHbt(kids: Children, out: Mutable, ctx: Ctx): void {
   const ext = kids.get('extensions');
   if (ext === undefined) return;
-  const inner = new Children(ext, kids.scope, ['actualHBT'], ctx);
+  const inner = new Children(ext, kids.scope, ['actualHBT'], { ...ctx, strict: false }); // xsd:any
   const hbt = inner.get('actualHBT');
   if (hbt === undefined) {
     out.extensions = rawContent(ext, kids.scope, ctx);
@@ -256,13 +267,12 @@ function readMessage(kind: ApplicationSessionKind, root: XmlElement, ctx: Ctx): 
 /**
  * The application session PDU of a parsed root, or undefined when the root's local name is no
  * ECMA-354 (or Avaya TransferMonitorObjects) message. Throws {@link DecodeError} (with the
- * element's character offset) for a malformed one. With the document's `source` text, raw vendor
- * content is kept exactly as written; without it, it is serialised again.
+ * element's character offset) for a malformed one.
  */
-export function decodeApplicationSessionElement(root: XmlElement, invokeId: InvokeId, source?: string): ApplicationSessionPdu | undefined {
+export function decodeApplicationSessionElement(root: XmlElement, invokeId: InvokeId, options: ApplicationSessionDecodeOptions = {}): ApplicationSessionPdu | undefined {
   const kind = applicationSessionKindOf(root.name);
   if (kind === undefined) return undefined;
   const namespace = rootNamespace(root);
-  const message = readMessage(kind, root, { namespace, path: ROOT_OF_KIND[kind], source });
+  const message = readMessage(kind, root, { namespace, path: ROOT_OF_KIND[kind], source: options.source, strict: options.strict === true });
   return { pdu: 'applicationSession', invokeId, message, namespace: namespace ?? '' };
 }

@@ -29,6 +29,7 @@ export type {
   TransferMonitorObjectsResponse,
 } from './messages.js';
 export { applicationSessionKindOf, decodeApplicationSessionElement } from './decode.js';
+export type { ApplicationSessionDecodeOptions } from './decode.js';
 export { MAX_RAW_XML, checkRawXml, encodeApplicationSessionXml } from './encode.js';
 export { AVAYA_CSTA_NAMESPACE, avayaSessionLoginInfo, loginCredentialsOf, openScapeBusinessLoginInfo, resumeSessionIDOf } from './login-info.js';
 export type { AvayaLogin } from './login-info.js';

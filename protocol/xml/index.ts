@@ -153,8 +153,8 @@ export function decodeXmlMessage(text: string | Uint8Array, options: XmlDecodeOp
     });
     const root = doc.root;
     const namespace = rootNamespace(root);
-    const session = decodeApplicationSessionElement(root, invokeId, doc.text); // ECMA-354, in any namespace
-    if (session !== undefined) return { pdu: session, root: root.name, namespace, edition: undefined, warnings: parseWarnings };
+    const session = decodeApplicationSessionElement(root, invokeId, { source: doc.text, strict: opts.strict === true }); // ECMA-354, any namespace
+    if (session !== undefined) return { pdu: session, root: root.name, namespace, edition: namespace === undefined ? undefined : editionOfNamespace(namespace), warnings: parseWarnings };
     if (namespace === undefined && opts.requireNamespace === true) throw unknownRoot(root, 'no namespace');
     if (namespace !== undefined && opts.strict === true && !isEcma323Namespace(namespace)) throw unknownRoot(root, `namespace ${namespace}`);
     const scope = declarationsOf(root, new Map());

@@ -218,6 +218,72 @@ describe('ECMA-354 application session messages (XML)', () => {
     });
   });
 
+  describe('strict reading (conformance)', () => {
+    it('refuses an element the message does not define, where lenient reading keeps it raw', () => {
+      const xml = `<ResetApplicationSessionTimer><sessionID>1</sessionID><colour>blue</colour></ResetApplicationSessionTimer>`;
+      expect((decodeXml(xml) as ApplicationSessionPdu).message).to.deep.equal({ kind: 'resetApplicationSessionTimer', sessionID: '1', $xml: ['<colour>blue</colour>'] });
+      const e = decodeError(() => decodeXmlMessage(xml, { strict: true }));
+      expect(e.code).to.equal(DecodeErrorCode.UnexpectedTag);
+      expect(e.offset).to.equal(xml.indexOf('<colour>'));
+    });
+    it('still takes anything inside extensions and applicationSpecificInfo (xsd:any), and every golden fixture', () => {
+      for (const f of FIXTURES.filter((x) => !x.includes('vendor'))) {
+        const { xml, g } = golden(f);
+        expect(decodeXmlMessage(xml, { strict: true, invokeId: g.invokeId }).pdu, f).to.deep.equal(g.pdu);
+      }
+      const hbt = '<StartApplicationSessionPosResponse><sessionID>1</sessionID><extensions><actualHBT>0</actualHBT><x/></extensions></StartApplicationSessionPosResponse>';
+      expect((decodeXmlMessage(hbt, { strict: true }).pdu as ApplicationSessionPdu).message).to.deep.include({ actualHBT: 0, extensions: '<x/>' });
+    });
+  });
+
+  describe('hostile input', () => {
+    it('never throws anything but DecodeError on mutated fixtures (and what decodes re-encodes or is refused typed)', () => {
+      let seed = 354;
+      const rand = (n: number): number => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed % n;
+      };
+      const alphabet = '<>/="&;x0 -aZ\u0000\u00e9';
+      let decoded = 0;
+      for (const f of FIXTURES) {
+        const xml = golden(f).xml;
+        for (let i = 0; i < 150; i++) {
+          const chars = [...xml];
+          for (let k = 1 + rand(3); k > 0; k--) {
+            const at = rand(chars.length);
+            const op = rand(3);
+            if (op === 0) chars.splice(at, 1);
+            else if (op === 1) chars.splice(at, 0, alphabet[rand(alphabet.length)]!);
+            else chars[at] = alphabet[rand(alphabet.length)]!;
+          }
+          const text = chars.join('');
+          let pdu: CstaPdu;
+          try {
+            pdu = decodeXml(text);
+          } catch (e) {
+            if (!(e instanceof DecodeError)) throw new Error(`${f} mutation ${i}: ${String(e)} for ${JSON.stringify(text)}`);
+            continue;
+          }
+          decoded++;
+          try {
+            encodeXml(pdu);
+          } catch (e) {
+            if (!(e instanceof EncodeError)) throw new Error(`${f} mutation ${i}: encode threw ${String(e)}`);
+          }
+        }
+      }
+      expect(decoded).to.be.greaterThan(100); // the mutations did not all break the XML
+    });
+
+    it('is linear in the number of elements (100k unknown elements under a root)', () => {
+      const xml = `<StopApplicationSessionPosResponse>${'<a/>'.repeat(100_000)}</StopApplicationSessionPosResponse>`;
+      const t0 = Date.now();
+      const pdu = decodeXml(xml) as ApplicationSessionPdu;
+      expect(pdu.message.$xml).to.have.length(100_000);
+      expect(Date.now() - t0).to.be.lessThan(5000);
+    });
+  });
+
   describe('encoding refuses what it cannot write', () => {
     const start = (applicationSpecificInfo: string): CstaPdu => ({
       pdu: 'applicationSession',
