@@ -28,7 +28,8 @@ export type { SessionEvents, SessionStatus, InvokeHandler } from './session/sess
 export { CstaRequestMethods, connectionID, deviceID } from './session/requests.js';
 export type { RequestArgument, RequestOptions, RequestResult } from './session/requests.js';
 export { exponentialBackoff, CSTA_APPLICATION_CONTEXT, DEFAULTS as SESSION_DEFAULTS } from './session/options.js';
-export type { AssociationMode, ReconnectPolicy, SessionOptions } from './session/options.js';
+export type { AssociationMode, ApplicationSessionMode, ReconnectPolicy, SessionOptions } from './session/options.js';
+export type { ApplicationSessionInfo } from './session/association-application-session.js';
 export { TimeoutError, ConnectionClosedError, RemoteOperationError, RejectedError, SessionStateError, InvariantViolation, SnapshotTooLargeError, UnexpectedResultError } from './session/errors.js';
 export { flattenEvent, eventReportArgument } from './session/events.js';
 export type { CstaEvent, CstaEventType, EventCategory, KnownCstaEvent, UnknownCstaEvent } from './session/events.js';

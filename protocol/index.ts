@@ -11,6 +11,9 @@ export type { CstaPdu, DecodeOptions } from './pdu.js';
 export { decodeXml, encodeXml } from './xml/index.js';
 export type { XmlDecodeOptions, XmlEncodeOptions, Ecma323Edition } from './xml/index.js';
 
+// ECMA-354 application sessions (XML only)
+export * from './ecma354/index.js';
+
 // ROSE and ACSE
 export { RejectProblem, RoseTag, UNIVERSAL_FAILURE_CODE } from './rose/pdu.js';
 export type {

@@ -6,7 +6,7 @@
  * Plain XML (no header) carries no invoke id, so requests could only be matched to answers by
  * order; this wire refuses it for sessions (decoding plain XML captures works in the CLI).
  */
-import { decodeXmlMessage, encodeXml, namespaceOf } from '../../protocol/xml/index.js';
+import { decodeXmlMessage, encodeXml, isEcma323Namespace, namespaceOf } from '../../protocol/xml/index.js';
 import { createXmlFramer, frameXml, invokeIdOfHeader } from '../../protocol/framing/xml-framing.js';
 import { DecodeError, DecodeErrorCode } from '../../protocol/errors.js';
 import { registerXmlWire } from './wire.js';
@@ -32,7 +32,8 @@ registerXmlWire((format, limits): WireCodec => {
         maxDepth: limits.maxDepth,
         utf16DeclarationAsUtf8: dialect.utf16DeclarationAsUtf8 === true,
       });
-      if (m.pdu.pdu !== 'vendor') peerNamespace = m.namespace ?? '';
+      // ECMA-354 messages have their own namespace (Uni-tel's, in ECMA-323 ed6, counts).
+      if (m.pdu.pdu !== 'vendor' && (m.pdu.pdu !== 'applicationSession' || isEcma323Namespace(m.namespace ?? ''))) peerNamespace = m.namespace ?? '';
       return m.pdu;
     },
     encode(pdu) {
