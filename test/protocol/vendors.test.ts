@@ -24,6 +24,7 @@ import type { FrameResult } from '../../lib/cli/frames.js';
 import { frameRecord } from '../../lib/cli/render.js';
 import type { FrameRecord } from '../../lib/cli/render.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
+import { vendorProfile } from '../../protocol/profiles/index.js';
 import { decodeXml, encodeXml } from '../../protocol/xml/index.js';
 import { VENDOR_DIR, decodeFixtureFrames, goldenText, loadVendorFixtures } from '../../fixtures/vendors/vendor-fixtures.js';
 import type { VendorFixture } from '../../fixtures/vendors/vendor-fixtures.js';
@@ -195,6 +196,10 @@ describe('vendor dialect corpus (fixtures/vendors)', () => {
     expect(vendors.length).to.be.at.least(6);
     const readme = readFileSync(join(VENDOR_DIR, 'README.md'), 'utf8');
     for (const v of vendors) expect(readme, `README.md has a section for ${v}`).to.contain(`\`${v}/\``);
+  });
+
+  it('names every fixture folder after a vendor profile (protocol/profiles)', () => {
+    for (const v of new Set(fixtures.map((f) => f.vendor))) expect(vendorProfile(v), v).to.not.equal(undefined);
   });
 
   for (const fx of fixtures) {
