@@ -24,6 +24,11 @@ export interface XmlWireDialect {
   readonly namespace?: string;
   /** Read documents declared UTF-16 but sent as UTF-8 (Uni-tel) instead of refusing them. */
   readonly utf16DeclarationAsUtf8?: boolean;
+  /**
+   * How answers find their requests: the framing header's invoke id (default), or (Uni-tel, whose
+   * NUL framing has none) a `<privateData><requestID>` sent with each request and echoed back.
+   */
+  readonly correlation?: 'invokeId' | 'requestID';
 }
 
 export const DEFAULT_WIRE: WireFormat = { encoding: 'ber', framing: 'length16' };
