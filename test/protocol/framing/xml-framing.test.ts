@@ -134,9 +134,27 @@ describe('xml-framing', () => {
     });
 
     it('reports bytes that cannot start a document', () => {
-      for (const junk of ['hello<A/>', '\u0000\u0000<A/>', '</A>', '<1/>']) {
+      for (const junk of ['hello', '\u0001\u0001', '</A>', '<1/>']) {
         const out = run('plain', [Buffer.from(junk)]);
         expect(out.errors.map((e) => e.code), junk).to.deep.equal([DecodeErrorCode.BadSyntax]);
+        expect(out.frames, junk).to.deep.equal([]);
+      }
+    });
+
+    it('resynchronises after bytes that cannot start a document, in the same chunk', () => {
+      for (const junk of ['hello<A/>', '\u0001\u0001<A/>', '</X><A/>', '<1/><A/>']) {
+        const out = run('plain', [Buffer.from(`${junk}<B/>`)]);
+        expect(out.errors.map((e) => e.code), junk).to.deep.equal([DecodeErrorCode.BadSyntax]);
+        expect(out.frames, junk).to.deep.equal(['<A/>', '<B/>']);
+      }
+    });
+
+    it('skips NUL terminators and whitespace between documents (reads a NUL-terminated stream)', () => {
+      const all = Buffer.from(DOCS.map((d) => `${d}\u0000\r\n`).join(''), 'utf8');
+      for (const s of splits(all)) {
+        const out = run('plain', s.chunks);
+        expect(out.errors, s.name).to.deep.equal([]);
+        expect(out.frames, s.name).to.deep.equal(DOCS);
       }
     });
 
