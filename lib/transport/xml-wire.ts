@@ -19,6 +19,7 @@ registerXmlWire((format, limits): WireCodec => {
   if (format.framing !== 'header') throw new Error('a CSTA session over XML needs the 8-byte header framing (it carries the invoke id)');
   return {
     format,
+    ...(limits.framingErrors !== undefined ? { framingErrors: limits.framingErrors } : {}),
     createFramer: () => createXmlFramer('header', { maxFrameSize: limits.maxFrameSize }),
     decode(frame, header) {
       const id = invokeIdOfHeader(header);

@@ -79,8 +79,8 @@ export interface ResyncInfo {
 export type FrameCallback = (frame: Buffer, header: Buffer, offset: number) => void;
 export type FrameErrorCallback = (error: DecodeError) => void;
 
-/** Default {@link FramerOptions.maxFrameSize}. */
-export const DEFAULT_MAX_FRAME_SIZE = 1 << 20;
+/** Default {@link FramerOptions.maxFrameSize} (the same as the decoders'). */
+const DEFAULT_MAX_FRAME_SIZE = 1 << 20;
 
 const INCOMPLETE = -1;
 const MIN_ACCUMULATOR = 64;
