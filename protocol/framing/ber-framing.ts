@@ -169,15 +169,42 @@ function nextPduTag(buf: Buffer, from: number, end: number): number {
   return i;
 }
 
+/**
+ * A length-prefixed frame must hold one BER element whose own length (when definite) adds up to
+ * the prefix: a prefix that disagrees is a corrupt header or a lost frame boundary, caught from the
+ * first bytes of the PDU instead of when its garbage length has been read. An empty frame passes.
+ */
+function validatePrefixed(headerSize: number): (buf: Buffer, start: number, end: number, size: number) => boolean | undefined {
+  return (buf, start, end, size) => {
+    const payload = size - headerSize;
+    if (payload === 0) return true;
+    const avail = Math.min(end, start + size);
+    const h = berHeader(buf, start + headerSize, avail);
+    if (h === undefined) {
+      if (avail === start + size) throw new DecodeError(DecodeErrorCode.BadLength, start, `a ${payload}-byte frame cannot hold the BER header inside it`);
+      return undefined;
+    }
+    if (h.length !== undefined && h.headerLength + h.length !== payload) {
+      throw new DecodeError(DecodeErrorCode.BadLength, start, 'length prefix disagrees with the BER element behind it', {
+        expected: String(payload),
+        found: String(h.headerLength + h.length),
+      });
+    }
+    return true;
+  };
+}
+
 export const BER_FRAME_SPECS: Readonly<Record<BerFraming, FrameSpec>> = {
   length16: {
     headerSize: 2,
     measure: (buf, start, end) => (end - start < 2 ? INCOMPLETE : 2 + buf.readUInt16BE(start)),
+    validate: validatePrefixed(2),
     findFrameStart: (buf, from, end) => scanForFrameStart(buf, from, end, (b, at, e) => prefixedBerAt(b, at, e, 2)),
   },
   length32: {
     headerSize: 4,
     measure: (buf, start, end) => (end - start < 4 ? INCOMPLETE : 4 + buf.readUInt32BE(start)),
+    validate: validatePrefixed(4),
     findFrameStart: (buf, from, end) => scanForFrameStart(buf, from, end, (b, at, e) => prefixedBerAt(b, at, e, 4)),
   },
   ber: {
@@ -189,6 +216,7 @@ export const BER_FRAME_SPECS: Readonly<Record<BerFraming, FrameSpec>> = {
   hipath: {
     headerSize: HIPATH_HEADER_SIZE,
     measure: measureHipath,
+    validate: validatePrefixed(HIPATH_HEADER_SIZE),
     findFrameStart: (buf, from, end) => scanForFrameStart(buf, from, end, hipathAt, (b, f, e) => nextByte(b, HIPATH_MARK, f, e)),
   },
 };

@@ -50,6 +50,12 @@ export interface FrameSpec {
   readonly trailerSize?: number;
   /** A fresh incremental measurer; absent when `measure` is cheap to repeat (a length prefix). */
   readonly createMeasurer?: () => FrameMeasurer;
+  /**
+   * Checks a frame whose size is known (and within maxFrameSize) from its first bytes: true when
+   * it is consistent, undefined while `[start, end)` is too short to tell, throws DecodeError when
+   * it is not (framing is then lost: a length prefix that disagrees with the PDU behind it).
+   */
+  readonly validate?: (buf: Buffer, start: number, end: number, size: number) => boolean | undefined;
   /** How many bytes at `start` lie between frames and are dropped silently (whitespace, NUL). */
   readonly skipJunk?: (buf: Buffer, start: number, end: number) => number;
   /**
@@ -104,6 +110,8 @@ export class Framer {
   private accOffset = 0;
   /** Total size of the frame in `acc`, or -1 while its end is not known. */
   private expected = INCOMPLETE;
+  /** The frame in `acc` passed {@link FrameSpec.validate} (or has no validate). */
+  private validated = false;
   /** Framing was lost: looking for the next frame start. */
   private resyncing = false;
   /** Resynchronising without findFrameStart: resume at the next chunk. */
@@ -207,6 +215,13 @@ export class Framer {
         onError(bad);
         return off + 1;
       }
+      const valid = this.validate(buf, off, buf.length, size);
+      if (valid instanceof DecodeError) {
+        this.lose(1);
+        onError(relocate(valid, base, off, buf.length));
+        return off + 1;
+      }
+      this.validated = valid;
       if (off + size <= buf.length) {
         const h = this.spec.headerSize;
         onFrame(buf.subarray(off + h, off + size - this.trailerSize), buf.subarray(off, off + h), base + off);
@@ -230,8 +245,14 @@ export class Framer {
   private fill(buf: Buffer, off: number, onFrame: FrameCallback, onError: FrameErrorCallback): number | Continue {
     let acc = this.acc!;
     if (this.expected !== INCOMPLETE) {
+      const before = this.accLen;
       const n = buf.copy(acc, this.accLen, off, off + Math.min(this.expected - this.accLen, buf.length - off));
       this.accLen += n;
+      if (!this.validated) {
+        const valid = this.validate(acc, 0, this.accLen, this.expected);
+        if (valid instanceof DecodeError) return this.abandon(1, before, buf, off, relocate(valid, this.accOffset, 0, this.accLen), onError);
+        this.validated = valid;
+      }
       if (this.accLen === this.expected) this.emitAcc(onFrame);
       return off + n;
     }
@@ -263,6 +284,9 @@ export class Framer {
     }
     const bad = this.checkSize(size, this.accOffset);
     if (bad !== undefined) return this.abandon(1, before, buf, off, bad, onError);
+    const valid = this.validate(acc, 0, this.accLen, size);
+    if (valid instanceof DecodeError) return this.abandon(1, before, buf, off, relocate(valid, this.accOffset, 0, this.accLen), onError);
+    this.validated = valid;
     // Size known now: move to an exactly-sized buffer and keep only this frame's bytes.
     const frame = Buffer.allocUnsafe(size);
     const keep = Math.min(this.accLen, size);
@@ -277,16 +301,18 @@ export class Framer {
 
   /**
    * Gives up the frame under assembly after a framing error and resynchronises from `resume` (an
-   * index into the accumulator): in the chunk itself when `resume` lies in this chunk's bytes
-   * (`acc[before..]` holds `buf[off..]`), else in the accumulator's tail.
+   * index into the accumulator, whose bytes from `before` on are copies of `buf[off..]`): in the
+   * chunk itself when `resume` lies in this chunk's bytes, else in the bytes held from earlier
+   * chunks followed by the rest of this one.
    */
   private abandon(resume: number, before: number, buf: Buffer, off: number, error: DecodeError, onError: FrameErrorCallback): number | Continue {
     const acc = this.acc!;
-    const rest: Continue = { buf: acc.subarray(resume, this.accLen), base: this.accOffset + resume };
+    const rest: Continue | undefined =
+      resume >= before ? undefined : { buf: Buffer.concat([acc.subarray(resume, before), buf.subarray(off)]), base: this.accOffset + resume };
     this.dropAcc();
     this.lose(resume);
     onError(error);
-    return resume >= before ? off + (resume - before) : rest;
+    return rest ?? off + (resume - before);
   }
 
   private emitAcc(onFrame: FrameCallback): void {
@@ -341,7 +367,19 @@ export class Framer {
     this.acc = null;
     this.accLen = 0;
     this.expected = INCOMPLETE;
+    this.validated = false;
     this.measurer.reset();
+  }
+
+  /** The spec's validate: true (consistent, or no check), false (need more bytes) or the error. */
+  private validate(buf: Buffer, start: number, end: number, size: number): boolean | DecodeError {
+    const check = this.spec.validate;
+    if (check === undefined) return true;
+    try {
+      return check(buf, start, end, size) ?? end - start >= size;
+    } catch (e) {
+      return e instanceof DecodeError ? e : new DecodeError(DecodeErrorCode.BadSyntax, start, `framing failed: ${String(e)}`);
+    }
   }
 
   private checkSize(size: number, offset: number): DecodeError | undefined {
