@@ -19,7 +19,8 @@ export * from '../protocol/index.js';
 export { CstaConnection } from './transport/connection.js';
 export type { ConnectionEvents } from './transport/connection.js';
 export { createWireCodec, registerXmlWire, DEFAULT_WIRE } from './transport/wire.js';
-export type { WireCodec, WireFormat, WireLimits } from './transport/wire.js';
+export type { WireCodec, WireFormat, WireLimits, FramingErrorPolicy } from './transport/wire.js';
+export { FramingLostError } from './transport/errors.js';
 export { XML_MAX_INVOKE_ID } from './transport/xml-wire.js';
 
 // Session

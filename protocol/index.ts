@@ -59,10 +59,11 @@ export { TagClass, Universal, tagKey, tagName, identifierHex } from './ber/tags.
 
 // Framing
 export { Framer } from './framing/framer.js';
-export type { FrameSpec, FramerOptions, FrameCallback, FrameErrorCallback, MeasureFrame } from './framing/framer.js';
-export { BerFraming, createBerFramer, frameBer, berElementLength } from './framing/ber-framing.js';
-export { XmlFraming, createXmlFramer, frameXml, invokeIdOfHeader } from './framing/xml-framing.js';
-export { detectEncoding, DETECT_MAX_BYTES } from './framing/autodetect.js';
+export type { FrameSpec, FramerOptions, FrameCallback, FrameErrorCallback, FrameMeasurer, MeasureFrame, ResyncInfo } from './framing/framer.js';
+export { BerFraming, createBerFramer, frameBer, berElementLength, HIPATH_MAX_PDU } from './framing/ber-framing.js';
+export type { FrameBerOptions } from './framing/ber-framing.js';
+export { XmlFraming, createXmlFramer, frameXml, frameXmlNul, frameXmlAs, invokeIdOfHeader } from './framing/xml-framing.js';
+export { detectEncoding, DETECT_MAX_BYTES, XML_DETECT_MAX_BYTES } from './framing/autodetect.js';
 export type { DetectedEncoding } from './framing/autodetect.js';
 
 // Captures

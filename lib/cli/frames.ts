@@ -16,8 +16,8 @@ import { BER_FRAME_SPECS } from '../../protocol/framing/ber-framing.js';
 import { createXmlFrameSpec, invokeIdOfHeader, leadingXmlJunk } from '../../protocol/framing/xml-framing.js';
 import { captureFormatOf, iterateCapture } from '../../protocol/capture/index.js';
 
-/** The `--framing` choices of the CLI. */
-export const CliFraming = ['length16', 'length32', 'ber', 'xml-header', 'xml'] as const;
+/** The `--framing` choices of the CLI (docs/framing.md describes each). */
+export const CliFraming = ['length16', 'length32', 'ber', 'hipath', 'xml-header', 'xml', 'xml-nul'] as const;
 /** One of {@link CliFraming}. */
 export type CliFraming = (typeof CliFraming)[number];
 
@@ -109,11 +109,14 @@ export function resolveEncoding(bytes: Uint8Array, choice: FramingChoice): Detec
     case 'length16':
     case 'length32':
     case 'ber':
+    case 'hipath':
       return { encoding: 'ber', framing: choice.framing };
     case 'xml-header':
       return { encoding: 'xml', framing: 'header' };
     case 'xml':
       return { encoding: 'xml', framing: 'plain' };
+    case 'xml-nul':
+      return { encoding: 'xml', framing: 'nul' };
     case undefined: {
       const detected = detectEncoding(bytes);
       if (choice.encoding === undefined || detected?.encoding === choice.encoding) return detected;
@@ -173,7 +176,7 @@ export function* streamFrames(bytes: Buffer, choice: FramingChoice, firstIndex =
   const spec = detected.encoding === 'ber' ? BER_FRAME_SPECS[detected.framing] : createXmlFrameSpec(detected.framing);
   let off = 0;
   while (off < bytes.length) {
-    if (detected.encoding === 'xml' && detected.framing === 'plain') {
+    if (detected.encoding === 'xml' && detected.framing !== 'header') {
       off += leadingXmlJunk(bytes.subarray(off));
       if (off >= bytes.length) return;
     }
@@ -196,7 +199,8 @@ export function* streamFrames(bytes: Buffer, choice: FramingChoice, firstIndex =
       return;
     }
     const h = spec.headerSize;
-    const draft: FrameDraft = { offset: off, length: size, encoding: detected.encoding, bytes: bytes.subarray(off + h, off + size), prefixLength: h };
+    const t = spec.trailerSize ?? 0;
+    const draft: FrameDraft = { offset: off, length: size, encoding: detected.encoding, bytes: bytes.subarray(off + h, off + size - t), prefixLength: h };
     let invokeId: string | undefined;
     try {
       if (detected.encoding === 'xml' && detected.framing === 'header') invokeId = invokeIdOfHeader(bytes.subarray(off, off + h));

@@ -105,7 +105,6 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
   readonly applicationSessions: ApplicationSessions;
   /** What requestSysStat answers. */
   systemStatus: SystemStatus = 'normal';
-  private readonly codec: WireCodec;
   private readonly server: net.Server;
   private readonly clients = new Map<number, SimClient>();
   private nextClientId = 1;
@@ -127,7 +126,7 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
   constructor(options: PbxSimulatorOptions = {}) {
     super();
     this.options = options;
-    this.codec = createWireCodec(options.wire);
+    this.clientCodec(); // fail at construction for a wire the switch cannot serve
     this.state = new SwitchState(options.devices ?? defaultDevices(), options.dialPlan ?? DEFAULT_DIAL_PLAN);
     this.state.callWaiting = options.callWaiting ?? false;
     this.engine = new CallFeatures(this.state, this);
@@ -270,9 +269,16 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
 
   // ---- links -----------------------------------------------------------------------------------
 
+  /** The wire codec for one client link, as the switch's end. */
+  private clientCodec(): WireCodec {
+    const wire = this.options.wire;
+    return createWireCodec(wire?.encoding === 'xml' ? { ...wire, dialect: { ...wire.dialect, side: 'switch' } } : wire);
+  }
+
   private accept(socket: net.Socket): void {
     socket.setNoDelay(true);
-    const client = new SimClient(this.nextClientId++, new CstaConnection(socket, this.codec));
+    // A codec per client: an XML wire keeps per-link state (the peer's namespace, requestIDs).
+    const client = new SimClient(this.nextClientId++, new CstaConnection(socket, this.clientCodec()));
     this.clients.set(client.id, client);
     client.conn.on('pdu', (pdu) => this.onPdu(client, pdu));
     client.conn.on('close', () => {
