@@ -83,22 +83,77 @@ function alphabet(name: string, profile: Profile): string {
   }
 }
 
+/** What a generator produced, per codec: CHOICE alternatives, ENUMERATED names, set bit names. */
+export class Coverage {
+  /** Keyed by {@link typeKey}: the IMPLICIT copies of one type count as that type. */
+  readonly seen = new Map<string, { codec: AnyCodec; names: Set<string> }>();
+  note(codec: AnyCodec, name?: string): void {
+    const k = typeKey(codec);
+    let e = this.seen.get(k);
+    if (e === undefined) this.seen.set(k, (e = { codec, names: new Set() }));
+    if (name !== undefined) e.names.add(name);
+  }
+  /** Names of `codec` that were never produced (every codec this coverage has seen). */
+  missing(): { codec: AnyCodec; names: string[] }[] {
+    const out: { codec: AnyCodec; names: string[] }[] = [];
+    for (const { codec, names: s } of this.seen.values()) {
+      const all = namesOf(codec);
+      const names = all.filter((n) => !s.has(n));
+      if (names.length > 0) out.push({ codec, names });
+    }
+    return out;
+  }
+  /** [produced, possible] summed over every codec seen. */
+  totals(): [number, number] {
+    let got = 0;
+    let all = 0;
+    for (const { codec, names: s } of this.seen.values()) {
+      got += s.size;
+      all += namesOf(codec).length;
+    }
+    return [got, all];
+  }
+}
+
+/**
+ * One key per ASN.1 type: `implicit()` copies a codec with another tag, so object identity would
+ * split a type used in many places (EventCause) into many.
+ */
+function typeKey(codec: AnyCodec): string {
+  return `${codec.kind}:${codec.name}:${namesOf(codec).join(',')}`;
+}
+
+function namesOf(codec: AnyCodec): string[] {
+  switch (codec.kind) {
+    case 'choice':
+      return codec.alternatives.map((a) => a.name);
+    case 'enumerated':
+      return Object.keys(codec.values);
+    case 'bitString':
+      return codec.bits.filter((b): b is string => b !== undefined);
+    default:
+      return [];
+  }
+}
+
 export class ValueGenerator {
-  private readonly turn = new Map<AnyCodec, number>();
+  private readonly turn = new Map<string, number>();
   private readonly optionalRate: number;
 
   constructor(
     readonly rng: Rng,
     readonly options: GeneratorOptions,
+    readonly coverage: Coverage = new Coverage(),
   ) {
     this.optionalRate = options.optionalRate ?? 0.5;
   }
 
   /** Round-robin index for `codec` over `n` choices, starting at a random place. */
   private nextTurn(codec: AnyCodec, n: number): number {
-    let t = this.turn.get(codec);
+    const k = typeKey(codec);
+    let t = this.turn.get(k);
     if (t === undefined) t = this.rng.int(n);
-    this.turn.set(codec, t + 1);
+    this.turn.set(k, t + 1);
     return t % n;
   }
 
@@ -185,17 +240,23 @@ export class ValueGenerator {
     // Mostly random subsets; sometimes none or all, so the empty and the longest encodings occur.
     const r = this.rng.next();
     const p = r < 0.1 ? 0 : r < 0.2 ? 1 : 0.5;
-    return named.filter(() => this.rng.chance(p)).map(([n]) => n);
+    const set = named.filter(() => this.rng.chance(p)).map(([n]) => n);
+    for (const n of set) this.coverage.note(codec, n);
+    if (set.length === 0) this.coverage.note(codec);
+    return set;
   }
 
   private enumValue(codec: EnumeratedCodec<unknown>): string {
     const names = Object.keys(codec.values);
-    return names[this.nextTurn(codec, names.length)]!;
+    const name = names[this.nextTurn(codec, names.length)]!;
+    this.coverage.note(codec, name);
+    return name;
   }
 
   /** Picks the alternative of a CHOICE (round-robin) and generates its value. */
   choiceValue(codec: ChoiceCodec<unknown>, depth: number): Record<string, unknown> {
     const alt = codec.alternatives[this.nextTurn(codec, codec.alternatives.length)]!;
+    this.coverage.note(codec, alt.name);
     return { [alt.name]: this.valueFor(alt.codec, depth + 1) };
   }
 
