@@ -48,7 +48,15 @@ export interface GeneratorOptions {
   readonly openTypes: 'random' | 'null';
   /** Probability that an OPTIONAL component is present. @default 0.5 */
   readonly optionalRate?: number;
+  /**
+   * Subtype constraints to respect (the schema does not carry them), keyed by
+   * `<parent name>.<component>` or a SEQUENCE OF's name: value range of an INTEGER, length of a
+   * string, number of items (test/support/schema-constraints.ts).
+   */
+  readonly constraints?: ReadonlyMap<string, { readonly min: number; readonly max: number }>;
 }
+
+type Bound = { readonly min: number; readonly max: number } | undefined;
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const INT_BOUNDS = [0, 1, -1, 127, 128, -128, -129, 255, 256, 32767, 32768, -32768, -32769, 2 ** 31 - 1, -(2 ** 31), 2 ** 32, MAX, -MAX];
@@ -157,7 +165,17 @@ export class ValueGenerator {
     return t % n;
   }
 
-  private length(): number {
+  /** Keys of `constraints` the generator applied (so a test can check the table matches the schema). */
+  readonly usedConstraints = new Set<string>();
+
+  private bound(key: string): Bound {
+    const b = this.options.constraints?.get(key);
+    if (b !== undefined) this.usedConstraints.add(key);
+    return b;
+  }
+
+  private length(bound?: Bound): number {
+    if (bound !== undefined) return bound.min + this.rng.int(bound.max - bound.min + 1);
     const r = this.rng.next();
     if (r < 0.15) return 0;
     if (r < 0.85) return 1 + this.rng.int(12);
@@ -165,8 +183,9 @@ export class ValueGenerator {
     return 128 + this.rng.int(200);
   }
 
-  integer(): number {
+  integer(bound?: Bound): number {
     const rng = this.rng;
+    if (bound !== undefined) return bound.min + rng.int(bound.max - bound.min + 1);
     if (rng.chance(0.4)) return rng.pick(INT_BOUNDS);
     const bits = rng.int(54);
     const mag = Math.floor(rng.next() * 2 ** bits);
@@ -174,8 +193,8 @@ export class ValueGenerator {
     return rng.chance(0.5) && v !== 0 ? -v : v; // never -0: it is not a value INTEGER can carry
   }
 
-  private text(chars: string): string {
-    const n = this.length();
+  private text(chars: string, bound?: Bound): string {
+    const n = this.length(bound);
     let s = '';
     for (let i = 0; i < n; i++) s += chars[this.rng.int(chars.length)];
     return s;
@@ -257,22 +276,23 @@ export class ValueGenerator {
   choiceValue(codec: ChoiceCodec<unknown>, depth: number): Record<string, unknown> {
     const alt = codec.alternatives[this.nextTurn(codec, codec.alternatives.length)]!;
     this.coverage.note(codec, alt.name);
-    return { [alt.name]: this.valueFor(alt.codec, depth + 1) };
+    return { [alt.name]: this.valueFor(alt.codec, depth + 1, this.bound(`${codec.name}.${alt.name}`)) };
   }
 
-  valueFor(codec: AnyCodec, depth = 0): unknown {
+  /** A value of `codec`; `bound` is a subtype constraint on it (see {@link GeneratorOptions.constraints}). */
+  valueFor(codec: AnyCodec, depth = 0, bound?: Bound): unknown {
     switch (codec.kind) {
       case 'integer':
-        return this.integer();
+        return this.integer(bound);
       case 'boolean':
         return this.rng.chance(0.5);
       case 'null':
         return null;
       case 'octetString':
-        return this.hex(this.length());
+        return this.hex(this.length(bound));
       case 'string':
         if (codec.name === 'GeneralizedTime' || codec.name === 'UTCTime') return this.generalizedTime();
-        return this.text(alphabet(codec.name, this.options.profile));
+        return this.text(alphabet(codec.name, this.options.profile), bound);
       case 'utf8String':
         return this.utf8();
       case 'objectIdentifier': {
@@ -290,19 +310,22 @@ export class ValueGenerator {
         const out: Record<string, unknown> = {};
         // Deep inside, optional components get rarer so values stay small.
         const rate = depth > 6 ? this.optionalRate / 4 : this.optionalRate;
-        for (const f of codec.fields) if (!f.optional || this.rng.chance(rate)) out[f.name] = this.valueFor(f.codec, depth + 1);
+        for (const f of codec.fields) {
+          if (!f.optional || this.rng.chance(rate)) out[f.name] = this.valueFor(f.codec, depth + 1, this.bound(`${codec.name}.${f.name}`));
+        }
         return out;
       }
       case 'choice':
         return this.choiceValue(codec, depth);
       case 'sequenceOf': {
-        const n = depth > 6 ? this.rng.int(2) : this.rng.int(4);
+        const b = bound ?? this.bound(codec.name);
+        const n = b !== undefined ? b.min + this.rng.int(Math.min(b.max, b.min + 3) - b.min + 1) : depth > 6 ? this.rng.int(2) : this.rng.int(4);
         const out: unknown[] = [];
         for (let i = 0; i < n; i++) out.push(this.valueFor(codec.item, depth + 1));
         return out;
       }
       case 'explicit':
-        return this.valueFor(codec.inner, depth);
+        return this.valueFor(codec.inner, depth, bound);
       case 'open':
         return this.openValue();
       default: {
