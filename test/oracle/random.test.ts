@@ -21,6 +21,7 @@ import { REPO_ROOT } from '../support/fixtures.js';
 import { Rng, ValueGenerator } from '../support/schema-values.js';
 import { schemaTypes } from '../support/schema-types.js';
 import { ECMA285_CONSTRAINTS } from '../support/schema-constraints.js';
+import { CASES } from '../support/ber-examples.js';
 import type { SchemaType, TypeKind } from '../support/schema-types.js';
 
 const SEED = Number(process.env.CSTA_ORACLE_SEED ?? 20261211);
@@ -104,6 +105,7 @@ describe(`oracle: random values both ways (seed ${SEED}, ${RUNS} values per type
   const failures = new Map<string, string[]>();
   const counts = { fromOracle: 0, toOracle: 0 };
   const usedConstraints = new Set<string>();
+  let examples: OracleAnswer[] = [];
   let ready = false;
 
   function fail(kind: TypeKind, dir: 'from' | 'to', msg: string): void {
@@ -143,7 +145,9 @@ describe(`oracle: random values both ways (seed ${SEED}, ${RUNS} values per type
       }
       for (const k of gen.usedConstraints) usedConstraints.add(k);
     });
-    const [drawn, checked] = (await Promise.all([oracle(draws), oracle(lines)])) as [OracleAnswer[], OracleAnswer[]];
+    const exampleLines = CASES.map((c) => c.frame.replace(/\s+/g, ''));
+    const [drawn, checked, ex] = (await Promise.all([oracle(draws), oracle(lines), oracle(exampleLines)])) as OracleAnswer[][];
+    examples = ex!;
 
     covered.forEach((c, i) => {
       const a = drawn[i]!;
@@ -187,6 +191,17 @@ describe(`oracle: random values both ways (seed ${SEED}, ${RUNS} values per type
       `    seed ${SEED}: ${covered.length} types covered (${uncovered.length} not: ${uncovered.join('; ') || 'none'}); ` +
         `values tried: oracle → csta-link ${counts.fromOracle}, csta-link → oracle ${counts.toOracle}; failures ${total}`,
     );
+  });
+
+  it('the issue 11 example frames: the oracle decodes each to the value csta-link does and re-encodes it as csta-link does', () => {
+    CASES.forEach((c, i) => {
+      const a = examples[i]!;
+      expect(a.error, c.title).to.equal(undefined);
+      const frame = Buffer.from(c.frame.replace(/\s+/g, ''), 'hex');
+      const ours = decodePdu(frame);
+      expect(a.value, c.title).to.deep.equal(ours);
+      expect(a.reencoded, c.title).to.equal(encodePdu(ours).toString('hex'));
+    });
   });
 
   it('every ECMA-285 constraint in the table names a component of the schema (no typo hides one)', () => {
