@@ -11,8 +11,8 @@
  *   (NumericString digits and space, PrintableString's set, IA5String 0-127, ...) with lengths
  *   from 0 to past 127 octets (long-form lengths). OCTET STRING values are lower-case hex, the
  *   form BER decodes to and XML keeps verbatim.
- * - The `xml` profile leaves out what XML 1.0 text cannot carry (C0 controls other than tab and
- *   line feed, carriage return which XML normalises, lone surrogates).
+ * - The `xml` profile leaves out what XML 1.0 text cannot carry: C0 controls other than tab, line
+ *   feed and carriage return (which the writer escapes as `&#13;`), and lone surrogates.
  */
 import type { AnyCodec, BitStringCodec, ChoiceCodec, EnumeratedCodec } from '../../protocol/schema/index.js';
 
@@ -70,9 +70,9 @@ function range(lo: number, hi: number): string {
 }
 const VISIBLE = range(0x20, 0x7e);
 const IA5_BER = range(0x00, 0x7f);
-const IA5_XML = '\t\n' + VISIBLE;
+const IA5_XML = '\t\n\r' + VISIBLE;
 const LATIN1_BER = range(0x00, 0xff);
-const LATIN1_XML = '\t\n' + VISIBLE + range(0xa0, 0xff);
+const LATIN1_XML = '\t\n\r' + VISIBLE + range(0x80, 0xff);
 
 /** Alphabet of a restricted character string type, by its ASN.1 name. */
 function alphabet(name: string, profile: Profile): string {
@@ -219,14 +219,14 @@ export class ValueGenerator {
       else if (r < 0.7) s += String.fromCharCode(0xa0 + rng.int(0x700)); // Latin, Greek, Cyrillic...
       else if (r < 0.85) s += String.fromCharCode(0x3000 + rng.int(0x5000)); // CJK
       else if (r < 0.95) s += String.fromCodePoint(0x1f300 + rng.int(0x300)); // astral (surrogate pairs)
-      else s += this.options.profile === 'xml' ? '\n' : String.fromCharCode(rng.int(0x20));
+      else s += this.options.profile === 'xml' ? rng.pick(['\t', '\n', '\r']) : String.fromCharCode(rng.int(0x20));
     }
     return s;
   }
 
   /**
    * `n` random octets as lower-case hex. In the xml profile only octets XML text can carry in
-   * ISO-8859-1 (tab, line feed, 20-7E, A0-FF): XML writes DeviceID's `other` (an OCTET STRING) as
+   * ISO-8859-1 (tab, line feed, carriage return, 20-7E, 80-FF): XML writes DeviceID's `other` (an OCTET STRING) as
    * its octets in ISO-8859-1 (docs/xml.md), and the generator does not know which OCTET STRING
    * it is filling.
    */
