@@ -3,7 +3,8 @@
  * (every operation argument and result, event and universalFailure category the oracle covers):
  * - oracle → csta-link: the oracle draws values (asn1ct's generator, widened: OPTIONAL components
  *   dropped at random, BOOLEANs and bit sets drawn, random octets; oracle/csta_random.erl) and
- *   encodes them; decodePdu gives the oracle's value and encodePdu gives the oracle's bytes back;
+ *   encodes them; decodePdu gives the oracle's value and encodePdu gives the oracle's bytes back,
+ *   and the same value written in the other BER forms (test/support/ber-alt.ts) decodes to it too;
  * - csta-link → oracle: values drawn from our schema (test/support/schema-values.ts) and encoded
  *   by encodePdu; the oracle decodes them to the same value, re-encodes the same bytes, and
  *   encodes our value to the same bytes.
@@ -22,6 +23,7 @@ import { Rng, ValueGenerator } from '../support/schema-values.js';
 import { schemaTypes } from '../support/schema-types.js';
 import { ECMA285_CONSTRAINTS } from '../support/schema-constraints.js';
 import { CASES } from '../support/ber-examples.js';
+import { AltBerEncoder, altEncodePdu } from '../support/ber-alt.js';
 import type { SchemaType, TypeKind } from '../support/schema-types.js';
 
 const SEED = Number(process.env.CSTA_ORACLE_SEED ?? 20261211);
@@ -103,7 +105,7 @@ describe(`oracle: random values both ways (seed ${SEED}, ${RUNS} values per type
   const uncovered: string[] = [];
   /** failures[kind][direction] */
   const failures = new Map<string, string[]>();
-  const counts = { fromOracle: 0, toOracle: 0 };
+  const counts = { fromOracle: 0, fromOracleAlt: 0, toOracle: 0 };
   const usedConstraints = new Set<string>();
   let examples: OracleAnswer[] = [];
   let ready = false;
@@ -149,6 +151,7 @@ describe(`oracle: random values both ways (seed ${SEED}, ${RUNS} values per type
     const [drawn, checked, ex] = (await Promise.all([oracle(draws), oracle(lines), oracle(exampleLines)])) as OracleAnswer[][];
     examples = ex!;
 
+    const alt = new AltBerEncoder(new Rng(SEED));
     covered.forEach((c, i) => {
       const a = drawn[i]!;
       if (!a.ok) return fail(c.type.kind, 'from', `${c.type.name}: oracle could not draw values: ${a.error}`);
@@ -160,7 +163,12 @@ describe(`oracle: random values both ways (seed ${SEED}, ${RUNS} values per type
           const d = decodePdu(Buffer.from(v.hex!, 'hex'));
           if (!isDeepStrictEqual(d, v.value)) return fail(c.type.kind, 'from', `${where}: decodePdu(${v.hex!.slice(0, 300)})\n      ours:   ${short(d)}\n      oracle: ${short(v.value)}`);
           const re = encodePdu(d).toString('hex');
-          if (re !== v.hex) fail(c.type.kind, 'from', `${where}: re-encoding differs\n      ours:   ${re}\n      oracle: ${v.hex}`);
+          if (re !== v.hex) return fail(c.type.kind, 'from', `${where}: re-encoding differs\n      ours:   ${re}\n      oracle: ${v.hex}`);
+          // The oracle's value in the other BER forms (indefinite/long lengths, segments, non-FF TRUE).
+          counts.fromOracleAlt++;
+          const frame = altEncodePdu(alt, d);
+          const again = decodePdu(frame);
+          if (!isDeepStrictEqual(again, v.value)) fail(c.type.kind, 'from', `${where}: alternative form ${frame.toString('hex').slice(0, 300)} decodes to ${short(again)}`);
         } catch (e) {
           fail(c.type.kind, 'from', `${where}: ${String(e)} (frame ${v.hex!.slice(0, 300)})`);
         }
@@ -189,7 +197,8 @@ describe(`oracle: random values both ways (seed ${SEED}, ${RUNS} values per type
     const total = [...failures.values()].reduce((n, l) => n + l.length, 0);
     console.log(
       `    seed ${SEED}: ${covered.length} types covered (${uncovered.length} not: ${uncovered.join('; ') || 'none'}); ` +
-        `values tried: oracle → csta-link ${counts.fromOracle}, csta-link → oracle ${counts.toOracle}; failures ${total}`,
+        `values tried: oracle → csta-link ${counts.fromOracle} (${counts.fromOracleAlt} also in alternative BER forms), ` +
+        `csta-link → oracle ${counts.toOracle}; failures ${total}`,
     );
   });
 

@@ -9,17 +9,13 @@
  * sets the values per type and profile (default 100).
  */
 import { expect } from 'chai';
-import { Buffer } from 'node:buffer';
 import { isDeepStrictEqual } from 'node:util';
 import { decodePdu, encodePdu } from '../../protocol/pdu.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
 import { decodeXml, encodeXml } from '../../protocol/xml/index.js';
-import { operationByName } from '../../protocol/csta/operations.js';
-import { UniversalFailure } from '../../protocol/csta/types/error-definition.js';
-import { UNIVERSAL_FAILURE_CODE } from '../../protocol/rose/pdu.js';
 import { Coverage, Rng, ValueGenerator } from '../support/schema-values.js';
 import type { Profile } from '../support/schema-values.js';
-import { AltBerEncoder } from '../support/ber-alt.js';
+import { AltBerEncoder, altEncodePdu } from '../support/ber-alt.js';
 import { schemaTypes } from '../support/schema-types.js';
 import type { SchemaType, TypeKind } from '../support/schema-types.js';
 
@@ -35,26 +31,6 @@ interface Failure {
   readonly type: string;
   readonly index: number;
   readonly message: string;
-}
-
-/** Writes a PDU in alternative BER forms (ROSE envelope included). */
-function altEncode(alt: AltBerEncoder, pdu: CstaPdu): Buffer {
-  switch (pdu.pdu) {
-    case 'invoke': {
-      const op = operationByName(pdu.operation)!;
-      return alt.invoke(pdu.invokeId, pdu.linkedId, op.code, alt.encode(op.argument, pdu.argument));
-    }
-    case 'returnResult': {
-      if (!('operation' in pdu) || pdu.operation === 'unknown') throw new Error('altEncode: returnResult of a known operation only');
-      const op = operationByName(pdu.operation)!;
-      return alt.returnResult(pdu.invokeId, op.code, alt.encode(op.result!, pdu.result));
-    }
-    case 'returnError':
-      if (pdu.error !== 'universalFailure') throw new Error('altEncode: universalFailure only');
-      return alt.returnError(pdu.invokeId, UNIVERSAL_FAILURE_CODE, alt.encode(UniversalFailure, pdu.parameter));
-    default:
-      throw new Error(`altEncode: ${pdu.pdu} not supported`);
-  }
 }
 
 function describeMismatch(what: string, got: unknown, want: unknown): string {
@@ -80,7 +56,7 @@ function checkBer(pdu: CstaPdu): string | undefined {
 }
 
 function checkAlt(alt: AltBerEncoder, pdu: CstaPdu): string | undefined {
-  const frame = altEncode(alt, pdu);
+  const frame = altEncodePdu(alt, pdu);
   const back = decodePdu(frame);
   if (!isDeepStrictEqual(back, pdu)) return describeMismatch(`alternative form ${frame.toString('hex').slice(0, 400)} decodes differently`, back, pdu);
   return undefined;

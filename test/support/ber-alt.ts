@@ -16,6 +16,10 @@ import { BerReader } from '../../protocol/ber/reader.js';
 import { BerWriter } from '../../protocol/ber/writer.js';
 import { TagClass, Universal, identifierHex, tagKey, universal } from '../../protocol/ber/tags.js';
 import type { AnyCodec } from '../../protocol/schema/index.js';
+import type { CstaPdu } from '../../protocol/pdu.js';
+import { operationByName } from '../../protocol/csta/operations.js';
+import { UniversalFailure } from '../../protocol/csta/types/error-definition.js';
+import { UNIVERSAL_FAILURE_CODE } from '../../protocol/rose/pdu.js';
 import type { Rng } from './schema-values.js';
 
 const OCTETS = universal(Universal.octetString);
@@ -171,5 +175,25 @@ export class AltBerEncoder {
   /** ROSE returnError `[3] { invokeId, errcode, parameter }`. */
   returnError(invokeId: number | null, errcode: number, parameter: Buffer): Buffer {
     return this.tlv(tagKey(TagClass.context, 3), true, Buffer.concat([this.invokeId(invokeId), this.integer(errcode), parameter]));
+  }
+}
+
+/** Writes a PDU in alternative BER forms (ROSE envelope included). */
+export function altEncodePdu(alt: AltBerEncoder, pdu: CstaPdu): Buffer {
+  switch (pdu.pdu) {
+    case 'invoke': {
+      const op = operationByName(pdu.operation)!;
+      return alt.invoke(pdu.invokeId, pdu.linkedId, op.code, alt.encode(op.argument, pdu.argument));
+    }
+    case 'returnResult': {
+      if (!('operation' in pdu) || pdu.operation === 'unknown') throw new Error('altEncodePdu: returnResult of a known operation only');
+      const op = operationByName(pdu.operation)!;
+      return alt.returnResult(pdu.invokeId, op.code, alt.encode(op.result!, pdu.result));
+    }
+    case 'returnError':
+      if (pdu.error !== 'universalFailure') throw new Error('altEncodePdu: universalFailure only');
+      return alt.returnError(pdu.invokeId, UNIVERSAL_FAILURE_CODE, alt.encode(UniversalFailure, pdu.parameter));
+    default:
+      throw new Error(`altEncodePdu: ${pdu.pdu} not supported`);
   }
 }
