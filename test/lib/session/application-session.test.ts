@@ -214,6 +214,12 @@ describe('CstaSession: ECMA-354 application session over CSTA-XML', function () 
     expect(reasons).to.deep.equal(['1 ResetApplicationSessionTimer unanswered', '2 ResetApplicationSessionTimer unanswered']);
   });
 
+  it('sends SystemRegister after a new session when asked (OpenScape Voice)', async () => {
+    const s = await setup({}, { kind: 'applicationSession', systemRegister: true });
+    await s.connect();
+    expect(requests).to.deep.equal(['systemRegister']);
+  });
+
   it('without resumable login content, a reconnect starts a new session and restarts the monitors', async () => {
     const s = await setup({}, { kind: 'applicationSession', loginInfo: openScapeBusinessLoginInfo({ user: 'osbiz', password: 'x' }) });
     await s.connect();
