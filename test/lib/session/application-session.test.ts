@@ -303,3 +303,32 @@ describe('applicationSessionModeOf: a vendor profile\'s session as the associati
     }
   });
 });
+
+describe('CstaSession: an application session that is never answered', () => {
+  it('connect() rejects with TimeoutError and leaves no link open', async () => {
+    const net = await import('node:net');
+    let sockets = 0;
+    let closed = 0;
+    const open = new Set<import('node:net').Socket>();
+    const server = net.createServer((sock) => {
+      sockets++;
+      open.add(sock);
+      sock.on('close', () => closed++);
+      sock.on('error', () => undefined);
+      sock.resume(); // read (and drop) what the client sends, so its end is seen
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as { port: number }).port;
+    const s = new CstaSession({ host: '127.0.0.1', port, wire: XML, association: { kind: 'applicationSession' }, keepAliveMs: 0, reconnect: false, requestTimeoutMs: 100 });
+    try {
+      const error = await s.connect().then(() => undefined, (e: unknown) => e as Error);
+      expect(error?.name).to.equal('TimeoutError');
+      await waitFor(() => closed === 1, 2000, 'the link closed');
+      expect(sockets).to.equal(1);
+    } finally {
+      await s.close();
+      for (const sock of open) sock.destroy();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});
