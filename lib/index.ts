@@ -30,8 +30,6 @@ export type { RequestArgument, RequestOptions, RequestResult } from './session/r
 export { exponentialBackoff, CSTA_APPLICATION_CONTEXT, DEFAULTS as SESSION_DEFAULTS } from './session/options.js';
 export type { AssociationMode, ApplicationSessionMode, ReconnectPolicy, SessionOptions } from './session/options.js';
 export type { ApplicationSessionInfo } from './session/association-application-session.js';
-export { applicationSessionModeOf, MissingCredentialsError } from './session/association-profile.js';
-export type { ApplicationSessionCredentials } from './session/association-profile.js';
 export { TimeoutError, ConnectionClosedError, RemoteOperationError, RejectedError, SessionStateError, InvariantViolation, SnapshotTooLargeError, UnexpectedResultError } from './session/errors.js';
 export { flattenEvent, eventReportArgument } from './session/events.js';
 export type { CstaEvent, CstaEventType, EventCategory, KnownCstaEvent, UnknownCstaEvent } from './session/events.js';

@@ -31,13 +31,5 @@ export type {
 export { applicationSessionKindOf, decodeApplicationSessionElement } from './decode.js';
 export type { ApplicationSessionDecodeOptions } from './decode.js';
 export { MAX_RAW_XML, checkRawXml, encodeApplicationSessionXml } from './encode.js';
-export {
-  AVAYA_CSTA_NAMESPACE,
-  UNITEL_VENDOR_DATA_NAMESPACE,
-  avayaSessionLoginInfo,
-  loginCredentialsOf,
-  openScapeBusinessLoginInfo,
-  resumeSessionIDOf,
-  unitelVendorDataLoginInfo,
-} from './login-info.js';
+export { AVAYA_CSTA_NAMESPACE, avayaSessionLoginInfo, loginCredentialsOf, openScapeBusinessLoginInfo, resumeSessionIDOf } from './login-info.js';
 export type { AvayaLogin } from './login-info.js';

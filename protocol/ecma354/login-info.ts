@@ -7,11 +7,12 @@
  *   `password`, `sessionCleanupDelay` (seconds the server keeps a session whose link dropped) and
  *   `sessionID` (empty, or the id of the session to resume), the children in no namespace.
  * - Unify OpenScape Business: `user` and `password` directly inside applicationSpecificInfo.
- * - Uni-tel: `vendorData:userID`, `vendorData:password`, `vendorData:pbxDomain`.
+ * - Uni-tel: `vendorData:userID`, `vendorData:password`, `vendorData:pbxDomain` (built by
+ *   protocol/profiles/unitel.ts).
  */
 import { parseXmlDocument } from '../xml/parse.js';
 import type { XmlElement } from '../xml/parse.js';
-import { escapeAttr, escapeText } from '../xml/text.js';
+import { escapeText } from '../xml/text.js';
 import { nameKey } from '../xml/spellings.js';
 import type { RawXml } from './messages.js';
 
@@ -42,21 +43,6 @@ export function avayaSessionLoginInfo(login: AvayaLogin, resumeSessionID?: strin
 /** OpenScape Business login: `<user>` and `<password>`. */
 export function openScapeBusinessLoginInfo(login: { readonly user: string; readonly password: string }): RawXml {
   return `<user>${escapeText(login.user)}</user><password>${escapeText(login.password)}</password>`;
-}
-
-/**
- * Placeholder namespace for Uni-tel's `vendorData:` prefix. Uni-tel's published sample uses the
- * prefix without declaring it (not well-formed XML); no public source names its URI.
- */
-export const UNITEL_VENDOR_DATA_NAMESPACE = 'urn:x-unitel:vendorData';
-
-/**
- * Uni-tel login: `vendorData:userID`, `vendorData:password`, `vendorData:pbxDomain`, the prefix
- * declared on each element (XML requires it) with `namespace` (see {@link UNITEL_VENDOR_DATA_NAMESPACE}).
- */
-export function unitelVendorDataLoginInfo(login: { readonly userID: string; readonly password: string; readonly pbxDomain: string }, namespace = UNITEL_VENDOR_DATA_NAMESPACE): RawXml {
-  const el = (name: string, v: string): string => `<vendorData:${name} xmlns:vendorData="${escapeAttr(namespace)}">${escapeText(v)}</vendorData:${name}>`;
-  return el('userID', login.userID) + el('password', login.password) + el('pbxDomain', login.pbxDomain);
 }
 
 /** The elements of raw applicationSpecificInfo content, or undefined when it does not parse. */

@@ -12,12 +12,7 @@ import { ConnectionClosedError } from '../../../lib/session/errors.js';
 import { PbxSimulator } from '../../../lib/simulator/simulator.js';
 import type { PbxSimulatorOptions } from '../../../lib/simulator/simulator.js';
 import type { CstaEvent } from '../../../lib/session/events.js';
-import { APPL_SESSION_NAMESPACE, avayaSessionLoginInfo, loginCredentialsOf, openScapeBusinessLoginInfo, resumeSessionIDOf } from '../../../protocol/ecma354/index.js';
-import { AVAYA_DMCC } from '../../../protocol/profiles/avaya-dmcc.js';
-import { OPENSCAPE_BUSINESS } from '../../../protocol/profiles/openscape-business.js';
-import { OPENSCAPE_VOICE } from '../../../protocol/profiles/openscape-voice.js';
-import { UNITEL } from '../../../protocol/profiles/unitel.js';
-import { MissingCredentialsError, applicationSessionModeOf } from '../../../lib/session/association-profile.js';
+import { APPL_SESSION_NAMESPACE, avayaSessionLoginInfo, openScapeBusinessLoginInfo } from '../../../protocol/ecma354/index.js';
 import { createWireCodec } from '../../../lib/transport/wire.js';
 import type { CstaPdu } from '../../../protocol/pdu.js';
 import { statusWhere, waitFor } from '../../support/wait.js';
@@ -270,37 +265,6 @@ describe('XML wire: ECMA-354 messages and the namespace CSTA requests are writte
     const codec = createWireCodec({ ...XML, dialect: { namespace: '' } });
     const out = Buffer.from(codec.encode({ pdu: 'applicationSession', invokeId: 3, message: { kind: 'stopApplicationSessionPosResponse' } })).subarray(8).toString('utf8');
     expect(out).to.equal(`<StopApplicationSessionPosResponse xmlns="${APPL_SESSION_NAMESPACE}"/>`);
-  });
-});
-
-describe('applicationSessionModeOf: a vendor profile\'s session as the association mode', () => {
-  it('Avaya DMCC: SessionLoginInfo as a function (resumable), its protocol versions, transfer on', () => {
-    const mode = applicationSessionModeOf(AVAYA_DMCC.association as Extract<typeof AVAYA_DMCC.association, { kind: 'applicationSession' }>, { user: 'u', password: 'p' });
-    expect(mode).to.deep.include({ kind: 'applicationSession', sessionDurationS: 180, transferMonitors: true, systemRegister: false });
-    expect(typeof mode.loginInfo).to.equal('function');
-    expect(resumeSessionIDOf((mode.loginInfo as (r: string | undefined) => string)('S-1'))).to.equal('S-1');
-  });
-  it('OpenScape Voice: no login, SystemRegister; Uni-tel needs a pbxDomain; a login without credentials is refused', () => {
-    const osv = applicationSessionModeOf(OPENSCAPE_VOICE.association as Extract<typeof OPENSCAPE_VOICE.association, { kind: 'applicationSession' }>);
-    expect(osv.loginInfo).to.equal(undefined);
-    expect(osv.systemRegister).to.equal(true);
-    const unitel = UNITEL.association as Extract<typeof UNITEL.association, { kind: 'applicationSession' }>;
-    expect(() => applicationSessionModeOf(unitel, { user: 'a', password: 'b' })).to.throw(MissingCredentialsError);
-    expect(loginCredentialsOf(applicationSessionModeOf(unitel, { user: 'a', password: 'b', pbxDomain: 'd' }).loginInfo as string)).to.deep.equal({ user: 'a', password: 'b' });
-    expect(() => applicationSessionModeOf(AVAYA_DMCC.association as Extract<typeof AVAYA_DMCC.association, { kind: 'applicationSession' }>)).to.throw(MissingCredentialsError);
-  });
-  it('logs in to the simulator with the OpenScape Business profile\'s login', async () => {
-    const sim = new PbxSimulator({ wire: XML, applicationSession: { login: { user: 'osbiz', password: 'pw' } } });
-    const port = await sim.listen();
-    const mode = applicationSessionModeOf(OPENSCAPE_BUSINESS.association as Extract<typeof OPENSCAPE_BUSINESS.association, { kind: 'applicationSession' }>, { user: 'osbiz', password: 'pw' });
-    const s = new CstaSession({ host: '127.0.0.1', port, wire: XML, association: mode, keepAliveMs: 0, reconnect: false });
-    try {
-      await s.connect();
-      expect(s.applicationSession?.sessionID).to.be.a('string');
-    } finally {
-      await s.close();
-      await sim.close();
-    }
   });
 });
 

@@ -13,7 +13,6 @@ import {
   loginCredentialsOf,
   openScapeBusinessLoginInfo,
   resumeSessionIDOf,
-  unitelVendorDataLoginInfo,
 } from '../../../protocol/ecma354/index.js';
 import type { ApplicationSessionPdu } from '../../../protocol/ecma354/index.js';
 
@@ -326,15 +325,6 @@ describe('ECMA-354 application session messages (XML)', () => {
       const raw = openScapeBusinessLoginInfo({ user: 'osbiz', password: 'pw' });
       expect(loginCredentialsOf(raw)).to.deep.equal({ user: 'osbiz', password: 'pw' });
       expect(resumeSessionIDOf(raw)).to.equal(undefined);
-    });
-    it('Uni-tel vendorData credentials, the prefix declared (their sample leaves it undeclared)', () => {
-      const raw = unitelVendorDataLoginInfo({ userID: 'a@b.dk', password: 'p', pbxDomain: '1.pbx.example.dk' });
-      expect(raw).to.equal(
-        '<vendorData:userID xmlns:vendorData="urn:x-unitel:vendorData">a@b.dk</vendorData:userID><vendorData:password xmlns:vendorData="urn:x-unitel:vendorData">p</vendorData:password><vendorData:pbxDomain xmlns:vendorData="urn:x-unitel:vendorData">1.pbx.example.dk</vendorData:pbxDomain>',
-      );
-      expect(loginCredentialsOf(raw)).to.deep.equal({ user: 'a@b.dk', password: 'p' });
-      // Accepted by the encoder's well-formedness check.
-      expect(encodeXml({ pdu: 'applicationSession', invokeId: 1, message: { kind: 'startApplicationSession', applicationInfo: { applicationSpecificInfo: raw } } })).to.contain(raw);
     });
     it('reads the fixtures\' login content', () => {
       const m = (f: string) => (golden(f).g.pdu.message as { applicationInfo: { applicationSpecificInfo?: string } }).applicationInfo.applicationSpecificInfo;
