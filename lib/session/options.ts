@@ -70,6 +70,8 @@ export interface ApplicationSessionMode {
   readonly systemStatusKeepAlive?: boolean;
   /** Namespace of the ECMA-354 requests (`''` = none, as OpenScape Voice clients write them). @default APPL_SESSION_NAMESPACE */
   readonly namespace?: string;
+  /** After a new session has started, send SystemRegister for systemStatus (OpenScape Voice). @default false */
+  readonly systemRegister?: boolean;
 }
 
 /** Delay before reconnect attempt `attempt` (1-based), or null to give up. */

@@ -159,6 +159,8 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
       await this.connectOnce(1, false);
     } catch (e) {
       this.state = 'closed';
+      this.conn?.close(true); // an association that timed out or failed leaves no link open
+      this.association.linkLost();
       throw e;
     }
     this.state = 'associated';
