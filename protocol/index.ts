@@ -19,6 +19,7 @@ export { RejectProblem, RoseTag, UNIVERSAL_FAILURE_CODE } from './rose/pdu.js';
 export type {
   Code,
   InvokeId,
+  LinkedId,
   InvokePdu,
   KnownInvoke,
   UnknownInvoke,

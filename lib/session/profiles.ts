@@ -108,6 +108,7 @@ export function associationForProfile(profile: VendorProfile, credentials: Profi
         protocolVersions: a.protocolVersions,
         sessionDurationS: a.sessionDurationS,
         transferMonitors: a.transferMonitors,
+        systemRegister: a.systemRegister,
         ...(loginInfo === undefined ? {} : { loginInfo }),
       };
     }
