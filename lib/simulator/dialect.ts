@@ -17,7 +17,7 @@ export interface SimDialectOptions {
    * Vendor private data added to every event report on an XML wire, as the XML inside
    * `<extensions><privateData><private>` (e.g. `<scx:…>` for OpenScape Voice).
    */
-  readonly eventPrivateData?: string;
+  readonly eventPrivateData?: string | ((eventType: string) => string);
   /** Require Zultys' loginRequest before any CSTA request, with these credentials. */
   readonly zultysLogin?: { readonly userName: string; readonly password: string; readonly extension?: string };
 }
@@ -72,6 +72,7 @@ export function answerVendorMessage(dialect: SimDialectOptions, client: SimClien
 
 /** Adds the dialect's private data to an event's fields (XML wires only; the caller checks). */
 export function withEventPrivateData(fields: Record<string, unknown>, privateXml: string): Record<string, unknown> {
+  if (privateXml === '') return fields;
   const ext = (fields.extensions as { privateData?: unknown[] } | undefined) ?? {};
   return { ...fields, extensions: { ...ext, privateData: [...(ext.privateData ?? []), { private: { xml: privateXml } }] } };
 }

@@ -260,7 +260,11 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
       const client = this.clients.get(m.clientId);
       if (client === undefined) continue;
       const dialect = this.options.dialect;
-      const fields = dialect?.eventPrivateData !== undefined && client.conn.codec.format.encoding === 'xml' ? withEventPrivateData(event.event as Record<string, unknown>, dialect.eventPrivateData) : event.event;
+      const priv = dialect?.eventPrivateData;
+      const fields =
+        priv !== undefined && client.conn.codec.format.encoding === 'xml'
+          ? withEventPrivateData(event.event as Record<string, unknown>, typeof priv === 'string' ? priv : priv(event.type))
+          : event.event;
       const argument = eventReportArgument({ ...event, event: fields, crossRefIdentifier: m.crossRefIdentifier } as KnownCstaEvent);
       const invokeId = dialect?.eventInvokeId ?? client.nextInvokeId();
       if (client.send({ pdu: 'invoke', invokeId, operation: 'cSTAEventReport', argument })) this.eventsSent++;
