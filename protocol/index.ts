@@ -8,8 +8,12 @@ export type { DecodeErrorDetails } from './errors.js';
 // Frames ↔ typed PDUs
 export { decodePdu, encodePdu, DEFAULT_MAX_FRAME_SIZE } from './pdu.js';
 export type { CstaPdu, DecodeOptions } from './pdu.js';
-export { decodeXml, encodeXml } from './xml/index.js';
-export type { XmlDecodeOptions, XmlEncodeOptions, Ecma323Edition } from './xml/index.js';
+export { decodeXml, decodeXmlMessage, encodeXml, messageNameOf, namespaceOf, isEcma323Namespace, editionOfNamespace } from './xml/index.js';
+export type { XmlDecodeOptions, XmlEncodeOptions, XmlMessage, XmlDecodeWarning, Ecma323Edition, VendorPdu, VendorElement } from './xml/index.js';
+
+// Vendor profiles (one file per PBX family)
+export { VENDOR_PROFILES, VENDOR_PROFILE_NAMES, vendorProfile, AVAYA_DMCC_PROTOCOL_VERSIONS, unitelLoginInfo } from './profiles/index.js';
+export type { VendorProfile, VendorProfileName, ProfileAssociation, ProfileCorrelation, ProfileFraming, ProfileKeepAlive } from './profiles/index.js';
 
 // ECMA-354 application sessions (XML only)
 export * from './ecma354/index.js';
