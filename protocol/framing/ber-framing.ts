@@ -172,18 +172,21 @@ function nextPduTag(buf: Buffer, from: number, end: number): number {
 /**
  * A length-prefixed frame must hold one BER element whose own length (when definite) adds up to
  * the prefix: a prefix that disagrees is a corrupt header or a lost frame boundary, caught from the
- * first bytes of the PDU instead of when its garbage length has been read. An empty frame passes.
+ * first bytes of the PDU instead of when its garbage length has been read. Contents that are not
+ * BER at all (a malformed header, too short for one) pass: the boundary may well be right, and
+ * the decoder reports the frame.
  */
 function validatePrefixed(headerSize: number): (buf: Buffer, start: number, end: number, size: number) => boolean | undefined {
   return (buf, start, end, size) => {
     const payload = size - headerSize;
-    if (payload === 0) return true;
     const avail = Math.min(end, start + size);
-    const h = berHeader(buf, start + headerSize, avail);
-    if (h === undefined) {
-      if (avail === start + size) throw new DecodeError(DecodeErrorCode.BadLength, start, `a ${payload}-byte frame cannot hold the BER header inside it`);
-      return undefined;
+    let h: ReturnType<typeof berHeader>;
+    try {
+      h = berHeader(buf, start + headerSize, avail);
+    } catch {
+      return true;
     }
+    if (h === undefined) return avail === start + size ? true : undefined;
     if (h.length !== undefined && h.headerLength + h.length !== payload) {
       throw new DecodeError(DecodeErrorCode.BadLength, start, 'length prefix disagrees with the BER element behind it', {
         expected: String(payload),
