@@ -51,6 +51,19 @@ describe('csta decode/encode with the HiPath and NUL-terminated XML framings', (
     expect(records(dec.stdout)[0]).to.deep.include({ offset: 0, length: f.bytes.length + 3, pdu: f.decoded });
   });
 
+  it('a bad header in the middle costs the bytes up to the next frame, not the rest of the input', async () => {
+    const names = ['system-status.invoke.json', 'event.delivered.json', 'answer-call.invoke.json'];
+    const bad = Buffer.from('0009a103020101ffffffff', 'hex'); // prefix 9, a 5-byte PDU behind it
+    const good = names.map((n) => Buffer.from(frameBer('length16', fx(n).bytes)));
+    const hex = Buffer.concat([good[0]!, bad, good[1]!, good[2]!]).toString('hex');
+    const run = await runCli(['decode', hex, '--ndjson', '--framing', 'length16']);
+    expect(run.code).to.equal(1);
+    const recs = records(run.stdout);
+    expect(recs.map((r) => (r.error as { code?: string } | undefined)?.code ?? 'ok')).to.deep.equal(['ok', 'BAD_LENGTH', 'ok', 'ok']);
+    expect(recs[1]).to.deep.include({ offset: good[0]!.length, length: bad.length });
+    expect(recs.slice(2).map((r) => r.pdu)).to.deep.equal(names.slice(1).map((n) => fx(n).decoded));
+  });
+
   it('encode --framing xml-nul writes NUL-terminated documents that decode detects and reads', async () => {
     const names = ['answer-call.invoke.json', 'hold-call.invoke.json'];
     const parts: Buffer[] = [];
