@@ -155,8 +155,9 @@ export function isCapture(bytes: Uint8Array): boolean {
 
 /**
  * Splits and decodes a byte stream. `firstIndex` numbers the first frame. A framing error (a
- * length that cannot be, bytes that start no frame) ends the stream: nothing after it can be
- * located.
+ * header that cannot be, bytes that start no frame) is one error result covering the bytes up to
+ * the next plausible frame start, where splitting resumes; a frame that runs past the end of the
+ * input ends it.
  */
 export function* streamFrames(bytes: Buffer, choice: FramingChoice, firstIndex = 1): Generator<FrameResult> {
   let index = firstIndex;
@@ -183,9 +184,14 @@ export function* streamFrames(bytes: Buffer, choice: FramingChoice, firstIndex =
     let size: number;
     try {
       size = spec.measure(bytes, off, bytes.length);
+      if (size !== -1 && off + size <= bytes.length) spec.validate?.(bytes, off, bytes.length, size);
     } catch (e) {
-      yield { index, offset: off, length: bytes.length - off, encoding: detected.encoding, error: asError(e) };
-      return;
+      // Framing lost: one error for the bytes up to the next plausible frame start, then go on there.
+      const next = spec.findFrameStart?.(bytes, off + 1, bytes.length);
+      const resume = next?.sure === true ? next.at : bytes.length;
+      yield { index: index++, offset: off, length: resume - off, encoding: detected.encoding, error: asError(e) };
+      off = resume;
+      continue;
     }
     if (size === -1 || off + size > bytes.length) {
       const announced = size === -1 ? '' : ` (${size} bytes announced, ${bytes.length - off} available)`;

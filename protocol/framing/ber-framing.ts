@@ -76,69 +76,76 @@ export class BerMeasurer implements FrameMeasurer {
   private pos = 0;
   /** Indefinite-length elements open around `pos`. */
   private depth = 0;
-  private started = false;
 
   reset(): void {
     this.pos = 0;
     this.depth = 0;
-    this.started = false;
   }
 
   measure(buf: Buffer, start: number, end: number): number {
     for (;;) {
       const p = start + this.pos;
-      if (this.started && this.depth > 0) {
+      if (this.depth > 0) {
         if (p + 2 > end) return INCOMPLETE;
         if (buf[p] === 0 && buf[p + 1] === 0) {
           this.pos += 2;
           if (--this.depth === 0) return this.pos;
           continue;
         }
+        if (this.depth > DEFAULT_MAX_DEPTH) throw new DecodeError(DecodeErrorCode.TooDeep, p, 'indefinite-length nesting too deep');
       }
-      if (this.depth > DEFAULT_MAX_DEPTH) throw new DecodeError(DecodeErrorCode.TooDeep, p, 'indefinite-length nesting too deep');
-      const h = berHeader(buf, p, end);
-      if (h === undefined) return INCOMPLETE;
-      this.started = true;
-      if (h.length !== undefined) {
+      const headerLength = berHeader(buf, p, end);
+      if (headerLength === INCOMPLETE) return INCOMPLETE;
+      const length = header.length;
+      if (length !== INDEFINITE) {
         // A definite-length element: skip it whole (its contents need not have arrived).
-        if (this.depth === 0) return h.headerLength + h.length;
-        this.pos += h.headerLength + h.length;
+        if (this.depth === 0) return headerLength + length;
+        this.pos += headerLength + length;
         if (start + this.pos > end) return INCOMPLETE;
         continue;
       }
       this.depth++;
-      this.pos += h.headerLength;
+      this.pos += headerLength;
     }
   }
 }
 
-/** Identifier and length octets at `p`: their size and the content length (undefined: indefinite). */
-function berHeader(buf: Buffer, p: number, end: number): { headerLength: number; length: number | undefined } | undefined {
+const INDEFINITE = -2;
+/** Content length of the header {@link berHeader} read last (INDEFINITE for `80`): no allocation per element. */
+const header = { length: 0 };
+
+/** Identifier and length octets at `p`: their size, or -1 when incomplete; the content length goes to `header.length`. */
+function berHeader(buf: Buffer, p: number, end: number): number {
   const start = p;
-  if (p >= end) return undefined;
+  if (p >= end) return INCOMPLETE;
   const first = buf[p++]!;
   if ((first & 0x1f) === 0x1f) {
     let n = 0;
     for (;;) {
-      if (p >= end) return undefined;
+      if (p >= end) return INCOMPLETE;
       const b = buf[p++]!;
       if (++n > 3) throw new DecodeError(DecodeErrorCode.BadTag, start, 'tag number too large');
       if ((b & 0x80) === 0) break;
     }
   }
-  if (p >= end) return undefined;
+  if (p >= end) return INCOMPLETE;
   const l = buf[p++]!;
-  if (l < 0x80) return { headerLength: p - start, length: l };
+  if (l < 0x80) {
+    header.length = l;
+    return p - start;
+  }
   const n = l & 0x7f;
   if (n === 0) {
     if ((first & 0x20) === 0) throw new DecodeError(DecodeErrorCode.BadLength, p - 1, 'indefinite length on a primitive element');
-    return { headerLength: p - start, length: undefined };
+    header.length = INDEFINITE;
+    return p - start;
   }
   if (n > MAX_LENGTH_OCTETS) throw new DecodeError(DecodeErrorCode.BadLength, p - 1, `length field of ${n} octets`);
-  if (p + n > end) return undefined;
+  if (p + n > end) return INCOMPLETE;
   let len = 0;
   for (let i = 0; i < n; i++) len = len * 256 + buf[p++]!;
-  return { headerLength: p - start, length: len };
+  header.length = len;
+  return p - start;
 }
 
 /** Largest PDU a HiPath header can announce (15 bits). */
@@ -172,22 +179,25 @@ function nextPduTag(buf: Buffer, from: number, end: number): number {
 /**
  * A length-prefixed frame must hold one BER element whose own length (when definite) adds up to
  * the prefix: a prefix that disagrees is a corrupt header or a lost frame boundary, caught from the
- * first bytes of the PDU instead of when its garbage length has been read. An empty frame passes.
+ * first bytes of the PDU instead of when its garbage length has been read. Contents that are not
+ * BER at all (a malformed header, too short for one) pass: the boundary may well be right, and
+ * the decoder reports the frame.
  */
 function validatePrefixed(headerSize: number): (buf: Buffer, start: number, end: number, size: number) => boolean | undefined {
   return (buf, start, end, size) => {
     const payload = size - headerSize;
-    if (payload === 0) return true;
     const avail = Math.min(end, start + size);
-    const h = berHeader(buf, start + headerSize, avail);
-    if (h === undefined) {
-      if (avail === start + size) throw new DecodeError(DecodeErrorCode.BadLength, start, `a ${payload}-byte frame cannot hold the BER header inside it`);
-      return undefined;
+    let headerLength: number;
+    try {
+      headerLength = berHeader(buf, start + headerSize, avail);
+    } catch {
+      return true;
     }
-    if (h.length !== undefined && h.headerLength + h.length !== payload) {
+    if (headerLength === INCOMPLETE) return avail === start + size ? true : undefined;
+    if (header.length !== INDEFINITE && headerLength + header.length !== payload) {
       throw new DecodeError(DecodeErrorCode.BadLength, start, 'length prefix disagrees with the BER element behind it', {
         expected: String(payload),
-        found: String(h.headerLength + h.length),
+        found: String(headerLength + header.length),
       });
     }
     return true;

@@ -101,6 +101,8 @@ export class Framer {
   private readonly spec: FrameSpec;
   private readonly maxFrameSize: number;
   private readonly measurer: FrameMeasurer;
+  /** Smallest frame the spec can have (its header and trailer, at least one byte). */
+  private readonly minFrameSize: number;
   private readonly trailerSize: number;
   private readonly onResync: ((info: ResyncInfo) => void) | undefined;
   /** Partial frame being assembled, and how many bytes of it are filled. */
@@ -129,6 +131,7 @@ export class Framer {
     this.maxFrameSize = options.maxFrameSize ?? DEFAULT_MAX_FRAME_SIZE;
     this.measurer = spec.createMeasurer?.() ?? { measure: spec.measure, reset: () => undefined };
     this.trailerSize = spec.trailerSize ?? 0;
+    this.minFrameSize = Math.max(1, spec.headerSize + this.trailerSize);
     this.onResync = options.onResync;
   }
 
@@ -383,13 +386,11 @@ export class Framer {
   }
 
   private checkSize(size: number, offset: number): DecodeError | undefined {
+    if (size <= this.maxFrameSize && size >= this.minFrameSize) return undefined;
     if (size > this.maxFrameSize) {
       return new DecodeError(DecodeErrorCode.FrameTooLarge, offset, `frame of ${size} bytes exceeds maxFrameSize ${this.maxFrameSize}`);
     }
-    if (size < Math.max(1, this.spec.headerSize + this.trailerSize)) {
-      return new DecodeError(DecodeErrorCode.BadLength, offset, `frame of ${size} bytes is shorter than its own header`);
-    }
-    return undefined;
+    return new DecodeError(DecodeErrorCode.BadLength, offset, `frame of ${size} bytes is shorter than its own header`);
   }
 }
 

@@ -14,6 +14,7 @@ import { createXmlFramer, frameXmlAs } from '../../../protocol/framing/xml-frami
 import type { XmlFraming } from '../../../protocol/framing/xml-framing.js';
 import type { Framer } from '../../../protocol/framing/framer.js';
 import { FRAME_START_WINDOW } from '../../../protocol/framing/frame-start.js';
+import { detectEncoding } from '../../../protocol/framing/autodetect.js';
 import { loadFrameFixtures } from '../../support/fixtures.js';
 
 const PDUS = loadFrameFixtures().map((f) => f.bytes);
@@ -106,6 +107,16 @@ describe('framer properties', () => {
             expect(got.errors).to.deep.equal([]);
             expect(got.frames.map((s) => s.split(':')[2])).to.deep.equal(ps.map((p) => p.toString('hex')));
             expect(got.buffered).to.equal(0);
+          }),
+          { numRuns: RUNS },
+        );
+      });
+
+      it('a stream of valid frames is detected as this framing', () => {
+        fc.assert(
+          fc.property(payloads(f), (ps) => {
+            const wire = Buffer.concat(ps.map((p, i) => frameOf(f, p, i)));
+            expect(detectEncoding(wire)).to.deep.equal({ encoding: f.kind, framing: f.framing });
           }),
           { numRuns: RUNS },
         );
