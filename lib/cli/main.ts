@@ -7,6 +7,9 @@
  * conformance: any trace that differs); 2 bad usage.
  */
 import { realpathSync } from 'node:fs';
+import { setFrameDecodeChoice } from './frames.js';
+import { cliFramingOf, profileOption } from './profile-option.js';
+import { vendorProfile } from '../../protocol/profiles/index.js';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -35,6 +38,8 @@ interface DecodeFlags {
   readonly framing?: CliFraming;
   readonly encoding?: CliEncoding;
   readonly port?: readonly number[];
+  readonly profile?: string;
+  readonly strict?: boolean;
 }
 
 interface EncodeFlags {
@@ -64,15 +69,20 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
     .addOption(framingOption())
     .addOption(encodingOption())
     .option('--port <port>', 'captures: keep only TCP streams with an end on this port (repeatable)', collectFilterPort)
+    .addOption(profileOption())
+    .option('--strict', 'XML: refuse unknown elements and vendor messages instead of keeping them (conformance reading)')
     .addHelpText('after', '\nExit code: 0 when every frame decoded, 1 when any frame failed (each failure is reported and decoding goes on).')
     .action(async (inputs: string[], flags: DecodeFlags) => {
       const format: DecodeFormat = flags.ndjson === true ? 'ndjson' : flags.json === true ? 'json' : 'tree';
+      const profile = flags.profile === undefined ? undefined : vendorProfile(flags.profile);
+      setFrameDecodeChoice({ ...(profile?.utf16DeclarationAsUtf8 === true ? { utf16DeclarationAsUtf8: true } : {}), ...(flags.strict === true ? { strict: true } : {}) });
+      const framing = flags.framing ?? (profile === undefined ? undefined : cliFramingOf(profile));
       setExit(
         await runDecode(
           inputs,
           {
             format,
-            ...(flags.framing !== undefined ? { framing: flags.framing } : {}),
+            ...(framing !== undefined ? { framing } : {}),
             ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
             ...(flags.port !== undefined ? { ports: flags.port } : {}),
           },
@@ -115,9 +125,13 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
     .description('run the PBX simulator on 127.0.0.1 (BER, 2-byte length framing) until interrupted')
     .requiredOption('--port <port>', 'TCP port (0 = any free port)', parsePort)
     .option('--scenario <file>', 'play this scenario (fixtures/scenarios/*.json) once the client monitors its devices')
-    .action(async (flags: { port: number; scenario?: string }) => {
+    .addOption(profileOption())
+    .option('--user <name>', 'with --profile: the login the simulated PBX accepts')
+    .option('--password <password>', 'with --profile: the password the simulated PBX accepts')
+    .action(async (flags: { port: number; scenario?: string; profile?: string; user?: string; password?: string }) => {
       const scenario = flags.scenario === undefined ? {} : { scenario: resolve(io.cwd ?? process.cwd(), flags.scenario) };
-      setExit(await runSimulate({ port: flags.port, ...scenario }, io.signal === undefined ? { ...io, signal: interruptSignal() } : io));
+      const profile = flags.profile === undefined ? {} : { profile: flags.profile, credentials: { ...(flags.user === undefined ? {} : { userName: flags.user }), ...(flags.password === undefined ? {} : { password: flags.password }) } };
+      setExit(await runSimulate({ port: flags.port, ...scenario, ...profile }, io.signal === undefined ? { ...io, signal: interruptSignal() } : io));
     });
 
   p.command('demo')
@@ -144,6 +158,7 @@ function collectFilterPort(value: string, previous: readonly number[] | undefine
 /** Runs one command line (`argv` without node and script). Resolves to the exit code; never throws. */
 export async function main(argv: readonly string[], io: CliIo, deps: CliDependencies = defaultDependencies()): Promise<number> {
   let exit = 0;
+  setFrameDecodeChoice({}); // each run starts from the standard reading (decode --profile/--strict set it)
   const p = program(io, deps, (code) => {
     exit = code;
   });

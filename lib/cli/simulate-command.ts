@@ -5,6 +5,8 @@
  * `"by": "session"` steps wait for the connected application to send the matching request.
  */
 import { PbxSimulator } from '../simulator/simulator.js';
+import { simulatorOptionsForProfile } from '../simulator/profiles.js';
+import type { ProfileCredentials } from '../session/profiles.js';
 import { loadScenario } from '../simulator/scenarios.js';
 import type { Scenario, ScenarioStep } from '../simulator/scenarios.js';
 import type { CliIo } from './io.js';
@@ -14,6 +16,10 @@ export interface SimulateOptions {
   readonly port: number;
   readonly host?: string;
   readonly scenario?: string;
+  /** Play this vendor profile (wire, login, dialect) instead of the generic BER switch. */
+  readonly profile?: string;
+  /** The login the profile's PBX accepts. */
+  readonly credentials?: ProfileCredentials;
 }
 
 /** The CSTA request the application sends to perform a session step. */
@@ -90,7 +96,7 @@ async function playScenario(sim: PbxSimulator, scenario: Scenario, io: CliIo): P
 /** Runs `csta simulate` until `io.signal` aborts; returns the exit code. */
 export async function runSimulate(options: SimulateOptions, io: CliIo): Promise<number> {
   const scenario = options.scenario === undefined ? undefined : loadScenario(options.scenario);
-  const sim = new PbxSimulator();
+  const sim = new PbxSimulator(options.profile === undefined ? {} : simulatorOptionsForProfile(options.profile, options.credentials ?? {}));
   const host = options.host ?? '127.0.0.1';
   const port = await sim.listen(options.port, host);
   const log = (s: string): void => void io.stdout.write(`${s}\n`);

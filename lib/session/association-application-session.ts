@@ -100,9 +100,10 @@ export class ApplicationSessionAssociation implements AssociationStrategy {
     return this.afterNew(host, fresh, old);
   }
 
-  /** A new session after a lost one: move the old one's monitors when asked to. */
+  /** A new session (after a lost one, or not): register for system status, move the old one's monitors when asked to. */
   private async afterNew(host: AssociationHost, answer: StartApplicationSessionPosResponse, old: string | undefined): Promise<AssociationResult> {
     this.accept(host, answer, 'new');
+    if (this.mode.systemRegister === true) await host.request('systemRegister', { requestTypes: ['systemStatus'] });
     if (old === undefined || this.mode.transferMonitors !== true) return { monitorsKept: false };
     try {
       const moved = await this.send(host, { kind: 'transferMonitorObjects', fromSessionID: old, toSessionID: answer.sessionID });

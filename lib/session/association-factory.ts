@@ -2,6 +2,7 @@
 import { AcseAssociation } from './association.js';
 import { ApplicationSessionAssociation } from './association-application-session.js';
 import { NoAssociation, SystemRegisterAssociation } from './association-simple.js';
+import { ZultysLoginAssociation } from './association-zultys.js';
 import type { AssociationStrategy } from './association-strategy.js';
 import type { AssociationMode } from './options.js';
 
@@ -20,6 +21,8 @@ export function createAssociation(mode: AssociationMode, ctx: AssociationContext
       return new NoAssociation();
     case 'applicationSession':
       return new ApplicationSessionAssociation(mode, ctx.keepAliveMisses);
+    case 'zultysLogin':
+      return new ZultysLoginAssociation(mode);
     default: {
       const never: never = mode;
       throw new RangeError(`unknown association mode ${JSON.stringify(never)}`);

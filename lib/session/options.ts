@@ -21,7 +21,23 @@ export type AssociationMode =
     }
   | { readonly kind: 'systemRegister' }
   | { readonly kind: 'none' }
-  | ApplicationSessionMode;
+  | ApplicationSessionMode
+  | ZultysLoginMode;
+
+/** Zultys MX's own login before CSTA (lib/session/association-zultys.ts). */
+export interface ZultysLoginMode {
+  readonly kind: 'zultysLogin';
+  readonly userName: string;
+  readonly password: string;
+  /** Send the password as base64(SHA-1) + newline, as the MX expects first. @default true */
+  readonly hashPassword?: boolean;
+  /** loginRequest attributes. @default 'User', 'csta-link', '1.0' */
+  readonly loginType?: string;
+  readonly platform?: string;
+  readonly version?: string;
+  /** Interval of `<keepalive/>` messages (0 = none). @default 60000 */
+  readonly keepAliveMs?: number;
+}
 
 /**
  * ECMA-354 application session (CSTA-XML links: Avaya AES DMCC, OpenScape Voice and Business,
@@ -54,6 +70,8 @@ export interface ApplicationSessionMode {
   readonly systemStatusKeepAlive?: boolean;
   /** Namespace of the ECMA-354 requests (`''` = none, as OpenScape Voice clients write them). @default APPL_SESSION_NAMESPACE */
   readonly namespace?: string;
+  /** After a new session has started, send SystemRegister for systemStatus (OpenScape Voice). @default false */
+  readonly systemRegister?: boolean;
 }
 
 /** Delay before reconnect attempt `attempt` (1-based), or null to give up. */

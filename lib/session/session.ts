@@ -6,6 +6,7 @@
  * `link-maintenance.ts`, inbound invokes in `invoke-dispatch.ts`, separately sent snapshot data in
  * `snapshot-collector.ts`.
  */
+import type { VendorPdu } from '../../protocol/xml/vendor.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
 import type { KnownInvoke } from '../../protocol/rose/pdu.js';
 import type { ArgumentOf, ResultOf } from '../../protocol/csta/operation.js';
@@ -57,6 +58,9 @@ type State = 'idle' | 'connecting' | 'associated' | 'reconnecting' | 'closing' |
  * state at any time with `session.model.call(callID)` (connections, their states, devices). After
  * a reconnect the 'model' changes of the resync say which calls ended or began meanwhile.
  */
+/** Prefix of the pending-request name of a vendor request. */
+const VENDOR_REQUEST = 'vendor:';
+
 export class CstaSession extends CstaRequestMethods<SessionEvents> {
   readonly options: SessionOptions;
   private readonly codec: WireCodec;
@@ -109,6 +113,7 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
       requestTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
       request: (operation, argument, opts) => this.request(operation, argument, opts),
       sessionRequest: (message, opts) => this.applicationSessionRequest(message, opts?.timeoutMs, opts?.namespace),
+      vendorRequest: (root, xml, opts) => this.vendorRequest(root, xml, opts?.timeoutMs),
       dropLink: () => this.conn?.close(true),
       degraded: (reason) => this.emit('status', { type: 'degraded', reason }),
       recovered: () => this.emit('status', { type: 'associated', versions: this.versions, reconnected: false }),
@@ -154,6 +159,8 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
       await this.connectOnce(1, false);
     } catch (e) {
       this.state = 'closed';
+      this.conn?.close(true); // an association that timed out or failed leaves no link open
+      this.association.linkLost();
       throw e;
     }
     this.state = 'associated';
@@ -274,6 +281,21 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     const promise = this.pending.track<ApplicationSessionMessage>(invokeId, message.kind, timeoutMs ?? this.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs, this.options.asyncStackTraces ?? true);
     const failure = conn.trySend({ pdu: 'applicationSession', invokeId, message, ...(namespace === undefined ? {} : { namespace }) });
     if (failure !== undefined) this.pending.reject(invokeId, failure === 'closed' ? new ConnectionClosedError(`${message.kind} not sent: link closed`) : failure);
+    return promise;
+  }
+
+  /**
+   * A vendor message on the current link, answered by the vendor message with its invoke id
+   * (Zultys login). Tracked as `vendor:<root>` among the pending requests.
+   */
+  vendorRequest(root: string, xml: string, timeoutMs?: number): Promise<VendorPdu> {
+    const conn = this.conn;
+    if (conn === undefined || !conn.isOpen) return Promise.reject(new ConnectionClosedError(`cannot send ${root}: no link`));
+    const invokeId = this.pending.allocate();
+    const promise = this.pending.track<VendorPdu>(invokeId, `${VENDOR_REQUEST}${root}`, timeoutMs ?? this.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs, this.options.asyncStackTraces ?? true);
+    const element = { name: root, attrs: {}, children: [], text: '' };
+    const failure = conn.trySend({ pdu: 'vendor', invokeId, root, namespace: undefined, element, xml });
+    if (failure !== undefined) this.pending.reject(invokeId, failure === 'closed' ? new ConnectionClosedError(`${root} not sent: link closed`) : failure);
     return promise;
   }
 
@@ -411,6 +433,11 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
         this.conn?.send({ pdu: 'abrt', 'abort-source': 'acse-service-user', 'abort-diagnostic': 'protocol-error' });
         return;
       case 'vendor':
+        // The answer to a vendorRequest (same invoke id), else a vendor message for the application.
+        if (typeof pdu.invokeId === 'number' && this.pending.operationOf(pdu.invokeId)?.startsWith(VENDOR_REQUEST) === true) {
+          this.pending.resolve(pdu.invokeId, pdu);
+          return;
+        }
         this.emit('vendor', pdu);
         return;
       case 'applicationSession': {

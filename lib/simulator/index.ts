@@ -14,3 +14,5 @@ export type { EventRecorder } from './observer.js';
 export type { AssociationKind } from './client.js';
 export type { SimApplicationSessionOptions } from './application-sessions.js';
 export type { SnapshotDeviceMode } from './snapshots.js';
+export { simulatorOptionsForProfile } from './profiles.js';
+export type { SimDialectOptions, DialectCounters } from './dialect.js';

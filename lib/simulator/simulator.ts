@@ -22,6 +22,8 @@ import { eventReportArgument } from '../session/events.js';
 import type { KnownCstaEvent } from '../session/events.js';
 import { Agents } from './agents.js';
 import { ApplicationSessions } from './application-sessions.js';
+import { answerVendorMessage, withEventPrivateData } from './dialect.js';
+import type { DialectCounters, SimDialectOptions } from './dialect.js';
 import type { SimApplicationSessionOptions } from './application-sessions.js';
 import { CallFeatures } from './call-features.js';
 import { SimClient } from './client.js';
@@ -75,6 +77,8 @@ export interface PbxSimulatorOptions {
   readonly snapshotChunkSize?: number;
   /** How ECMA-354 application sessions are served (durations, resume, login). @default {} */
   readonly applicationSession?: SimApplicationSessionOptions;
+  /** A vendor's habits: event invoke ids, private data on events, Zultys login (dialect.ts). @default {} */
+  readonly dialect?: SimDialectOptions;
 }
 
 /** Events a PbxSimulator emits (for tests and diagnostics). */
@@ -101,7 +105,6 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
   readonly applicationSessions: ApplicationSessions;
   /** What requestSysStat answers. */
   systemStatus: SystemStatus = 'normal';
-  private readonly codec: WireCodec;
   private readonly server: net.Server;
   private readonly clients = new Map<number, SimClient>();
   private nextClientId = 1;
@@ -115,13 +118,15 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
   eventsSent = 0;
   /** Non-CSTA (vendor) XML messages received from clients. */
   vendorMessagesReceived = 0;
+  /** The dialect's vendor messages: logins, refused logins, keep-alives. */
+  readonly dialectCounters: DialectCounters = { logins: 0, loginFailures: 0, keepalives: 0 };
   /** Answers received to the switch's own invokes (keep-alives, routeRequest...). */
   repliesReceived = 0;
 
   constructor(options: PbxSimulatorOptions = {}) {
     super();
     this.options = options;
-    this.codec = createWireCodec(options.wire);
+    this.clientCodec(); // fail at construction for a wire the switch cannot serve
     this.state = new SwitchState(options.devices ?? defaultDevices(), options.dialPlan ?? DEFAULT_DIAL_PLAN);
     this.state.callWaiting = options.callWaiting ?? false;
     this.engine = new CallFeatures(this.state, this);
@@ -254,16 +259,30 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
       if (!passesFilter(m.filter, event.category, event.type)) continue;
       const client = this.clients.get(m.clientId);
       if (client === undefined) continue;
-      const argument = eventReportArgument({ ...event, crossRefIdentifier: m.crossRefIdentifier } as KnownCstaEvent);
-      if (client.send({ pdu: 'invoke', invokeId: client.nextInvokeId(), operation: 'cSTAEventReport', argument })) this.eventsSent++;
+      const dialect = this.options.dialect;
+      const priv = dialect?.eventPrivateData;
+      const fields =
+        priv !== undefined && client.conn.codec.format.encoding === 'xml'
+          ? withEventPrivateData(event.event as Record<string, unknown>, typeof priv === 'string' ? priv : priv(event.type))
+          : event.event;
+      const argument = eventReportArgument({ ...event, event: fields, crossRefIdentifier: m.crossRefIdentifier } as KnownCstaEvent);
+      const invokeId = dialect?.eventInvokeId ?? client.nextInvokeId();
+      if (client.send({ pdu: 'invoke', invokeId, operation: 'cSTAEventReport', argument })) this.eventsSent++;
     }
   }
 
   // ---- links -----------------------------------------------------------------------------------
 
+  /** The wire codec for one client link, as the switch's end. */
+  private clientCodec(): WireCodec {
+    const wire = this.options.wire;
+    return createWireCodec(wire?.encoding === 'xml' ? { ...wire, dialect: { ...wire.dialect, side: 'switch' } } : wire);
+  }
+
   private accept(socket: net.Socket): void {
     socket.setNoDelay(true);
-    const client = new SimClient(this.nextClientId++, new CstaConnection(socket, this.codec));
+    // A codec per client: an XML wire keeps per-link state (the peer's namespace, requestIDs).
+    const client = new SimClient(this.nextClientId++, new CstaConnection(socket, this.clientCodec()));
     this.clients.set(client.id, client);
     client.conn.on('pdu', (pdu) => this.onPdu(client, pdu));
     client.conn.on('close', () => {
@@ -305,7 +324,7 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
       case 'invoke':
         if (!client.associated) {
           if (pdu.operation === 'systemRegister' && this.accepts('systemRegister')) this.associate(client, 'systemRegister');
-          else if (this.accepts('none')) this.associate(client, 'none');
+          else if (this.accepts('none') && this.options.dialect?.zultysLogin === undefined) this.associate(client, 'none');
           else {
             client.send({ pdu: 'abrt', 'abort-source': 'acse-service-user', 'abort-diagnostic': 'protocol-error' });
             client.conn.close();
@@ -321,7 +340,9 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
         this.repliesReceived++; // answers to the switch's own invokes (keep-alives, routeRequest): nothing waits on them
         return;
       case 'vendor':
-        this.vendorMessagesReceived++; // a client's non-CSTA message: a vendor profile answers it, the generic switch ignores it
+        // A client's non-CSTA message: the dialect answers it (Zultys login), the generic switch ignores it.
+        this.vendorMessagesReceived++;
+        if (this.options.dialect !== undefined && answerVendorMessage(this.options.dialect, client, pdu, this.dialectCounters) && !client.associated) this.associate(client, 'none');
         return;
       case 'applicationSession':
         if (this.accepts('applicationSession')) this.applicationSessions.onMessage(client, pdu);

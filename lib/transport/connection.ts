@@ -8,11 +8,16 @@ import type { Buffer } from 'node:buffer';
 import { DecodeError } from '../../protocol/errors.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
 import type { WireCodec } from './wire.js';
+import { FramingLostError } from './errors.js';
 
 export interface ConnectionEvents {
   /** A decoded PDU, with the raw frame it came from. */
   pdu: [pdu: CstaPdu, frame: Buffer];
-  /** A frame (or the framing) could not be decoded; it was skipped. */
+  /**
+   * A frame could not be decoded (`frame` given), or the framing lost the frame boundaries (`frame`
+   * undefined: bytes up to the next plausible frame start were skipped, or, with the wire's
+   * `framingErrors: 'close'`, the connection closes with a FramingLostError).
+   */
   frameError: [error: DecodeError, frame: Buffer | undefined];
   /** A PDU could not be encoded for this wire (e.g. a ROSE reject over CSTA-XML); nothing was sent. */
   sendError: [error: Error, pdu: CstaPdu];
@@ -33,7 +38,9 @@ export class CstaConnection extends EventEmitter<ConnectionEvents> {
     this.socket = socket;
     this.codec = codec;
     const framer = codec.createFramer();
+    let framingLost = false;
     const onFrame = (frame: Buffer, header: Buffer): void => {
+      if (framingLost) return;
       this.framesIn++;
       let pdu: CstaPdu;
       try {
@@ -48,7 +55,12 @@ export class CstaConnection extends EventEmitter<ConnectionEvents> {
       this.emit('pdu', pdu, frame);
     };
     const onFramingError = (e: DecodeError): void => {
+      if (framingLost) return;
       this.emit('frameError', e, undefined);
+      if (codec.framingErrors === 'close') {
+        framingLost = true;
+        socket.destroy(new FramingLostError(e));
+      }
     };
     socket.on('data', (chunk: Buffer) => framer.push(chunk, onFrame, onFramingError));
     let lastError: Error | undefined;

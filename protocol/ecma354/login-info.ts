@@ -7,6 +7,8 @@
  *   `password`, `sessionCleanupDelay` (seconds the server keeps a session whose link dropped) and
  *   `sessionID` (empty, or the id of the session to resume), the children in no namespace.
  * - Unify OpenScape Business: `user` and `password` directly inside applicationSpecificInfo.
+ * - Uni-tel: `vendorData:userID`, `vendorData:password`, `vendorData:pbxDomain` (built by
+ *   protocol/profiles/unitel.ts).
  */
 import { parseXmlDocument } from '../xml/parse.js';
 import type { XmlElement } from '../xml/parse.js';

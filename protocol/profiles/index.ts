@@ -16,6 +16,7 @@ import { ZULTYS_MX } from './zultys-mx.js';
 
 export type { ProfileAssociation, ProfileCorrelation, ProfileFraming, ProfileKeepAlive, VendorProfile } from './profile.js';
 export { AVAYA_DMCC_PROTOCOL_VERSIONS } from './avaya-dmcc.js';
+export { unitelLoginInfo } from './unitel.js';
 
 /** Every profile, by name. */
 export const VENDOR_PROFILES = {

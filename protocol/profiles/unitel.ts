@@ -30,3 +30,16 @@ export const UNITEL: VendorProfile = {
   privateDataNamespaces: [],
   sources: ['Uni-tel/api-documentation docs/getting-started/client (MESSAGE_TERMINATOR "\\0"), docs/csta-api/* (requestID in privateData, ed6 ecma.ch namespace, utf-16 declarations)'],
 };
+
+/**
+ * Uni-tel's login for applicationSpecificInfo: `vendorData:userID`, `vendorData:password`,
+ * `vendorData:pbxDomain` (the prefix is not declared in Uni-tel's documentation, and is sent so).
+ */
+export function unitelLoginInfo(login: { readonly userID: string; readonly password: string; readonly pbxDomain?: string }): string {
+  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return (
+    `<vendorData:userID>${esc(login.userID)}</vendorData:userID>` +
+    `<vendorData:password>${esc(login.password)}</vendorData:password>` +
+    (login.pbxDomain === undefined ? '' : `<vendorData:pbxDomain>${esc(login.pbxDomain)}</vendorData:pbxDomain>`)
+  );
+}

@@ -214,6 +214,12 @@ describe('CstaSession: ECMA-354 application session over CSTA-XML', function () 
     expect(reasons).to.deep.equal(['1 ResetApplicationSessionTimer unanswered', '2 ResetApplicationSessionTimer unanswered']);
   });
 
+  it('sends SystemRegister after a new session when asked (OpenScape Voice)', async () => {
+    const s = await setup({}, { kind: 'applicationSession', systemRegister: true });
+    await s.connect();
+    expect(requests).to.deep.equal(['systemRegister']);
+  });
+
   it('without resumable login content, a reconnect starts a new session and restarts the monitors', async () => {
     const s = await setup({}, { kind: 'applicationSession', loginInfo: openScapeBusinessLoginInfo({ user: 'osbiz', password: 'x' }) });
     await s.connect();
@@ -259,5 +265,34 @@ describe('XML wire: ECMA-354 messages and the namespace CSTA requests are writte
     const codec = createWireCodec({ ...XML, dialect: { namespace: '' } });
     const out = Buffer.from(codec.encode({ pdu: 'applicationSession', invokeId: 3, message: { kind: 'stopApplicationSessionPosResponse' } })).subarray(8).toString('utf8');
     expect(out).to.equal(`<StopApplicationSessionPosResponse xmlns="${APPL_SESSION_NAMESPACE}"/>`);
+  });
+});
+
+describe('CstaSession: an application session that is never answered', () => {
+  it('connect() rejects with TimeoutError and leaves no link open', async () => {
+    const net = await import('node:net');
+    let sockets = 0;
+    let closed = 0;
+    const open = new Set<import('node:net').Socket>();
+    const server = net.createServer((sock) => {
+      sockets++;
+      open.add(sock);
+      sock.on('close', () => closed++);
+      sock.on('error', () => undefined);
+      sock.resume(); // read (and drop) what the client sends, so its end is seen
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as { port: number }).port;
+    const s = new CstaSession({ host: '127.0.0.1', port, wire: XML, association: { kind: 'applicationSession' }, keepAliveMs: 0, reconnect: false, requestTimeoutMs: 100 });
+    try {
+      const error = await s.connect().then(() => undefined, (e: unknown) => e as Error);
+      expect(error?.name).to.equal('TimeoutError');
+      await waitFor(() => closed === 1, 2000, 'the link closed');
+      expect(sockets).to.equal(1);
+    } finally {
+      await s.close();
+      for (const sock of open) sock.destroy();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });
