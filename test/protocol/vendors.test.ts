@@ -26,7 +26,8 @@ import type { FrameRecord } from '../../lib/cli/render.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
 import { vendorProfile } from '../../protocol/profiles/index.js';
 import { decodeXml, encodeXml } from '../../protocol/xml/index.js';
-import { VENDOR_DIR, decodeFixtureFrames, goldenText, loadVendorFixtures } from '../../fixtures/vendors/vendor-fixtures.js';
+import { VENDOR_DIR, cliCommandFor, decodeFixtureFrames, goldenText, loadVendorFixtures } from '../../fixtures/vendors/vendor-fixtures.js';
+import { runCli } from '../lib/cli/run-cli.js';
 import type { VendorFixture } from '../../fixtures/vendors/vendor-fixtures.js';
 
 /** The three checks each fixture gets. */
@@ -243,6 +244,12 @@ describe('vendor dialect corpus (fixtures/vendors)', () => {
         expect(failures, 'frames that do not decode').to.deep.equal([]);
         expect(records.length, 'frames').to.be.at.least(1);
         expect(goldenText(records)).to.equal(goldenText(readGolden(fx)));
+      });
+
+      test('decode', `is what csta ${cliCommandFor(fx).join(' ')} prints`, async () => {
+        const run = await runCli(cliCommandFor(fx));
+        expect(run.code, run.stderr).to.equal(0);
+        expect(JSON.parse(run.stdout)).to.deep.equal(readGolden(fx));
       });
 
       if (fx.kind === 'xml' || fx.input.bytes.includes('</')) {
