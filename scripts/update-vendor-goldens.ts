@@ -1,6 +1,7 @@
 /**
  * (Re)writes the goldens of the vendor-dialect corpus: for every fixtures/vendors/<vendor>/<name>.xml
- * or .hex, `<name>.json` = what `csta decode --json` prints for it with the current decoder.
+ * or .hex, `<name>.json` = what `csta decode --profile <vendor> [--framing xml] --json` prints for
+ * it with the current decoder (fixtures/vendors/vendor-fixtures.ts `cliCommandFor`).
  *
  *   npx tsx scripts/update-vendor-goldens.ts            # rewrite every golden, report each fixture
  *   npx tsx scripts/update-vendor-goldens.ts --check    # write nothing; exit 1 if a golden differs
