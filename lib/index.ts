@@ -20,7 +20,9 @@ export { CstaConnection } from './transport/connection.js';
 export type { ConnectionEvents } from './transport/connection.js';
 export { createWireCodec, registerXmlWire, DEFAULT_WIRE } from './transport/wire.js';
 export type { WireCodec, WireFormat, WireLimits, FramingErrorPolicy } from './transport/wire.js';
-export { FramingLostError } from './transport/errors.js';
+export { FramingLostError, WriteQueueFullError } from './transport/errors.js';
+export { DEFAULT_HIGH_WATER_BYTES, DEFAULT_MAX_QUEUED_BYTES } from './transport/connection.js';
+export type { ConnectionLimits } from './transport/connection.js';
 export { XML_MAX_INVOKE_ID } from './transport/xml-wire.js';
 
 // Session

@@ -14,3 +14,15 @@ export class FramingLostError extends CstaError {
     super('FRAMING_LOST', `frame boundaries lost: ${cause.message}`, { cause, retriable: true });
   }
 }
+
+/**
+ * The peer stopped reading: more than `limit` bytes of our writes were queued on the socket even
+ * with reading paused (backpressure), so the connection was closed rather than grow without bound.
+ */
+export class WriteQueueFullError extends CstaError {
+  readonly limit: number;
+  constructor(limit: number, queued: number) {
+    super('WRITE_QUEUE_FULL', `the peer is not reading: ${queued} bytes queued to it (limit ${limit})`, { retriable: true });
+    this.limit = limit;
+  }
+}
