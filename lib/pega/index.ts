@@ -5,6 +5,8 @@ export type { PegaMapperOptions } from './mapper.js';
 export type { SnapshotAgentInput } from './snapshot.js';
 export { executePegaRequest } from './requests.js';
 export type { CallLookup, PegaRequestSession, RequestTarget } from './requests.js';
+export { refuseForeignCall } from './ownership.js';
+export type { CallOnLine, LineOwnership } from './ownership.js';
 export { parsePegaRequest, isPegaFailure } from './request-parse.js';
 export { openCtiCodeOf, toPegaFailure, pegaFailure, requestKind } from './errors.js';
 export type { RequestKind } from './errors.js';

@@ -143,6 +143,25 @@ export class PegaMapper {
     }
   }
 
+  /**
+   * The call Pega knows as `pyCallId` if it is on the line of `device` (or was just created there
+   * by the device's own makeCall/consultationCall, before its first event): its other parties.
+   * Undefined for a call on another device's line, or on none. Requests are accepted only for such
+   * a call (see `CallLookup.callOnLine`).
+   */
+  callOnLine(device: string, pyCallId: string): { readonly parties: readonly string[] } | undefined {
+    const line = this.lines.get(device);
+    if (line === undefined) return undefined;
+    const call = line.byPegaId(pyCallId);
+    if (call !== undefined) return { parties: call.parties };
+    return line.wasRequested(pyCallId) ? { parties: [] } : undefined;
+  }
+
+  /** Records that the switch answered a request of `device` with new CSTA call `cstaCallId` (makeCall, consultationCall). */
+  noteRequestedCall(device: string, cstaCallId: string): void {
+    this.line(device).noteRequestedCall(cstaCallId);
+  }
+
   /** Records the reason code / work mode the agent asked for: CSTA agent events do not carry them. */
   noteAgentRequest(device: string, reasonCode: string, workMode: PegaWorkMode | undefined): void {
     this.line(device).agent.requested = { reasonCode, workMode };

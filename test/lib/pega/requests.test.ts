@@ -63,6 +63,13 @@ describe('Pega requests → CSTA', () => {
   it('consultationCall then transferComplete: the consult call found through the mapper', async () => {
     const mapper = new PegaMapper();
     const session = new FakeSession().answer('consultationCall', { initiatedCall: conn('002b', '2000') }).answer('transferCall', { transferredCall: conn('002c', '3000') });
+    // 002a rings at the agent's device first: requests act only on calls on the agent's line.
+    mapper.map('2000', {
+      category: 'callControlEvents',
+      type: 'delivered',
+      crossRefIdentifier: '0001',
+      event: { connection: conn('002a', '2000'), alertingDevice: { deviceIdentifier: dev('2000') }, callingDevice: { deviceIdentifier: dev('0612345678') }, calledDevice: { deviceIdentifier: dev('2000') }, lastRedirectionDevice: { notKnown: null }, cause: 'newCall' },
+    } as never);
     const first = await executePegaRequest(session, target, { action: 'transferInitiate', callId: '002a', destination: '3000' }, mapper);
     expect(first).to.deep.equal({ ok: true, callId: '002b' });
     expect(session.requests[0]!.argument).to.deep.equal({ existingCall: conn('002a', '2000'), consultedDevice: dev('3000') });
