@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { executePegaRequest } from '../../../lib/pega/requests.js';
 import { parsePegaRequest, isPegaFailure } from '../../../lib/pega/request-parse.js';
 import { PegaMapper } from '../../../lib/pega/mapper.js';
-import { ConnectionClosedError, RejectedError, RemoteOperationError, TimeoutError } from '../../../lib/session/errors.js';
+import { ConnectionClosedError, InvokeIdsExhaustedError, RejectedError, RemoteOperationError, TimeoutError } from '../../../lib/session/errors.js';
 import type { PegaRequest } from '../../../lib/pega/types.js';
 import { FakeSession } from './fake-session.js';
 
@@ -135,6 +135,7 @@ describe('CSTA errors → OpenCTI error codes', () => {
     [{ action: 'holdCall', callId: '1' }, remote({ unspecified: null }), 'OPENCTI_CF_GENERIC_OPERATION'],
     [{ action: 'holdCall', callId: '1' }, new TimeoutError('holdCall', 1, 50), 'OPENCTI_HTTP_ERROR_504'],
     [{ action: 'holdCall', callId: '1' }, new ConnectionClosedError('socket closed'), 'OPENCTI_HTTP_ERROR_503'],
+    [{ action: 'holdCall', callId: '1' }, new InvokeIdsExhaustedError('holdCall', 3), 'OPENCTI_HTTP_ERROR_503'],
     [{ action: 'holdCall', callId: '1' }, new RejectedError('holdCall', 1, { invoke: 'unrecognizedOperation' } as never), 'OPENCTI_HTTP_ERROR_500'],
   ];
   for (const [request, error, code] of cases) {
