@@ -29,7 +29,7 @@ export { CstaRequestMethods, connectionID, deviceID } from './session/requests.j
 export type { RequestArgument, RequestOptions, RequestResult } from './session/requests.js';
 export { exponentialBackoff, CSTA_APPLICATION_CONTEXT, DEFAULTS as SESSION_DEFAULTS } from './session/options.js';
 export type { AssociationMode, ReconnectPolicy, SessionOptions } from './session/options.js';
-export { TimeoutError, ConnectionClosedError, RemoteOperationError, RejectedError, SessionStateError, InvariantViolation, InvokeIdsExhaustedError, SnapshotTooLargeError, UnexpectedResultError } from './session/errors.js';
+export { TimeoutError, ConnectionClosedError, RemoteOperationError, RejectedError, SessionStateError, InvariantViolation, InvokeIdsExhaustedError, ReplyMismatchError, SnapshotTooLargeError, UnexpectedResultError } from './session/errors.js';
 export { flattenEvent, eventReportArgument } from './session/events.js';
 export type { CstaEvent, CstaEventType, EventCategory, KnownCstaEvent, UnknownCstaEvent } from './session/events.js';
 export { deviceKey, toDeviceID } from './session/monitors.js';

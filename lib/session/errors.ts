@@ -75,6 +75,23 @@ export class InvokeIdsExhaustedError extends CstaError {
   }
 }
 
+/**
+ * The switch answered a request with the result of another operation (same invoke id, wrong
+ * operation): the result is not used, the request fails with this error.
+ */
+export class ReplyMismatchError extends CstaError {
+  readonly operation: string;
+  readonly invokeId: number;
+  /** The operation the switch's result named. */
+  readonly received: string;
+  constructor(operation: string, invokeId: number, received: string) {
+    super('REPLY_MISMATCH', `${operation} (invokeId ${invokeId}) was answered with a ${received} result`);
+    this.operation = operation;
+    this.invokeId = invokeId;
+    this.received = received;
+  }
+}
+
 /** A request was made in a state that does not allow it (not associated, released...). */
 export class SessionStateError extends CstaError {
   constructor(message: string) {

@@ -3,7 +3,7 @@
  * `pending → settled` exactly once; a reply for an id that is not pending (late, after a timeout,
  * or never sent) is reported to the caller of `settle*` as `false` and otherwise ignored.
  */
-import { InvariantViolation, InvokeIdsExhaustedError, TimeoutError } from './errors.js';
+import { InvariantViolation, InvokeIdsExhaustedError, ReplyMismatchError, TimeoutError } from './errors.js';
 import { ConnectionClosedError } from './errors.js';
 
 export interface InvokeIdRange {
@@ -95,6 +95,27 @@ export class PendingRequests {
     if (p === undefined) return false;
     p.resolve(value);
     return true;
+  }
+
+  /**
+   * Whether a result naming `operation` answers what is pending under `invokeId`: the same
+   * operation, or a result that names none (an empty returnResult). False when nothing is pending.
+   */
+  matches(invokeId: number, operation: string | undefined): boolean {
+    const pending = this.pending.get(invokeId)?.operation;
+    return pending !== undefined && (operation === undefined || operation === pending);
+  }
+
+  /**
+   * Settles with a returnResult naming `operation` (undefined: it names none): resolves with
+   * `value` when the operation is the pending request's, else rejects it with ReplyMismatchError.
+   * Returns false if nothing was pending under that id.
+   */
+  settleResult(invokeId: number, operation: string | undefined, value: unknown): boolean {
+    const pending = this.pending.get(invokeId)?.operation;
+    if (pending === undefined) return false;
+    if (operation === undefined || operation === pending) return this.resolve(invokeId, value);
+    return this.reject(invokeId, new ReplyMismatchError(pending, invokeId, operation));
   }
 
   /** Settles with an error; returns false if nothing was pending under that id. */

@@ -363,8 +363,10 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
         return;
       case 'returnResult': {
         const result = 'result' in pdu ? pdu.result : undefined;
-        if (pdu.invokeId !== null) this.openSnapshotCollection(pdu.invokeId, result);
-        if (pdu.invokeId === null || !this.pending.resolve(pdu.invokeId, result)) this.emit('unmatched', pdu);
+        // The result must be of the request's operation (ReplyMismatchError otherwise).
+        const operation = 'operation' in pdu ? String(pdu.operation) : undefined;
+        if (pdu.invokeId !== null && this.pending.matches(pdu.invokeId, operation)) this.openSnapshotCollection(pdu.invokeId, result);
+        if (pdu.invokeId === null || !this.pending.settleResult(pdu.invokeId, operation, result)) this.emit('unmatched', pdu);
         return;
       }
       case 'returnError': {
