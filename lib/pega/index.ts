@@ -1,6 +1,6 @@
 /** Pega Call (OpenCTI) mapping: the public surface of lib/pega (the gateway lives in lib/pega/gateway). */
 export * from './types.js';
-export { PegaMapper, PegaMapError, DEFAULT_MAX_CALLS_PER_LINE } from './mapper.js';
+export { PegaMapper, PegaMapError, DEFAULT_MAX_CALLS_PER_LINE, DEFAULT_MAX_PARTIES_PER_CALL } from './mapper.js';
 export type { PegaMapperOptions } from './mapper.js';
 export type { SnapshotAgentInput } from './snapshot.js';
 export { executePegaRequest } from './requests.js';

@@ -72,10 +72,36 @@ export class DeviceLine {
   /** How the session's OCTET STRING values carry text (agent IDs, call data). */
   readonly octets: OctetForm;
 
-  constructor(device: string, maxCalls = Number.POSITIVE_INFINITY, octets: OctetForm = 'hex') {
+  /** Most other parties one call keeps (see PegaMapperOptions.maxPartiesPerCall). */
+  readonly maxParties: number;
+  /** Parties not kept because their call had `maxParties` already. */
+  partiesDropped = 0;
+
+  constructor(device: string, maxCalls = Number.POSITIVE_INFINITY, octets: OctetForm = 'hex', maxParties = Number.POSITIVE_INFINITY) {
     this.device = device;
     this.maxCalls = maxCalls;
     this.octets = octets;
+    this.maxParties = maxParties;
+  }
+
+  /**
+   * Adds `dn` to the call's other parties unless it is empty, this device, already there, or the
+   * call has `maxParties` (then counted in `partiesDropped`). Constant work per call: the list is
+   * bounded.
+   */
+  addParty(call: LineCall, dn: string): void {
+    if (dn === '' || dn === this.device || call.parties.includes(dn)) return;
+    if (call.parties.length >= this.maxParties) {
+      this.partiesDropped++;
+      return;
+    }
+    call.parties.push(dn);
+  }
+
+  /** Replaces the call's other parties with `dns` (first `maxParties` of them; the rest counted in `partiesDropped`). */
+  setParties(call: LineCall, dns: readonly string[]): void {
+    if (dns.length > this.maxParties) this.partiesDropped += dns.length - this.maxParties;
+    call.parties = dns.slice(0, this.maxParties);
   }
 
   /** Records a call the switch created for this device's own request (see `requested`). */
