@@ -280,6 +280,7 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     const lost = new ConnectionClosedError(error?.message ?? 'socket closed', { cause: error });
     this.pending.rejectAll(lost);
     this.snapshots.rejectAll(lost);
+    this.acse.fail(lost);
     if (this.state === 'closing' || this.state === 'closed') return;
     if (this.state === 'connecting') return; // connectOnce's caller handles it
     this.reconnects.schedule(1, error);
