@@ -38,7 +38,7 @@ export { zultysLoginRequest, zultysPasswordHash, ZULTYS_KEEPALIVE_MS } from './s
 export { RequestIdCorrelation, RequestIdEcho, MAX_UNCORRELATED_REQUESTS } from './transport/request-id-correlation.js';
 export type { XmlWireDialect } from './transport/wire.js';
 export type { ApplicationSessionInfo } from './session/association-application-session.js';
-export { TimeoutError, ConnectionClosedError, RemoteOperationError, RejectedError, SessionStateError, InvariantViolation, SnapshotTooLargeError, UnexpectedResultError } from './session/errors.js';
+export { TimeoutError, ConnectionClosedError, RemoteOperationError, RejectedError, SessionStateError, InvariantViolation, InvokeIdsExhaustedError, ReplyMismatchError, SnapshotTooLargeError, UnexpectedResultError } from './session/errors.js';
 export { flattenEvent, eventReportArgument } from './session/events.js';
 export type { CstaEvent, CstaEventType, EventCategory, KnownCstaEvent, UnknownCstaEvent } from './session/events.js';
 export { deviceKey, toDeviceID } from './session/monitors.js';
