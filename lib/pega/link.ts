@@ -35,8 +35,18 @@ export interface PegaLinkSession {
   readonly isAssociated: boolean;
   /** How OCTET STRING values carry text on this session's wire (CstaSession: `hex` on BER, `text` on XML). Default `hex`. */
   readonly octetStrings?: OctetForm;
-  on<K extends keyof SessionEvents>(event: K, listener: (...args: SessionEvents[K]) => void): unknown;
-  off<K extends keyof SessionEvents>(event: K, listener: (...args: SessionEvents[K]) => void): unknown;
+  /**
+   * The session events the link listens to, one overload each (not one signature generic over the
+   * event map): a CstaSession's EventEmitter methods are typed differently by each @types/node
+   * major, and these concrete overloads are what every one of them (20 to 26) is assignable to.
+   */
+  on(event: 'event', listener: (...args: SessionEvents['event']) => void): unknown;
+  on(event: 'status', listener: (...args: SessionEvents['status']) => void): unknown;
+  on(event: 'resync', listener: (...args: SessionEvents['resync']) => void): unknown;
+  /** Removes a listener added with {@link PegaLinkSession.on}. */
+  off(event: 'event', listener: (...args: SessionEvents['event']) => void): unknown;
+  off(event: 'status', listener: (...args: SessionEvents['status']) => void): unknown;
+  off(event: 'resync', listener: (...args: SessionEvents['resync']) => void): unknown;
 }
 
 /** Parameters of {@link PegaCtiLink.login} (Pega's login: agent ID, extension, password; notes §2). */
