@@ -25,7 +25,7 @@ import type { PegaMapperOptions } from './mapper.js';
 import { isPegaFailure, parsePegaRequest } from './request-parse.js';
 import { executePegaRequest } from './requests.js';
 import type { RequestTarget } from './requests.js';
-import type { PegaDeviceState, PegaEvent, PegaLinkState, PegaResult, SnapshotEvent } from './types.js';
+import type { PegaDeviceState, PegaEvent, PegaLinkState, PegaRequest, PegaResult, SnapshotEvent } from './types.js';
 
 /** What the link needs from a session (a CstaSession fits; tests may pass a fake). */
 export interface PegaLinkSession {
@@ -175,10 +175,11 @@ export class PegaCtiLink extends EventEmitter<PegaLinkEvents> {
   }
 
   /**
-   * Carries out a Pega request for a logged-in agent. `request` may be untrusted JSON: it is
-   * checked first. `logout` goes through {@link logout}.
+   * Carries out a Pega request for a logged-in agent. The type is the request union (a misspelt
+   * action is a compile error); the value is still checked at run time, so untrusted JSON cast to
+   * it fails with OPENCTI_CF_GENERIC_OPERATION. `logout` goes through {@link logout}.
    */
-  async request(agentId: string, request: unknown): Promise<PegaResult> {
+  async request(agentId: string, request: PegaRequest): Promise<PegaResult> {
     const parsed = parsePegaRequest(request);
     if (isPegaFailure(parsed)) return parsed;
     if (parsed.action === 'logout') return this.logout(agentId, parsed.reasonCode);
