@@ -7,7 +7,7 @@
 #   4. ESM imports of csta-link and csta-link/protocol decode the bundled capture; require()
 #      either works (require(esm)) or says csta-link is ESM-only;
 #   5. every ```ts block of README.md type-checks there under --strict (extracted, so they cannot drift);
-#   6. npx csta --help, --version and decode of the bundled capture run from dist/ (no tsx there).
+#   6. npx csta --help, --version, decode of the bundled capture and demo run from dist/ (no tsx there).
 # Exits non-zero at the first failure, saying which step failed. Needs the npm registry for step 2.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -129,6 +129,9 @@ got="$(npx --no-install csta --version)" || fail "csta --version"
 [[ "$got" == "$version" ]] || fail "csta --version printed '$got', the package is $version"
 npx --no-install csta decode node_modules/csta-link/fixtures/traces/ber-inbound-call/trace.pcap >decode.txt || fail "csta decode of the bundled capture"
 grep -q 'delivered (DeliveredEvent)' decode.txt || fail "csta decode of the bundled capture shows no DeliveredEvent"
-echo "ok: --help, --version $got, decode ($(grep -c '^Frame ' decode.txt) frames)"
+timeout 60 npx --no-install csta demo >demo.txt || fail "csta demo (bundled trace, then a simulated call over 127.0.0.1)"
+grep -q 'delivered (DeliveredEvent)' demo.txt || fail "csta demo did not decode the bundled trace"
+grep -q 'Pega {"pyEventType":"CallStateEvent"' demo.txt || fail "csta demo printed no Pega event"
+echo "ok: --help, --version $got, decode ($(grep -c '^Frame ' decode.txt) frames), demo"
 
 printf '\npackage check passed\n'
