@@ -23,6 +23,7 @@ import { interruptSignal } from './io.js';
 import type { CliIo } from './io.js';
 import { runSimulate } from './simulate-command.js';
 import { runDemo } from './demo-command.js';
+import { packageVersion } from './version.js';
 import type { EventMapper } from './trace.js';
 import { PegaMapper } from '../pega/mapper.js';
 
@@ -57,6 +58,7 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
   const writeErr = (s: string): void => void io.stderr.write(s);
   const p = new Command('csta')
     .description('CSTA (ECMA-269/285/323) wire tools: decode, encode, replay and conformance-check traces')
+    .version(packageVersion(), '-V, --version', 'print the csta-link version')
     .exitOverride()
     .configureOutput({ writeOut: write, writeErr })
     .showHelpAfterError();
