@@ -17,6 +17,8 @@ import type { DecodeFormat } from './decode-command.js';
 import { runEncode } from './encode-command.js';
 import { CliEncoding, CliFraming } from './frames.js';
 import { interruptSignal } from './io.js';
+import { DirectionChoice, parseFrameRanges } from './filters.js';
+import type { FrameFilter, FrameRange } from './filters.js';
 import type { CliIo } from './io.js';
 import { runSimulate } from './simulate-command.js';
 import { runDemo } from './demo-command.js';
@@ -35,6 +37,16 @@ interface DecodeFlags {
   readonly framing?: CliFraming;
   readonly encoding?: CliEncoding;
   readonly port?: readonly number[];
+  readonly summary?: boolean;
+  readonly ladder?: boolean;
+  readonly brief?: boolean;
+  readonly op?: readonly string[];
+  readonly device?: readonly string[];
+  readonly call?: readonly string[];
+  readonly invoke?: readonly string[];
+  readonly direction?: DirectionChoice;
+  readonly count?: number;
+  readonly frames?: readonly FrameRange[];
 }
 
 interface EncodeFlags {
@@ -64,9 +76,29 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
     .addOption(framingOption())
     .addOption(encodingOption())
     .option('--port <port>', 'captures: keep only TCP streams with an end on this port (repeatable)', collectFilterPort)
+    .option('--summary', 'print one line per frame: time, packet, direction, stream, invoke id, message, call id, devices, reply latency')
+    .option('--ladder', 'print a ladder diagram per call id')
+    .option('--brief', 'JSON records without packet, addresses, hex and reply (the form of expected-decode.ndjson)')
+    .option('--op <name>', 'only frames of this operation, event or message name, any case (repeatable, or a,b)', collectList)
+    .option('--device <number>', 'only frames naming this device, or events of its monitor (repeatable)', collectList)
+    .option('--call <id>', 'only frames naming this call id, and the replies to them (repeatable)', collectList)
+    .option('--invoke <id>', 'only frames with this invoke id (repeatable)', collectList)
+    .addOption(new Option('--direction <dir>', 'only frames sent this way: c2s (client to server) or s2c').choices(DirectionChoice))
+    .option('-c, --count <n>', 'stop after showing N frames', parseCount)
+    .option('--frames <ranges>', 'only these frame numbers: 10-20, 10-, -20, 7, or a list 1,3,10-20', parseRanges)
     .addHelpText('after', '\nExit code: 0 when every frame decoded, 1 when any frame failed (each failure is reported and decoding goes on).')
     .action(async (inputs: string[], flags: DecodeFlags) => {
-      const format: DecodeFormat = flags.ndjson === true ? 'ndjson' : flags.json === true ? 'json' : 'tree';
+      const format: DecodeFormat =
+        flags.ndjson === true ? 'ndjson' : flags.json === true ? 'json' : flags.ladder === true ? 'ladder' : flags.summary === true ? 'summary' : 'tree';
+      const filter: FrameFilter = {
+        ...(flags.op !== undefined ? { ops: flags.op } : {}),
+        ...(flags.device !== undefined ? { devices: flags.device } : {}),
+        ...(flags.call !== undefined ? { calls: flags.call } : {}),
+        ...(flags.invoke !== undefined ? { invokes: flags.invoke } : {}),
+        ...(flags.direction !== undefined ? { direction: flags.direction } : {}),
+        ...(flags.count !== undefined ? { count: flags.count } : {}),
+        ...(flags.frames !== undefined ? { ranges: flags.frames } : {}),
+      };
       setExit(
         await runDecode(
           inputs,
@@ -75,6 +107,8 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
             ...(flags.framing !== undefined ? { framing: flags.framing } : {}),
             ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
             ...(flags.port !== undefined ? { ports: flags.port } : {}),
+            filter,
+            ...(flags.brief === true ? { brief: true } : {}),
           },
           io,
         ),
@@ -133,6 +167,26 @@ function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is an integer from 0 to 65535');
   return n;
+}
+
+/** A repeatable option whose values may also be comma lists: `--op a,b --op c` → [a, b, c]. */
+function collectList(value: string, previous: readonly string[] | undefined): readonly string[] {
+  const items = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  if (items.length === 0) throw new InvalidArgumentError('give at least one value');
+  return [...(previous ?? []), ...items];
+}
+
+function parseCount(value: string): number {
+  if (!/^[0-9]+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('a count is a whole number from 1');
+  return Number(value);
+}
+
+function parseRanges(value: string): readonly FrameRange[] {
+  try {
+    return parseFrameRanges(value);
+  } catch (e) {
+    throw new InvalidArgumentError(e instanceof Error ? e.message : String(e));
+  }
 }
 
 /** `--port N` of `decode`, repeatable: a TCP port from 1 to 65535, added to the earlier ones. */

@@ -19,7 +19,7 @@ import type { FrameResult } from './frames.js';
 
 /** File names inside a trace folder. */
 export const TRACE_INPUTS = ['trace.pcap', 'trace.pcapng', 'trace.hex'] as const;
-/** What `csta decode --ndjson` prints for the trace. */
+/** What `csta decode --ndjson --brief` prints for the trace. */
 export const EXPECTED_DECODE = 'expected-decode.ndjson';
 /** The Pega events replay produces, pretty JSON. */
 export const EXPECTED_PEGA = 'expected-pega.json';
