@@ -90,7 +90,7 @@ export async function runDecode(args: readonly string[], options: DecodeCommandO
     }
   };
   const record = (v: ViewedFrame): unknown => (options.brief === true ? frameRecord(v.frame) : frameRecordWithExtras(v.frame, v.reply));
-  const ladder = options.format === 'ladder' ? new LadderBuilder() : undefined;
+  const ladder = options.format === 'ladder' ? new LadderBuilder(options.filter?.calls) : undefined;
   let shown = 0;
   const out = (s: string): void => {
     bars[bars.length - 1]?.clear();

@@ -49,6 +49,9 @@ export class LadderBuilder {
   private readonly requests = new Map<number, { calls: readonly string[]; device: string | undefined }>();
   private droppedCalls = 0;
 
+  /** `only`: draw just these call ids (the `--call` filter), compared in any case. */
+  constructor(private readonly only: readonly string[] = []) {}
+
   add(v: ViewedFrame): void {
     const facts = v.facts;
     if (facts === undefined) return;
@@ -65,6 +68,7 @@ export class LadderBuilder {
       if (this.requests.size > MAX_LADDER_ROWS) this.requests.delete(this.requests.keys().next().value!);
     }
     for (const callId of callIds) {
+      if (this.only.length > 0 && !this.only.some((c) => c.toLowerCase() === callId.toLowerCase())) continue;
       const key = `${v.frame.stream ?? ''}/${callId}`;
       let ladder = this.calls.get(key);
       if (ladder === undefined) {

@@ -1,6 +1,6 @@
 /**
  * Traces: folders `fixtures/traces/<name>/` holding the wire bytes of a session (`trace.pcap`,
- * `trace.pcapng` or `trace.hex`), `expected-decode.ndjson` (exactly what `csta decode --ndjson`
+ * `trace.pcapng` or `trace.hex`), `expected-decode.ndjson` (exactly what `csta decode --ndjson --brief`
  * prints for it) and `expected-pega.json` (the Pega events replay produces).
  *
  * Replay follows the session the way a CTI client does: a monitorStart invoke names the device,
