@@ -2,13 +2,13 @@
  * The frames `csta decode` shows: every decoded frame gets its facts (frame-facts.ts), the
  * request it replies to, and the device of the monitor an event report belongs to (monitorStart
  * invoke → its result's crossRefIdentifier, per stream, as replay follows them); then the filter
- * picks the frames shown. A reply to a shown request is shown too, so `--call 002a` keeps the
+ * picks the frames shown. A reply to a shown request is shown too (if it goes the `--direction` asked), so `--call 002a` keeps the
  * answers to the requests about that call.
  */
 import type { FrameFacts, ReplyLink } from './frame-facts.js';
 import { frameFacts, MAX_PENDING_REQUESTS, ReplyMatcher } from './frame-facts.js';
 import type { FrameFilter } from './filters.js';
-import { hasContentConditions, inRanges, matchesFilter, pastRanges } from './filters.js';
+import { hasContentConditions, inRanges, matchesDirection, matchesFilter, pastRanges } from './filters.js';
 import type { FrameResult } from './frames.js';
 
 /** A frame with what the views print about it. */
@@ -64,7 +64,7 @@ export function* viewFrames(frames: Iterable<FrameResult>, filter: FrameFilter =
     const reply = replies.observe(frame, facts);
     const monitored = monitors.observe(frame, facts);
     if (inRanges(frame.index, filter.ranges)) {
-      const answersShown = reply !== undefined && shownRequests.delete(reply.requestIndex);
+      const answersShown = reply !== undefined && shownRequests.delete(reply.requestIndex) && matchesDirection(frame, filter);
       if (!content || answersShown || matchesFilter(frame, facts, filter, monitored)) {
         if (content && facts?.kind === 'invoke') {
           shownRequests.add(frame.index);

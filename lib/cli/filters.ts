@@ -80,10 +80,7 @@ function namesOf(f: FrameResult, facts: FrameFacts | undefined): string[] {
  * `monitored` is the device whose monitor an event report belongs to, when known.
  */
 export function matchesFilter(f: FrameResult, facts: FrameFacts | undefined, filter: FrameFilter, monitored?: string): boolean {
-  if (filter.direction !== undefined) {
-    const want = filter.direction === 'c2s' ? Direction.clientToServer : Direction.serverToClient;
-    if (f.direction !== want) return false;
-  }
+  if (!matchesDirection(f, filter)) return false;
   if (filter.ops !== undefined && filter.ops.length > 0) {
     const names = namesOf(f, facts);
     if (!filter.ops.some((o) => names.includes(lower(o)))) return false;
@@ -101,6 +98,12 @@ export function matchesFilter(f: FrameResult, facts: FrameFacts | undefined, fil
     if (!filter.devices.some((d) => devices.includes(d))) return false;
   }
   return true;
+}
+
+/** True when the frame was sent the way `--direction` asks (or it is not given). */
+export function matchesDirection(f: FrameResult, filter: FrameFilter): boolean {
+  if (filter.direction === undefined) return true;
+  return f.direction === (filter.direction === 'c2s' ? Direction.clientToServer : Direction.serverToClient);
 }
 
 /** True when the filter has content conditions (beyond ranges and count). */
