@@ -22,6 +22,7 @@ import type { FrameFilter, FrameRange } from './filters.js';
 import type { CliIo } from './io.js';
 import { runSimulate } from './simulate-command.js';
 import { runDemo } from './demo-command.js';
+import { parseHostPort, runRecord } from './record-command.js';
 import type { EventMapper } from './trace.js';
 import { PegaMapper } from '../pega/mapper.js';
 
@@ -131,10 +132,37 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
   };
 
   p.command('replay')
-    .description('decode a trace folder, follow its monitors and print the Pega events as JSON lines')
-    .argument('<trace>', 'trace folder (holding trace.pcap, trace.pcapng or trace.hex)')
-    .action(async (trace: string) => {
-      setExit(await runReplay(trace, io, mapper()));
+    .description('decode a trace folder or a capture, follow its monitors and print the Pega events as JSON lines')
+    .argument('<trace>', 'trace folder (holding trace.pcap, trace.pcapng or trace.hex), or a capture or hex file')
+    .option('--monitor <crossref=device>', 'events of this crossRefIdentifier are of this device\'s monitor (repeatable; for captures that start mid-session)', collectMonitor)
+    .option('--no-infer', 'do not infer the monitors a capture does not show from the devices their events name')
+    .action(async (trace: string, flags: { monitor?: ReadonlyMap<string, string>; infer: boolean }) => {
+      setExit(await runReplay(trace, io, mapper(), { ...(flags.monitor !== undefined ? { monitors: flags.monitor } : {}), infer: flags.infer }));
+    });
+
+  p.command('record')
+    .description('a recording proxy: relay an application to a PBX and write everything both ways to a pcap (no tshark needed)')
+    .requiredOption('--listen <[host:]port>', 'where the application connects (host default 127.0.0.1; port 0 = any free port)', (v: string) => hostPort(v, '127.0.0.1'))
+    .requiredOption('--to <host:port>', 'the PBX (CSTA server) to relay to', (v: string) => hostPort(v, undefined))
+    .option('-w, --write <file>', 'the pcap file to write')
+    .option('--trace <dir>', 'write DIR/trace.pcap and, at the end, its expected-decode.ndjson and expected-pega.json (a conformance case)')
+    .option('--once', 'stop when the first connection closes (else run until interrupted)')
+    .action(async (flags: { listen: { host: string; port: number }; to: { host: string; port: number }; write?: string; trace?: string; once?: boolean }) => {
+      setExit(
+        await runRecord(
+          {
+            listenHost: flags.listen.host,
+            listenPort: flags.listen.port,
+            toHost: flags.to.host,
+            toPort: flags.to.port,
+            ...(flags.write !== undefined ? { write: flags.write } : {}),
+            ...(flags.trace !== undefined ? { trace: flags.trace } : {}),
+            ...(flags.once === true ? { once: true } : {}),
+          },
+          io.signal === undefined ? { ...io, signal: interruptSignal() } : io,
+          mapper,
+        ),
+      );
     });
 
   p.command('conformance')
@@ -167,6 +195,19 @@ function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is an integer from 0 to 65535');
   return n;
+}
+
+/** `--monitor 0001=2000`, repeatable → crossRefIdentifier → device. */
+function collectMonitor(value: string, previous: ReadonlyMap<string, string> | undefined): ReadonlyMap<string, string> {
+  const m = /^([^=\s]+)=([^=\s]+)$/.exec(value);
+  if (m === null) throw new InvalidArgumentError('give CROSSREF=DEVICE, e.g. 0001=2000 (the crossRefIdentifier as decode prints it)');
+  return new Map([...(previous ?? []), [m[1]!, m[2]!]]);
+}
+
+function hostPort(value: string, defaultHost: string | undefined): { host: string; port: number } {
+  const hp = parseHostPort(value, defaultHost);
+  if (hp === undefined) throw new InvalidArgumentError(defaultHost === undefined ? 'give HOST:PORT, e.g. 10.0.0.5:1040' : 'give PORT or HOST:PORT');
+  return hp;
 }
 
 /** A repeatable option whose values may also be comma lists: `--op a,b --op c` → [a, b, c]. */
