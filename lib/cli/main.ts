@@ -21,6 +21,8 @@ import { DirectionChoice, parseFrameRanges } from './filters.js';
 import type { FrameFilter, FrameRange } from './filters.js';
 import type { CliIo } from './io.js';
 import { runSimulate } from './simulate-command.js';
+import type { SimulateOptions } from './simulate-command.js';
+import { loadDevices, SimConfigError, SimWire, simWire, tlsServerFiles } from './sim-config.js';
 import { runDemo } from './demo-command.js';
 import { parseHostPort, runRecord } from './record-command.js';
 import type { EventMapper } from './trace.js';
@@ -174,12 +176,20 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
     });
 
   p.command('simulate')
-    .description('run the PBX simulator on 127.0.0.1 (BER, 2-byte length framing) until interrupted')
+    .description('run the PBX simulator until interrupted (default: BER, 2-byte length framing, on 127.0.0.1)')
     .requiredOption('--port <port>', 'TCP port (0 = any free port)', parsePort)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .addOption(new Option('--wire <wire>', 'encoding on the wire').choices(SimWire).default('ber'))
+    .option('--framing <framing>', 'BER: length16 (default), length32, ber, ...; XML: header (the 8-byte ECMA-323 header)')
+    .option('--tls', 'serve TLS (with --tls-cert/--tls-key, or the test certificate of a checkout)')
+    .option('--tls-cert <file>', 'TLS certificate (PEM)')
+    .option('--tls-key <file>', 'TLS private key (PEM)')
+    .option('--password <password>', 'refuse AARQs without this password')
+    .option('--devices <file>', 'JSON array of devices ({ "number", "kind": station|acdGroup|routingPoint|trunk, ... }) instead of the defaults')
     .option('--scenario <file>', 'play this scenario (fixtures/scenarios/*.json) once the client monitors its devices')
-    .action(async (flags: { port: number; scenario?: string }) => {
+    .action(async (flags: SimulateFlags) => {
       const scenario = flags.scenario === undefined ? {} : { scenario: resolve(io.cwd ?? process.cwd(), flags.scenario) };
-      setExit(await runSimulate({ port: flags.port, ...scenario }, io.signal === undefined ? { ...io, signal: interruptSignal() } : io));
+      setExit(await runSimulate({ port: flags.port, host: flags.host, ...scenario, ...simulatorConfig(flags, io.cwd ?? process.cwd()) }, io.signal === undefined ? { ...io, signal: interruptSignal() } : io));
     });
 
   p.command('demo')
@@ -195,6 +205,32 @@ function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is an integer from 0 to 65535');
   return n;
+}
+
+interface SimulateFlags {
+  readonly port: number;
+  readonly host: string;
+  readonly wire: SimWire;
+  readonly framing?: string;
+  readonly tls?: boolean;
+  readonly tlsCert?: string;
+  readonly tlsKey?: string;
+  readonly password?: string;
+  readonly devices?: string;
+  readonly scenario?: string;
+}
+
+/** The simulator options of `simulate` and `toolbar` flags (throws SimConfigError). */
+function simulatorConfig(flags: Omit<SimulateFlags, 'port' | 'host' | 'scenario'>, cwd: string): Pick<SimulateOptions, 'wire' | 'password' | 'devices' | 'tls'> {
+  const useTls = flags.tls === true || flags.tlsCert !== undefined || flags.tlsKey !== undefined;
+  return {
+    wire: simWire(flags.wire, flags.framing),
+    ...(flags.password !== undefined ? { password: flags.password } : {}),
+    ...(flags.devices !== undefined ? { devices: loadDevices(resolve(cwd, flags.devices)) } : {}),
+    ...(useTls
+      ? { tls: tlsServerFiles(flags.tlsCert === undefined ? undefined : resolve(cwd, flags.tlsCert), flags.tlsKey === undefined ? undefined : resolve(cwd, flags.tlsKey)) }
+      : {}),
+  };
 }
 
 /** `--monitor 0001=2000`, repeatable → crossRefIdentifier → device. */
@@ -251,6 +287,10 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDependen
       return e.exitCode === 0 ? 0 : 2;
     }
     const err = e instanceof Error ? e : new Error(String(e));
+    if (err instanceof SimConfigError) {
+      io.stderr.write(`csta: ${err.message}\n`);
+      return 2;
+    }
     const raw = err instanceof CstaError ? err.code : (err as Error & { code?: unknown }).code;
     const code = typeof raw === 'string' ? ` ${raw}` : '';
     io.stderr.write(`csta: ${err.name}${code}: ${err.message}\n`);
