@@ -25,6 +25,8 @@ import type { SimulateOptions } from './simulate-command.js';
 import { loadDevices, SimConfigError, SimWire, simWire, tlsServerFiles } from './sim-config.js';
 import { runDemo } from './demo-command.js';
 import { parseHostPort, runRecord } from './record-command.js';
+import { runToolbar } from './toolbar-command.js';
+import type { GatewayIdentity } from '../pega/gateway/index.js';
 import type { EventMapper } from './trace.js';
 import { PegaMapper } from '../pega/mapper.js';
 
@@ -192,6 +194,36 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
       setExit(await runSimulate({ port: flags.port, host: flags.host, ...scenario, ...simulatorConfig(flags, io.cwd ?? process.cwd()) }, io.signal === undefined ? { ...io, signal: interruptSignal() } : io));
     });
 
+  p.command('toolbar')
+    .description('the demo toolbar in one command: PBX simulator (or --pbx) + CSTA link + Pega gateway; prints the toolbar URL and reads commands (ring DEVICE, hangup DEVICE, calls, quit)')
+    .option('--port <port>', 'HTTP port of the gateway (0 = any free port)', parsePort, 8765)
+    .option('--host <host>', 'address the gateway listens on', '127.0.0.1')
+    .option('--agent <id=device>', 'an agent the toolbar may log in as (repeatable; default 5001=2000 and 5002=2001)', collectAgent)
+    .option('--pbx <host:port>', 'connect to this PBX instead of starting the simulator', (v: string) => hostPort(v, undefined))
+    .addOption(new Option('--association <mode>', 'how the link associates (default: acse for BER, systemRegister for XML)').choices(['acse', 'systemRegister', 'none'] as const))
+    .addOption(new Option('--wire <wire>', 'encoding on the wire').choices(SimWire).default('ber'))
+    .option('--framing <framing>', 'BER: length16 (default), length32, ber, ...; XML: header')
+    .option('--password <password>', 'AARQ password (the simulator then requires it)')
+    .option('--devices <file>', 'the simulator\'s devices (JSON array, as for simulate)')
+    .option('--link-timeout <ms>', 'how long to wait for the PBX to answer the association', parseCount, 5000)
+    .action(async (flags: ToolbarFlags) => {
+      const config = simulatorConfig({ wire: flags.wire, ...(flags.framing !== undefined ? { framing: flags.framing } : {}), ...(flags.password !== undefined ? { password: flags.password } : {}), ...(flags.devices !== undefined ? { devices: flags.devices } : {}) }, io.cwd ?? process.cwd());
+      setExit(
+        await runToolbar(
+          {
+            port: flags.port,
+            host: flags.host,
+            ...config,
+            ...(flags.agent !== undefined ? { agents: flags.agent } : {}),
+            ...(flags.pbx !== undefined ? { pbx: flags.pbx } : {}),
+            ...(flags.association !== undefined ? { association: flags.association } : {}),
+            connectTimeoutMs: flags.linkTimeout,
+          },
+          io.signal === undefined ? { ...io, signal: interruptSignal() } : io,
+        ),
+      );
+    });
+
   p.command('demo')
     .description('decode a bundled trace, then show the CSTA and Pega events of a simulated call')
     .action(async () => {
@@ -205,6 +237,26 @@ function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is an integer from 0 to 65535');
   return n;
+}
+
+interface ToolbarFlags {
+  readonly port: number;
+  readonly host: string;
+  readonly agent?: readonly GatewayIdentity[];
+  readonly pbx?: { host: string; port: number };
+  readonly association?: 'acse' | 'systemRegister' | 'none';
+  readonly wire: SimWire;
+  readonly framing?: string;
+  readonly password?: string;
+  readonly devices?: string;
+  readonly linkTimeout: number;
+}
+
+/** `--agent 5001=2000`, repeatable. */
+function collectAgent(value: string, previous: readonly GatewayIdentity[] | undefined): readonly GatewayIdentity[] {
+  const m = /^([^=\s]+)=([^=\s]+)$/.exec(value);
+  if (m === null) throw new InvalidArgumentError('give AGENT=DEVICE, e.g. 5001=2000');
+  return [...(previous ?? []), { agentId: m[1]!, device: m[2]! }];
 }
 
 interface SimulateFlags {
