@@ -165,10 +165,12 @@ describe('csta simulate / demo', () => {
     expect(run.stderr).to.contain('a port is an integer');
   });
 
-  it('demo decodes a bundled frame and maps a simulated call to Pega events', async () => {
+  it('demo prints the summary of a bundled capture and maps a simulated call to Pega events', async () => {
     const run = await runCli(['demo']);
     expect(run.code, run.stderr).to.equal(0);
-    expect(run.stdout).to.contain('    58      3          localConnectionInfo: alerting (2)');
+    const summary = await runCli(['decode', '--summary', 'fixtures/traces/ber-inbound-call/trace.pcap']);
+    expect(run.stdout).to.contain(summary.stdout);
+    expect(summary.stdout).to.contain('DeliveredEvent');
     const csta = run.stdout.split('\n').filter((l) => l.startsWith('CSTA  '));
     expect(csta).to.deep.equal(['CSTA  2000  delivered', 'CSTA  2000  established', 'CSTA  2000  connectionCleared', 'CSTA  2000  callCleared']);
     const pega = run.stdout
