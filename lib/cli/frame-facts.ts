@@ -38,7 +38,7 @@ const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null 
 /** DeviceID alternatives holding the number as text (ECMA-269 DeviceID / ExtendedDeviceID). */
 const NUMBER_FORMS = new Set(['dialingNumber', 'deviceNumber', 'other', 'implicitPublic', 'explicitPublic', 'implicitPrivate', 'explicitPrivate']);
 /** Field names that only wrap a DeviceID (skipped when naming the role). */
-const WRAPPERS = new Set(['deviceIdentifier', 'deviceObject', 'deviceID', 'device', 'monitorObject', 'callObject', 'connection', 'both', 'staticID', 'dynamicID']);
+const WRAPPERS = new Set(['deviceIdentifier', 'deviceObject', 'deviceID', 'device', 'monitorObject', 'callObject', 'both', 'staticID', 'dynamicID']);
 /** Most nodes visited per frame (bounds the walk of a hostile or huge PDU). */
 export const MAX_FACT_NODES = 5000;
 

@@ -366,6 +366,11 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // `csta decode ... | head`: a closed pipe ends the output quietly, as for other Unix tools.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
   process.exitCode = code;
 }
