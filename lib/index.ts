@@ -19,7 +19,10 @@ export * from '../protocol/index.js';
 export { CstaConnection } from './transport/connection.js';
 export type { ConnectionEvents } from './transport/connection.js';
 export { createWireCodec, registerXmlWire, DEFAULT_WIRE } from './transport/wire.js';
-export type { WireCodec, WireFormat, WireLimits } from './transport/wire.js';
+export type { WireCodec, WireFormat, WireLimits, FramingErrorPolicy } from './transport/wire.js';
+export { FramingLostError, WriteQueueFullError } from './transport/errors.js';
+export { DEFAULT_HIGH_WATER_BYTES, DEFAULT_MAX_QUEUED_BYTES } from './transport/connection.js';
+export type { ConnectionLimits } from './transport/connection.js';
 export { XML_MAX_INVOKE_ID } from './transport/xml-wire.js';
 
 // Session
@@ -28,7 +31,13 @@ export type { SessionEvents, SessionStatus, InvokeHandler } from './session/sess
 export { CstaRequestMethods, connectionID, deviceID } from './session/requests.js';
 export type { RequestArgument, RequestOptions, RequestResult } from './session/requests.js';
 export { exponentialBackoff, CSTA_APPLICATION_CONTEXT, DEFAULTS as SESSION_DEFAULTS } from './session/options.js';
-export type { AssociationMode, ReconnectPolicy, SessionOptions } from './session/options.js';
+export type { AssociationMode, ApplicationSessionMode, ZultysLoginMode, ReconnectPolicy, SessionOptions } from './session/options.js';
+export { sessionOptionsForProfile, associationForProfile, wireForProfile, resolveProfile } from './session/profiles.js';
+export type { ProfileCredentials } from './session/profiles.js';
+export { zultysLoginRequest, zultysPasswordHash, ZULTYS_KEEPALIVE_MS } from './session/association-zultys.js';
+export { RequestIdCorrelation, RequestIdEcho, MAX_UNCORRELATED_REQUESTS } from './transport/request-id-correlation.js';
+export type { XmlWireDialect } from './transport/wire.js';
+export type { ApplicationSessionInfo } from './session/association-application-session.js';
 export { TimeoutError, ConnectionClosedError, RemoteOperationError, RejectedError, SessionStateError, InvariantViolation, SnapshotTooLargeError, UnexpectedResultError } from './session/errors.js';
 export { flattenEvent, eventReportArgument } from './session/events.js';
 export type { CstaEvent, CstaEventType, EventCategory, KnownCstaEvent, UnknownCstaEvent } from './session/events.js';

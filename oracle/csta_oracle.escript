@@ -10,6 +10,10 @@
 %%  - a JSON value in our model (line starts with '{'): converted to the oracle's Erlang value
 %%    and encoded:   {"ok":true,"hex":"<hex>"}
 %%  - '?coverage': {"operations":[names],"errors":[names],"events":["category.alternative",...]}
+%%  - '?random SEED COUNT KIND NAME' (KIND argument|result|event|error; NAME an operation,
+%%    'category.event' or 'universalFailure.category'): COUNT PDUs drawn by the oracle
+%%    (csta_random.erl: asn1ct's value generator, widened), each encoded and decoded again:
+%%      {"ok":true,"values":[{"hex":"<encoding>","value":<its decode in our model>} | {"error":...}]}
 %%  - on any failure:   {"ok":false,"error":"..."}
 %%
 %% Our value model (protocol/schema/codec.ts, docs/fixtures.md): SEQUENCE -> object keyed by the
@@ -32,6 +36,7 @@ main(Args) ->
     {ok, [Ops]} = file:consult(filename:join(Dir, "operations.eterm")),
     {ok, [Errs]} = file:consult(filename:join(Dir, "errors.eterm")),
     put(db, Db),
+    put(dir, Dir),
     put(ops, Ops),
     put(errs, Errs),
     io:setopts(standard_io, [binary]),
@@ -46,6 +51,7 @@ loop() ->
             Out = case L of
                       <<>> -> skip;
                       <<"?coverage">> -> safe(fun coverage/0);
+                      <<"?random ", Args/binary>> -> safe(fun() -> random_line(Args) end);
                       <<"{", _/binary>> -> safe(fun() -> encode_line(L) end);
                       _ -> safe(fun() -> decode_line(L) end)
                   end,
@@ -226,6 +232,40 @@ resolve(T) ->
         D -> D
     end.
 
+%% ---------------------------------------------------------------- random values
+random_line(Args) ->
+    [SeedB, CountB, KindB, NameB] = binary:split(string:trim(Args), <<" ">>, [global, trim_all]),
+    Kind = binary_to_existing_atom(KindB),
+    lists:member(Kind, [argument, result, event, error]) orelse fail("bad kind ~s", [KindB]),
+    init_value_db(),
+    Pdus = csta_random:pdus(get(db), get(ops), get(errs), binary_to_integer(SeedB), binary_to_integer(CountB), Kind, binary_to_list(NameB)),
+    {obj, [{ok, true}, {values, [random_value(P) || P <- Pdus]}]}.
+
+%% asn1ct_value reads types through asn1_db (started once per process, on the build directory).
+init_value_db() ->
+    case get(value_db) of
+        true -> ok;
+        undefined ->
+            asn1_db:dbstart([get(dir)]),
+            ok = asn1_db:dbload('CSTA'),
+            put(value_db, true)
+    end.
+
+random_value(P) ->
+    try
+        {ok, B} = 'CSTA':encode('CSTA-ROSE-PDU', P),
+        Bin = iolist_to_binary(B),
+        {ok, V} = case 'CSTA':decode('CSTA-ROSE-PDU', Bin) of
+                      {ok, D, <<>>} -> {ok, D};
+                      {ok, D} -> {ok, D};
+                      Other -> fail("own encoding does not decode: ~P", [Other, 20])
+                  end,
+        {obj, [{hex, hex(Bin)}, {value, rose_to_model(V)}]}
+    catch
+        throw:{oracle, Why} -> {obj, [{error, Why}]};
+        C:R -> {obj, [{error, oneline(io_lib:format("~p:~P", [C, R, 30]))}]}
+    end.
+
 %% ---------------------------------------------------------------- encode
 encode_line(L) ->
     {J, _} = jparse(L),
@@ -319,7 +359,10 @@ key(K) when is_atom(K) -> atom_to_binary(K);
 key(K) -> K.
 
 json_str(B) ->
-    [$", [esc(C) || C <- unicode:characters_to_list(B)], $"].
+    case re:run(B, <<"[\"\\\\\\x00-\\x1f]">>, [{capture, none}]) of
+        nomatch -> [$", B, $"];
+        match -> [$", [esc(C) || C <- unicode:characters_to_list(B)], $"]
+    end.
 esc($") -> <<"\\\"">>;
 esc($\\) -> <<"\\\\">>;
 esc(C) when C < 16#20 -> io_lib:format("\\u~4.16.0b", [C]);
@@ -359,11 +402,7 @@ jstr(<<$\\, $u, H:4/binary, R/binary>>, Acc) -> jstr(R, [binary_to_integer(H, 16
 jstr(<<$\\, C, R/binary>>, Acc) ->
     D = case C of $n -> $\n; $t -> $\t; $r -> $\r; $b -> $\b; $f -> $\f; _ -> C end,
     jstr(R, [D | Acc]);
-jstr(B, Acc) ->
-    [C | _] = unicode:characters_to_list(B),
-    Sz = byte_size(unicode:characters_to_binary([C])),
-    <<_:Sz/binary, R/binary>> = B,
-    jstr(R, [C | Acc]).
+jstr(<<C/utf8, R/binary>>, Acc) -> jstr(R, [C | Acc]).
 
 jnum(<<C, R/binary>>, Acc) when (C >= $0 andalso C =< $9) orelse C =:= $- -> jnum(R, [C | Acc]);
 jnum(R, Acc) when Acc =/= [] -> {list_to_integer(lists:reverse(Acc)), R};

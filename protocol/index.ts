@@ -8,14 +8,22 @@ export type { DecodeErrorDetails } from './errors.js';
 // Frames ↔ typed PDUs
 export { decodePdu, encodePdu, DEFAULT_MAX_FRAME_SIZE } from './pdu.js';
 export type { CstaPdu, DecodeOptions } from './pdu.js';
-export { decodeXml, encodeXml } from './xml/index.js';
-export type { XmlDecodeOptions, XmlEncodeOptions, Ecma323Edition } from './xml/index.js';
+export { decodeXml, decodeXmlMessage, encodeXml, messageNameOf, namespaceOf, isEcma323Namespace, editionOfNamespace } from './xml/index.js';
+export type { XmlDecodeOptions, XmlEncodeOptions, XmlMessage, XmlDecodeWarning, Ecma323Edition, VendorPdu, VendorElement } from './xml/index.js';
+
+// Vendor profiles (one file per PBX family)
+export { VENDOR_PROFILES, VENDOR_PROFILE_NAMES, vendorProfile, AVAYA_DMCC_PROTOCOL_VERSIONS, unitelLoginInfo } from './profiles/index.js';
+export type { VendorProfile, VendorProfileName, ProfileAssociation, ProfileCorrelation, ProfileFraming, ProfileKeepAlive } from './profiles/index.js';
+
+// ECMA-354 application sessions (XML only)
+export * from './ecma354/index.js';
 
 // ROSE and ACSE
 export { RejectProblem, RoseTag, UNIVERSAL_FAILURE_CODE } from './rose/pdu.js';
 export type {
   Code,
   InvokeId,
+  LinkedId,
   InvokePdu,
   KnownInvoke,
   UnknownInvoke,
@@ -56,10 +64,11 @@ export { TagClass, Universal, tagKey, tagName, identifierHex } from './ber/tags.
 
 // Framing
 export { Framer } from './framing/framer.js';
-export type { FrameSpec, FramerOptions, FrameCallback, FrameErrorCallback, MeasureFrame } from './framing/framer.js';
-export { BerFraming, createBerFramer, frameBer, berElementLength } from './framing/ber-framing.js';
-export { XmlFraming, createXmlFramer, frameXml, invokeIdOfHeader } from './framing/xml-framing.js';
-export { detectEncoding, DETECT_MAX_BYTES } from './framing/autodetect.js';
+export type { FrameSpec, FramerOptions, FrameCallback, FrameErrorCallback, FrameMeasurer, MeasureFrame, ResyncInfo } from './framing/framer.js';
+export { BerFraming, createBerFramer, frameBer, berElementLength, HIPATH_MAX_PDU } from './framing/ber-framing.js';
+export type { FrameBerOptions } from './framing/ber-framing.js';
+export { XmlFraming, createXmlFramer, frameXml, frameXmlNul, frameXmlAs, invokeIdOfHeader } from './framing/xml-framing.js';
+export { detectEncoding, DETECT_MAX_BYTES, XML_DETECT_MAX_BYTES } from './framing/autodetect.js';
 export type { DetectedEncoding } from './framing/autodetect.js';
 
 // Captures

@@ -13,12 +13,13 @@ import type { RosePdu } from './rose/pdu.js';
 import { decodeAcse, encodeAcse, isAcsePdu } from './acse/pdu.js';
 import type { AcsePdu } from './acse/pdu.js';
 import type { VendorPdu } from './xml/vendor.js';
+import type { ApplicationSessionPdu } from './ecma354/messages.js';
 
 /**
  * Every PDU a CSTA link carries: ROSE operations, ACSE association control, and (XML only) the
- * vendor messages that share the socket.
+ * vendor messages that share the socket and the ECMA-354 application session messages.
  */
-export type CstaPdu = RosePdu | AcsePdu | VendorPdu;
+export type CstaPdu = RosePdu | AcsePdu | VendorPdu | ApplicationSessionPdu;
 
 export interface DecodeOptions extends BerReaderOptions {
   /** Largest frame accepted, in bytes. @default 1048576 */
@@ -50,6 +51,7 @@ const writer = new BerWriter(4096);
 /** Encodes a PDU to a fresh buffer (never reused by later calls). */
 export function encodePdu(pdu: CstaPdu): Buffer {
   if (pdu.pdu === 'vendor') throw new EncodeError(EncodeErrorCode.UnknownOperation, `vendor message <${pdu.root}> is XML and has no BER form`);
+  if (pdu.pdu === 'applicationSession') throw new EncodeError(EncodeErrorCode.UnknownOperation, `ECMA-354 message ${pdu.message.kind} is XML and has no BER form`);
   try {
     if (isAcsePdu(pdu)) encodeAcse(writer, pdu);
     else encodeRose(writer, pdu);

@@ -1,7 +1,7 @@
 /**
  * Records the traces in fixtures/traces/ (see lib/cli/trace.ts for the folder layout):
  *
- *   npx tsx scripts/record-traces.ts            # write the trace inputs
+ *   npx tsx scripts/record-traces.ts            # write the trace inputs (--profiles: only profile-*)
  *   node bin/csta.js conformance fixtures/traces --update   # then (re)write the expectations
  *
  * The traces are assembled from independent bytes, never from our encoder:
@@ -14,6 +14,10 @@
  * - `sim-<scenario>/trace.pcap`: each simulator scenario of fixtures/scenarios/*.json played
  *   against a real CstaSession over loopback (lib/cli/scenario-run.ts), the bytes both ways taken
  *   from a TCP relay between them, written as one TCP conversation (one packet per chunk read).
+ *
+ * - `profile-<name>/trace.pcap`: the inbound-answer-hangup scenario played the same way in each
+ *   vendor profile that runs over a CSTA TCP link (its login, framing, XML dialect, event ids and
+ *   private data: lib/simulator/profiles.ts).
  *
  * Re-running rewrites the inputs; review the diff, then rerun conformance with `--update`.
  */
@@ -102,6 +106,25 @@ function chunksToPcap(chunks: readonly RecordedChunk[]): Buffer {
   return writePcap(recs);
 }
 
+/** Vendor profiles recorded, and the scenario each plays. */
+const PROFILE_TRACES = ['avaya-dmcc', 'openscape-voice', 'openscape-business', 'zultys-mx', 'unitel', 'hipath'] as const;
+const PROFILE_SCENARIO = 'inbound-answer-hangup.json';
+const PROFILE_CREDENTIALS = { userName: 'cti', password: 'trace-pw' };
+
+/** Plays the profile scenario in each profile and writes its trace. */
+async function recordProfiles(): Promise<string[]> {
+  const scenario = loadScenario(join(ROOT, 'fixtures', 'scenarios', PROFILE_SCENARIO));
+  const written: string[] = [];
+  for (const profile of PROFILE_TRACES) {
+    const { recorder } = await runScenarioOverLoopback(scenario, { record: true, profile, credentials: PROFILE_CREDENTIALS });
+    const out = join(TRACES, `profile-${profile}`);
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'trace.pcap'), chunksToPcap(recorder!.chunks));
+    written.push(out);
+  }
+  return written;
+}
+
 /** Plays every scenario and writes its trace. */
 async function recordScenarios(): Promise<string[]> {
   const dir = join(ROOT, 'fixtures', 'scenarios');
@@ -118,6 +141,11 @@ async function recordScenarios(): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--profiles')) {
+    // Only the vendor-profile traces (the others stay as they are).
+    for (const out of await recordProfiles()) process.stdout.write(`wrote ${out}\n`);
+    return;
+  }
   const fixtures = fixturesByName();
   const pcapDir = join(TRACES, 'ber-inbound-call');
   mkdirSync(pcapDir, { recursive: true });
@@ -132,6 +160,7 @@ async function main(): Promise<void> {
   copyFileSync(join(ROOT, 'fixtures', 'captures', 'xml-call.pcapng'), join(xmlDir, 'trace.pcapng'));
   process.stdout.write(`wrote ${pcapDir}, ${hexDir}, ${xmlDir}\n`);
   for (const out of await recordScenarios()) process.stdout.write(`wrote ${out}\n`);
+  for (const out of await recordProfiles()) process.stdout.write(`wrote ${out}\n`);
 }
 
 await main();

@@ -10,7 +10,8 @@ import { encodePdu } from '../../protocol/pdu.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
 import { encodeXml } from '../../protocol/xml/index.js';
 import { frameBer } from '../../protocol/framing/ber-framing.js';
-import { frameXml } from '../../protocol/framing/xml-framing.js';
+import { frameXmlAs } from '../../protocol/framing/xml-framing.js';
+import type { XmlFraming } from '../../protocol/framing/xml-framing.js';
 import type { CliEncoding, CliFraming } from './frames.js';
 import { readAll } from './io.js';
 import type { CliIo } from './io.js';
@@ -67,17 +68,21 @@ export function pdusFromJson(text: string): CstaPdu[] {
   return values.map((v, i) => pduOf(v, `value ${i + 1}`));
 }
 
+/** The XML framing of each XML `--framing` choice. */
+const XML_FRAMINGS: Partial<Record<CliFraming, XmlFraming>> = { xml: 'plain', 'xml-header': 'header', 'xml-nul': 'nul' };
+
 /** The framed wire bytes of one PDU. */
 export function encodeFramed(pdu: CstaPdu, options: EncodeCommandOptions): Buffer {
-  const xml = options.encoding === 'xml' || options.framing === 'xml' || options.framing === 'xml-header';
-  if (xml) {
+  const xmlFraming = XML_FRAMINGS[options.framing ?? 'xml'];
+  if (options.encoding === 'xml' || (options.framing !== undefined && xmlFraming !== undefined)) {
+    if (xmlFraming === undefined) throw new EncodeInputError(`framing ${options.framing} is for BER, not XML`);
     const text = encodeXml(pdu);
-    if (options.framing === 'xml-header') return frameXml(text, typeof pdu.pdu === 'string' && 'invokeId' in pdu && typeof pdu.invokeId === 'number' ? pdu.invokeId % 10000 : 0);
-    if (options.framing !== undefined && options.framing !== 'xml') throw new EncodeInputError(`framing ${options.framing} is for BER, not XML`);
-    return Buffer.from(text, 'utf8');
+    return frameXmlAs(xmlFraming, text, typeof pdu.pdu === 'string' && 'invokeId' in pdu && typeof pdu.invokeId === 'number' ? pdu.invokeId % 10000 : 0);
   }
+  const berFraming = options.framing ?? 'ber';
+  if (berFraming === 'xml' || berFraming === 'xml-header' || berFraming === 'xml-nul') throw new EncodeInputError(`framing ${berFraming} is for XML`);
   const ber = encodePdu(pdu);
-  const framed = frameBer(options.framing ?? 'ber', ber);
+  const framed = frameBer(berFraming, ber);
   return Buffer.from(framed.buffer, framed.byteOffset, framed.byteLength);
 }
 

@@ -17,8 +17,8 @@ import { createXmlFrameSpec, invokeIdOfHeader, leadingXmlJunk } from '../../prot
 import { captureFormatOf, Direction, iterateCapture } from '../../protocol/capture/index.js';
 import type { Endpoint } from '../../protocol/capture/index.js';
 
-/** The `--framing` choices of the CLI. */
-export const CliFraming = ['length16', 'length32', 'ber', 'xml-header', 'xml'] as const;
+/** The `--framing` choices of the CLI (docs/framing.md describes each). */
+export const CliFraming = ['length16', 'length32', 'ber', 'hipath', 'xml-header', 'xml', 'xml-nul'] as const;
 /** One of {@link CliFraming}. */
 export type CliFraming = (typeof CliFraming)[number];
 
@@ -113,11 +113,14 @@ export function resolveEncoding(bytes: Uint8Array, choice: FramingChoice): Detec
     case 'length16':
     case 'length32':
     case 'ber':
+    case 'hipath':
       return { encoding: 'ber', framing: choice.framing };
     case 'xml-header':
       return { encoding: 'xml', framing: 'header' };
     case 'xml':
       return { encoding: 'xml', framing: 'plain' };
+    case 'xml-nul':
+      return { encoding: 'xml', framing: 'nul' };
     case undefined: {
       const detected = detectEncoding(bytes);
       if (choice.encoding === undefined || detected?.encoding === choice.encoding) return detected;
@@ -156,8 +159,9 @@ export function isCapture(bytes: Uint8Array): boolean {
 
 /**
  * Splits and decodes a byte stream. `firstIndex` numbers the first frame. A framing error (a
- * length that cannot be, bytes that start no frame) ends the stream: nothing after it can be
- * located.
+ * header that cannot be, bytes that start no frame) is one error result covering the bytes up to
+ * the next plausible frame start, where splitting resumes; a frame that runs past the end of the
+ * input ends it.
  */
 export function* streamFrames(bytes: Buffer, choice: FramingChoice, firstIndex = 1): Generator<FrameResult> {
   let index = firstIndex;
@@ -177,16 +181,21 @@ export function* streamFrames(bytes: Buffer, choice: FramingChoice, firstIndex =
   const spec = detected.encoding === 'ber' ? BER_FRAME_SPECS[detected.framing] : createXmlFrameSpec(detected.framing);
   let off = 0;
   while (off < bytes.length) {
-    if (detected.encoding === 'xml' && detected.framing === 'plain') {
+    if (detected.encoding === 'xml' && detected.framing !== 'header') {
       off += leadingXmlJunk(bytes.subarray(off));
       if (off >= bytes.length) return;
     }
     let size: number;
     try {
       size = spec.measure(bytes, off, bytes.length);
+      if (size !== -1 && off + size <= bytes.length) spec.validate?.(bytes, off, bytes.length, size);
     } catch (e) {
-      yield { index, offset: off, length: bytes.length - off, encoding: detected.encoding, error: asError(e) };
-      return;
+      // Framing lost: one error for the bytes up to the next plausible frame start, then go on there.
+      const next = spec.findFrameStart?.(bytes, off + 1, bytes.length);
+      const resume = next?.sure === true ? next.at : bytes.length;
+      yield { index: index++, offset: off, length: resume - off, encoding: detected.encoding, error: asError(e) };
+      off = resume;
+      continue;
     }
     if (size === -1 || off + size > bytes.length) {
       const announced = size === -1 ? '' : ` (${size} bytes announced, ${bytes.length - off} available)`;
@@ -200,7 +209,8 @@ export function* streamFrames(bytes: Buffer, choice: FramingChoice, firstIndex =
       return;
     }
     const h = spec.headerSize;
-    const draft: FrameDraft = { offset: off, length: size, encoding: detected.encoding, bytes: bytes.subarray(off + h, off + size), prefixLength: h };
+    const t = spec.trailerSize ?? 0;
+    const draft: FrameDraft = { offset: off, length: size, encoding: detected.encoding, bytes: bytes.subarray(off + h, off + size - t), prefixLength: h };
     let invokeId: string | undefined;
     try {
       if (detected.encoding === 'xml' && detected.framing === 'header') invokeId = invokeIdOfHeader(bytes.subarray(off, off + h));

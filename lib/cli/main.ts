@@ -7,6 +7,9 @@
  * conformance: any trace that differs); 2 bad usage.
  */
 import { realpathSync } from 'node:fs';
+import { setFrameDecodeChoice } from './frames.js';
+import { cliFramingOf, profileOption } from './profile-option.js';
+import { vendorProfile } from '../../protocol/profiles/index.js';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -52,6 +55,8 @@ interface DecodeFlags {
   readonly direction?: DirectionChoice;
   readonly count?: number;
   readonly frames?: readonly FrameRange[];
+  readonly profile?: string;
+  readonly strict?: boolean;
 }
 
 interface EncodeFlags {
@@ -91,8 +96,13 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
     .addOption(new Option('--direction <dir>', 'only frames sent this way: c2s (client to server) or s2c').choices(DirectionChoice))
     .option('-c, --count <n>', 'stop after showing N frames', parseCount)
     .option('--frames <ranges>', 'only these frame numbers: 10-20, 10-, -20, 7, or a list 1,3,10-20', parseRanges)
+    .addOption(profileOption())
+    .option('--strict', 'XML: refuse unknown elements and vendor messages instead of keeping them (conformance reading)')
     .addHelpText('after', '\nExit code: 0 when every frame decoded, 1 when any frame failed (each failure is reported and decoding goes on).')
     .action(async (inputs: string[], flags: DecodeFlags) => {
+      const profile = flags.profile === undefined ? undefined : vendorProfile(flags.profile);
+      setFrameDecodeChoice({ ...(profile?.utf16DeclarationAsUtf8 === true ? { utf16DeclarationAsUtf8: true } : {}), ...(flags.strict === true ? { strict: true } : {}) });
+      const framing = flags.framing ?? (profile === undefined ? undefined : cliFramingOf(profile));
       const format: DecodeFormat =
         flags.ndjson === true ? 'ndjson' : flags.json === true ? 'json' : flags.ladder === true ? 'ladder' : flags.summary === true ? 'summary' : 'tree';
       const filter: FrameFilter = {
@@ -109,7 +119,7 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
           inputs,
           {
             format,
-            ...(flags.framing !== undefined ? { framing: flags.framing } : {}),
+            ...(framing !== undefined ? { framing } : {}),
             ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
             ...(flags.port !== undefined ? { ports: flags.port } : {}),
             filter,
@@ -181,17 +191,25 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
     .description('run the PBX simulator until interrupted (default: BER, 2-byte length framing, on 127.0.0.1)')
     .requiredOption('--port <port>', 'TCP port (0 = any free port)', parsePort)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .addOption(new Option('--wire <wire>', 'encoding on the wire').choices(SimWire).default('ber'))
+    .addOption(new Option('--wire <wire>', 'encoding on the wire (default ber, or the profile\'s)').choices(SimWire))
     .option('--framing <framing>', 'BER: length16 (default), length32, ber, ...; XML: header (the 8-byte ECMA-323 header)')
     .option('--tls', 'serve TLS (with --tls-cert/--tls-key, or the test certificate of a checkout)')
     .option('--tls-cert <file>', 'TLS certificate (PEM)')
     .option('--tls-key <file>', 'TLS private key (PEM)')
-    .option('--password <password>', 'refuse AARQs without this password')
+    .option('--password <password>', 'refuse AARQs without this password (with --profile: the password its PBX accepts)')
     .option('--devices <file>', 'JSON array of devices ({ "number", "kind": station|acdGroup|routingPoint|trunk, ... }) instead of the defaults')
     .option('--scenario <file>', 'play this scenario (fixtures/scenarios/*.json) once the client monitors its devices')
+    .addOption(profileOption())
+    .option('--user <name>', 'with --profile: the login the simulated PBX accepts')
     .action(async (flags: SimulateFlags) => {
       const scenario = flags.scenario === undefined ? {} : { scenario: resolve(io.cwd ?? process.cwd(), flags.scenario) };
-      setExit(await runSimulate({ port: flags.port, host: flags.host, ...scenario, ...simulatorConfig(flags, io.cwd ?? process.cwd()) }, io.signal === undefined ? { ...io, signal: interruptSignal() } : io));
+      // With --profile, --password is the profile's login password; without, the AARQ password.
+      const profile =
+        flags.profile === undefined
+          ? {}
+          : { profile: flags.profile, credentials: { ...(flags.user === undefined ? {} : { userName: flags.user }), ...(flags.password === undefined ? {} : { password: flags.password }) } };
+      const config = simulatorConfig(flags.profile === undefined ? flags : { ...flags, password: undefined }, io.cwd ?? process.cwd());
+      setExit(await runSimulate({ port: flags.port, host: flags.host, ...scenario, ...profile, ...config }, io.signal === undefined ? { ...io, signal: interruptSignal() } : io));
     });
 
   p.command('toolbar')
@@ -262,7 +280,9 @@ function collectAgent(value: string, previous: readonly GatewayIdentity[] | unde
 interface SimulateFlags {
   readonly port: number;
   readonly host: string;
-  readonly wire: SimWire;
+  readonly wire?: SimWire;
+  readonly profile?: string;
+  readonly user?: string;
   readonly framing?: string;
   readonly tls?: boolean;
   readonly tlsCert?: string;
@@ -276,7 +296,7 @@ interface SimulateFlags {
 function simulatorConfig(flags: Omit<SimulateFlags, 'port' | 'host' | 'scenario'>, cwd: string): Pick<SimulateOptions, 'wire' | 'password' | 'devices' | 'tls'> {
   const useTls = flags.tls === true || flags.tlsCert !== undefined || flags.tlsKey !== undefined;
   return {
-    wire: simWire(flags.wire, flags.framing),
+    ...(flags.wire !== undefined || flags.framing !== undefined ? { wire: simWire(flags.wire, flags.framing) } : {}),
     ...(flags.password !== undefined ? { password: flags.password } : {}),
     ...(flags.devices !== undefined ? { devices: loadDevices(resolve(cwd, flags.devices)) } : {}),
     ...(useTls
@@ -327,6 +347,7 @@ function collectFilterPort(value: string, previous: readonly number[] | undefine
 /** Runs one command line (`argv` without node and script). Resolves to the exit code; never throws. */
 export async function main(argv: readonly string[], io: CliIo, deps: CliDependencies = defaultDependencies()): Promise<number> {
   let exit = 0;
+  setFrameDecodeChoice({}); // each run starts from the standard reading (decode --profile/--strict set it)
   const p = program(io, deps, (code) => {
     exit = code;
   });

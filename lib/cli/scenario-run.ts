@@ -14,6 +14,9 @@ import { CstaSession } from '../session/session.js';
 import type { CstaEvent } from '../session/events.js';
 import { sessionStepPerformer } from './session-steps.js';
 import { TcpRecorder } from './tcp-recorder.js';
+import { sessionOptionsForProfile } from '../session/profiles.js';
+import type { ProfileCredentials } from '../session/profiles.js';
+import { simulatorOptionsForProfile } from '../simulator/profiles.js';
 
 /** Options of {@link runScenarioOverLoopback}. */
 export interface ScenarioRunOptions {
@@ -23,6 +26,9 @@ export interface ScenarioRunOptions {
   readonly onEvent?: (device: string, event: CstaEvent) => void;
   /** How long to wait for the expected events after the last step. @default 3000 */
   readonly settleMs?: number;
+  /** Play it in this vendor profile's dialect (simulator and session both), with these credentials. */
+  readonly profile?: string;
+  readonly credentials?: ProfileCredentials;
 }
 
 /** What {@link runScenarioOverLoopback} observed. */
@@ -51,11 +57,13 @@ function answerRouteRequests(session: CstaSession, destination: string): void {
 
 /** Plays `scenario`; always closes the session, relay and simulator. */
 export async function runScenarioOverLoopback(scenario: Scenario, options: ScenarioRunOptions = {}): Promise<ScenarioRunResult> {
-  const sim = new PbxSimulator();
+  const sim = new PbxSimulator(options.profile === undefined ? {} : simulatorOptionsForProfile(options.profile, options.credentials ?? {}));
   const simPort = await sim.listen(0, '127.0.0.1');
   const recorder = options.record === true ? new TcpRecorder(simPort) : undefined;
   const port = recorder === undefined ? simPort : await recorder.listen();
-  const session = new CstaSession({ host: '127.0.0.1', port, reconnect: false, keepAliveMs: 0 });
+  const link = { host: '127.0.0.1', port };
+  const settings = { reconnect: false, keepAliveMs: 0 } as const;
+  const session = new CstaSession(options.profile === undefined ? { ...link, ...settings } : sessionOptionsForProfile(options.profile, link, options.credentials ?? {}, settings));
   const recording = recordEvents(session);
   const onEvent = (e: CstaEvent, m: { device: string } | undefined): void => options.onEvent?.(m?.device ?? '?', e);
   session.on('event', onEvent);

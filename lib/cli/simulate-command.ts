@@ -6,6 +6,8 @@
  * `"by": "session"` steps wait for the connected application to send the matching request.
  */
 import { PbxSimulator } from '../simulator/simulator.js';
+import { simulatorOptionsForProfile } from '../simulator/profiles.js';
+import type { ProfileCredentials } from '../session/profiles.js';
 import { loadScenario } from '../simulator/scenarios.js';
 import type { Scenario, ScenarioStep } from '../simulator/scenarios.js';
 import type { CliIo } from './io.js';
@@ -20,7 +22,11 @@ export interface SimulateOptions {
   readonly port: number;
   readonly host?: string;
   readonly scenario?: string;
-  /** @default BER, length16 */
+  /** Play this vendor profile (wire, login, dialect) instead of the generic BER switch. */
+  readonly profile?: string;
+  /** The login the profile's PBX accepts. */
+  readonly credentials?: ProfileCredentials;
+  /** @default BER, length16 (or the profile's) */
   readonly wire?: WireFormat;
   /** AARQs must carry this password. */
   readonly password?: string;
@@ -32,7 +38,9 @@ export interface SimulateOptions {
 
 /** The simulator for these options. */
 export function createSimulator(options: Omit<SimulateOptions, 'port' | 'host' | 'scenario'>): PbxSimulator {
+  const base = options.profile === undefined ? {} : simulatorOptionsForProfile(options.profile, options.credentials ?? {});
   return new PbxSimulator({
+    ...base,
     ...(options.wire !== undefined ? { wire: options.wire } : {}),
     ...(options.password !== undefined ? { password: options.password } : {}),
     ...(options.devices !== undefined ? { devices: options.devices } : {}),
@@ -119,7 +127,7 @@ export async function runSimulate(options: SimulateOptions, io: CliIo): Promise<
   const port = await sim.listen(options.port, host);
   const log = (s: string): void => void io.stdout.write(`${s}\n`);
   const extras = [options.tls !== undefined ? 'TLS' : undefined, options.password !== undefined ? 'AARQ password required' : undefined].filter((x) => x !== undefined);
-  log(`PBX simulator listening on ${host}:${port} (${wireText(options.wire ?? DEFAULT_WIRE)}${extras.map((x) => `, ${x}`).join('')}; ${sim.state.devices.size} devices)`);
+  log(`PBX simulator listening on ${host}:${port} (${wireText(sim.options.wire ?? DEFAULT_WIRE)}${extras.map((x) => `, ${x}`).join('')}; ${sim.state.devices.size} devices)`);
   sim.on('client', (id) => log(`client ${id} connected`));
   sim.on('associated', (id, kind) => log(`client ${id} associated (${kind})`));
   sim.on('request', (id, op) => log(`client ${id}: ${op}`));

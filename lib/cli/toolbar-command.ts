@@ -37,6 +37,9 @@ export const DEFAULT_AGENTS: readonly GatewayIdentity[] = [
   { agentId: '5002', device: '2001' },
 ];
 
+/** The association modes `--association` offers. */
+export type ToolbarAssociation = 'acse' | 'systemRegister' | 'none';
+
 /** Options of `csta toolbar`. */
 export interface ToolbarOptions extends Pick<SimulateOptions, 'wire' | 'password' | 'devices'> {
   /** Gateway HTTP port (0: any free one). */
@@ -45,7 +48,7 @@ export interface ToolbarOptions extends Pick<SimulateOptions, 'wire' | 'password
   readonly agents?: readonly GatewayIdentity[];
   /** Connect to this PBX instead of starting the simulator. */
   readonly pbx?: { readonly host: string; readonly port: number };
-  readonly association?: AssociationMode['kind'];
+  readonly association?: ToolbarAssociation;
   /** How long the link waits for the AARQ's answer. @default 5000 */
   readonly connectTimeoutMs?: number;
 }
@@ -61,7 +64,7 @@ export function linkFailureText(e: unknown, target: string, association: string)
   return `cannot set up the CSTA link to ${target}: ${String(err.message ?? e)}`;
 }
 
-function association(kind: AssociationMode['kind'], password: string | undefined): AssociationMode {
+function association(kind: ToolbarAssociation, password: string | undefined): AssociationMode {
   switch (kind) {
     case 'acse':
       return password === undefined ? { kind: 'acse' } : { kind: 'acse', password };

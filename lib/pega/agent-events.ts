@@ -6,6 +6,7 @@
  * the mapping reads are declared here (structurally), per the ASN.1 quoted below.
  */
 import { dnOf, octetsAsText } from './csta-values.js';
+import type { OctetForm } from './csta-values.js';
 import type { DeviceChoice } from './csta-values.js';
 import type { DeviceLine } from './line-state.js';
 import type { AgentStateEvent, PegaAgentEventName, PegaAgentState, PegaWorkMode } from './types.js';
@@ -35,10 +36,10 @@ const REASON_KEYS = ['reason', 'reasoncode', 'reason_code'];
  * A reason code the switch put in the event's private data as printable `key=value` text
  * (`CSTAPrivateData ::= CHOICE { string OCTET STRING, ... }`), e.g. "reason=12". "" when none.
  */
-export function reasonFromPrivateData(fields: AgentEventFields): string {
+export function reasonFromPrivateData(fields: AgentEventFields, form: OctetForm = 'hex'): string {
   for (const item of fields.extensions?.privateData ?? []) {
     if (item === null || typeof item !== 'object' || !('string' in item)) continue;
-    const text = octetsAsText(String((item as { string: unknown }).string));
+    const text = octetsAsText(String((item as { string: unknown }).string), form);
     for (const pair of text.split(/[|;&,]/)) {
       const eq = pair.indexOf('=');
       if (eq > 0 && REASON_KEYS.includes(pair.slice(0, eq).trim().toLowerCase())) return pair.slice(eq + 1).trim();
@@ -92,9 +93,9 @@ export function mapAgentEvent(line: DeviceLine, type: AgentEventType, fields: Ag
   const agentDevice = dnOf(fields.agentDevice);
   if (agentDevice !== '' && agentDevice !== line.device) return [];
   const t = transition(type, line);
-  const switchReason = t.state === 'NotReady' || t.state === 'Logout' ? reasonFromPrivateData(fields) : '';
+  const switchReason = t.state === 'NotReady' || t.state === 'Logout' ? reasonFromPrivateData(fields, line.octets) : '';
   const reasonCode = switchReason !== '' ? switchReason : t.reasonCode;
-  const agentId = fields.agentID === undefined ? line.agent.agentId : octetsAsText(fields.agentID);
+  const agentId = fields.agentID === undefined ? line.agent.agentId : octetsAsText(fields.agentID, line.octets);
   line.agent.agentId = agentId;
   line.agent.state = t.state;
   line.agent.workMode = t.workMode;

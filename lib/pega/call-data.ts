@@ -37,10 +37,10 @@ export function parseNamedVariables(text: string): Record<string, string> {
 
 /** Builds the CallInfoEvent for a call from an event's call data. */
 export function callInfoEvent(line: DeviceLine, call: LineCall, data: CallDataFields): CallInfoEvent {
-  const applicationData = userDataText(data.userData);
+  const applicationData = userDataText(data.userData, line.octets);
   const named: Record<string, string> = { ...parseNamedVariables(applicationData) };
-  if (data.accountInfo !== undefined) named.accountInfo = octetsAsText(data.accountInfo);
-  if (data.authCode !== undefined) named.authCode = octetsAsText(data.authCode);
+  if (data.accountInfo !== undefined) named.accountInfo = octetsAsText(data.accountInfo, line.octets);
+  if (data.authCode !== undefined) named.authCode = octetsAsText(data.authCode, line.octets);
   call.callInfoSent = true;
   return {
     pyEventType: 'CallInfoEvent',
@@ -50,7 +50,7 @@ export function callInfoEvent(line: DeviceLine, call: LineCall, data: CallDataFi
     pyANI: call.ani,
     pyDNIS: call.dnis,
     pyApplicationData: applicationData,
-    pyCorrelatorData: octetsAsText(data.correlatorData),
+    pyCorrelatorData: octetsAsText(data.correlatorData, line.octets),
     pyNamedVariables: named,
   };
 }

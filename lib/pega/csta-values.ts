@@ -66,11 +66,18 @@ export function connectionDevice(connection: ConnectionID | undefined): string {
 }
 
 /**
- * An OCTET STRING value (lower-case hex) as text when it is printable UTF-8, else the hex
- * itself. Absent → "".
+ * How a session's OCTET STRING values carry text: `hex` on BER (the octets, as lower-case hex),
+ * `text` on XML (the text as the PBX wrote it; docs/xml.md, "Identifiers").
  */
-export function octetsAsText(hex: string | undefined): string {
+export type OctetForm = 'hex' | 'text';
+
+/**
+ * An OCTET STRING value as text: on XML (`text`) the value itself; on BER (`hex`) the octets as
+ * UTF-8 when printable, else the hex itself. Absent → "".
+ */
+export function octetsAsText(hex: string | undefined, form: OctetForm = 'hex'): string {
   if (hex === undefined || hex.length === 0) return '';
+  if (form === 'text') return hex;
   if (hex.length % 2 !== 0 || !/^[0-9a-f]*$/i.test(hex)) return hex;
   const bytes = Buffer.from(hex, 'hex');
   const text = bytes.toString('utf8');
@@ -78,12 +85,12 @@ export function octetsAsText(hex: string | undefined): string {
   return text;
 }
 
-/** Text → OCTET STRING value (UTF-8, lower-case hex). */
-export function textAsOctets(text: string): string {
-  return Buffer.from(text, 'utf8').toString('hex');
+/** Text → OCTET STRING value: on BER its UTF-8 octets as lower-case hex; on XML the text itself. */
+export function textAsOctets(text: string, form: OctetForm = 'hex'): string {
+  return form === 'text' ? text : Buffer.from(text, 'utf8').toString('hex');
 }
 
-/** A CSTA UserData value: `[APPLICATION 29] OCTET STRING` (hex in the value model). */
-export function userDataText(userData: unknown): string {
-  return typeof userData === 'string' ? octetsAsText(userData) : '';
+/** A CSTA UserData value: `[APPLICATION 29] OCTET STRING`. */
+export function userDataText(userData: unknown, form: OctetForm = 'hex'): string {
+  return typeof userData === 'string' ? octetsAsText(userData, form) : '';
 }

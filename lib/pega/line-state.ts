@@ -5,6 +5,7 @@
  * conference): `cstaCallId` follows the switch, `pyCallId` does not.
  */
 import type { PegaAgentState, PegaCallEventName, PegaCallType, PegaWorkMode } from './types.js';
+import type { OctetForm } from './csta-values.js';
 
 /** Where a call is at this device. `ended`: reported to Pega as over, kept until the switch clears it. */
 export type LinePhase = 'initiated' | 'alerting' | 'connected' | 'held' | 'ended';
@@ -58,9 +59,13 @@ export class DeviceLine {
   /** Calls forgotten because the line was full. */
   evicted = 0;
 
-  constructor(device: string, maxCalls = Number.POSITIVE_INFINITY) {
+  /** How the session's OCTET STRING values carry text (agent IDs, call data). */
+  readonly octets: OctetForm;
+
+  constructor(device: string, maxCalls = Number.POSITIVE_INFINITY, octets: OctetForm = 'hex') {
     this.device = device;
     this.maxCalls = maxCalls;
+    this.octets = octets;
   }
 
   /** The call with CSTA callID `cstaCallId`. */

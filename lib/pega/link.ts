@@ -12,6 +12,7 @@
  * Requests and login/logout never reject: failures resolve to `{ ok: false, errCode, errMessage }`.
  */
 import { deviceID } from '../session/requests.js';
+import type { OctetForm } from './csta-values.js';
 import { EventEmitter } from 'node:events';
 import type { SnapshotDeviceResult } from '../../protocol/csta/services/snapshot-device.js';
 import type { GetAgentStateResult } from '../../protocol/csta/services/get-agent-state.js';
@@ -32,6 +33,8 @@ export interface PegaLinkSession {
   monitorStart(device: string): Promise<Monitor>;
   monitorStop(monitor: Monitor): Promise<void>;
   readonly isAssociated: boolean;
+  /** How OCTET STRING values carry text on this session's wire (CstaSession: `hex` on BER, `text` on XML). Default `hex`. */
+  readonly octetStrings?: OctetForm;
   on<K extends keyof SessionEvents>(event: K, listener: (...args: SessionEvents[K]) => void): unknown;
   off<K extends keyof SessionEvents>(event: K, listener: (...args: SessionEvents[K]) => void): unknown;
 }
@@ -88,7 +91,9 @@ export class PegaCtiLink extends EventEmitter<PegaLinkEvents> {
     this.session = session;
     this.options = options;
     this.mapper =
-      options.mapper instanceof PegaMapper ? options.mapper : new PegaMapper({ ...options.mapper, onMapError: options.mapper?.onMapError ?? ((e) => this.emitWarning(e)) });
+      options.mapper instanceof PegaMapper
+        ? options.mapper
+        : new PegaMapper({ octetStrings: session.octetStrings ?? 'hex', ...options.mapper, onMapError: options.mapper?.onMapError ?? ((e) => this.emitWarning(e)) });
     this.state = session.isAssociated ? 'CONNECTED' : 'DISCONNECTED';
     session.on('event', this.onEvent);
     session.on('status', this.onStatus);
@@ -191,7 +196,7 @@ export class PegaCtiLink extends EventEmitter<PegaLinkEvents> {
   // ---- internals -------------------------------------------------------------------------------
 
   private target(entry: PegaAgentSession): RequestTarget {
-    return { device: entry.device, agentId: entry.agentId, ...(entry.password === undefined ? {} : { password: entry.password }), ...(this.options.acdGroup === undefined ? {} : { group: this.options.acdGroup }) };
+    return { device: entry.device, agentId: entry.agentId, octets: this.session.octetStrings ?? 'hex', ...(entry.password === undefined ? {} : { password: entry.password }), ...(this.options.acdGroup === undefined ? {} : { group: this.options.acdGroup }) };
   }
 
   private drop(entry: PegaAgentSession): void {

@@ -10,6 +10,7 @@
  * fixtures/pega/ and the CLI's replay/conformance command rely on.
  */
 import type { SnapshotDeviceResult } from '../../protocol/csta/services/snapshot-device.js';
+import type { OctetForm } from './csta-values.js';
 import type { CstaEvent } from '../session/events.js';
 import { mapAgentEvent } from './agent-events.js';
 import * as calls from './call-events.js';
@@ -42,6 +43,11 @@ export interface PegaMapperOptions {
    * without bound; beyond this the oldest call is forgotten (no Pega event). Default 64.
    */
   readonly maxCallsPerLine?: number;
+  /**
+   * How the session's OCTET STRING values carry text (agent IDs, UUI, correlator data): `hex` on
+   * BER, `text` on XML. PegaCtiLink sets it from its session. Default `hex`.
+   */
+  readonly octetStrings?: OctetForm;
 }
 
 /** Default of {@link PegaMapperOptions.maxCallsPerLine}. */
@@ -68,12 +74,14 @@ export class PegaMapper {
   private readonly isInternalDn: (dn: string) => boolean;
   private readonly onMapError: ((error: PegaMapError) => void) | undefined;
   private readonly maxCallsPerLine: number;
+  private readonly octetStrings: OctetForm;
 
   constructor(options: PegaMapperOptions = {}) {
     const max = options.maxExtensionLength ?? 5;
     this.isInternalDn = options.isInternal ?? ((dn) => dn.replace(/[^0-9]/g, '').length <= max);
     this.onMapError = options.onMapError;
     this.maxCallsPerLine = Math.max(1, options.maxCallsPerLine ?? DEFAULT_MAX_CALLS_PER_LINE);
+    this.octetStrings = options.octetStrings ?? 'hex';
   }
 
   /** The Pega events for one CSTA event reported by the monitor of `device`. Never throws on odd input: unknown events give []. */
@@ -153,7 +161,7 @@ export class PegaMapper {
   private line(device: string): DeviceLine {
     let line = this.lines.get(device);
     if (line === undefined) {
-      line = new DeviceLine(device, this.maxCallsPerLine);
+      line = new DeviceLine(device, this.maxCallsPerLine, this.octetStrings);
       this.lines.set(device, line);
     }
     return line;

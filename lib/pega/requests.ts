@@ -8,6 +8,7 @@ import type { ConnectionID } from '../../protocol/csta/types/call-connection-ide
 import type { ReqAgentState } from '../../protocol/csta/services/set-agent-state.js';
 import type { CstaSession } from '../session/session.js';
 import { callIdOf, textAsOctets } from './csta-values.js';
+import type { OctetForm } from './csta-values.js';
 import { pegaFailure, requestKind, toPegaFailure } from './errors.js';
 import type { PegaFailure, PegaRequest, PegaResult, PegaWorkMode } from './types.js';
 
@@ -21,6 +22,8 @@ export interface RequestTarget {
   readonly password?: string;
   /** ACD group for setAgentState, when the switch needs one. */
   readonly group?: string;
+  /** How OCTET STRING values carry text on the session's wire (agent ID, password, UUI). Default `hex` (BER). */
+  readonly octets?: OctetForm;
 }
 
 /**
@@ -79,7 +82,7 @@ async function perform(session: PegaRequestSession, target: RequestTarget, r: Pe
       const result = await session.request('makeCall', {
         callingDevice: deviceID(device),
         calledDirectoryNumber: deviceID(r.destination),
-        ...(r.callData === undefined || r.callData === '' ? {} : { userData: textAsOctets(r.callData) }),
+        ...(r.callData === undefined || r.callData === '' ? {} : { userData: textAsOctets(r.callData, target.octets) }),
       });
       return { ok: true, callId: pegaId(callIdOf(result.callingDevice)) };
     }
@@ -93,7 +96,7 @@ async function perform(session: PegaRequestSession, target: RequestTarget, r: Pe
       const result = await session.request('consultationCall', {
         existingCall: conn(r.callId),
         consultedDevice: deviceID(r.destination),
-        ...(r.callData === undefined || r.callData === '' ? {} : { userData: textAsOctets(r.callData) }),
+        ...(r.callData === undefined || r.callData === '' ? {} : { userData: textAsOctets(r.callData, target.octets) }),
       });
       const consultId = callIdOf(result.initiatedCall);
       lookup.noteConsultation(device, r.callId, consultId);
@@ -115,7 +118,7 @@ async function perform(session: PegaRequestSession, target: RequestTarget, r: Pe
       await session.request('singleStepTrans', {
         activeCall: conn(r.callId),
         transferredTo: deviceID(r.destination),
-        ...(r.callData === undefined || r.callData === '' ? {} : { userData: textAsOctets(r.callData) }),
+        ...(r.callData === undefined || r.callData === '' ? {} : { userData: textAsOctets(r.callData, target.octets) }),
       });
       return { ok: true, callId: r.callId };
     case 'dropParty':
@@ -151,8 +154,8 @@ async function setAgentState(session: PegaRequestSession, target: RequestTarget,
   await session.request('setAgentState', {
     device: deviceID(target.device),
     requestedAgentState,
-    ...(target.agentId === undefined || target.agentId === '' ? {} : { agentID: textAsOctets(target.agentId) }),
-    ...(requestedAgentState !== 'loggedOn' || target.password === undefined || target.password === '' ? {} : { password: textAsOctets(target.password) }),
+    ...(target.agentId === undefined || target.agentId === '' ? {} : { agentID: textAsOctets(target.agentId, target.octets) }),
+    ...(requestedAgentState !== 'loggedOn' || target.password === undefined || target.password === '' ? {} : { password: textAsOctets(target.password, target.octets) }),
     ...(target.group === undefined ? {} : { group: deviceID(target.group) }),
   });
   return { ok: true };

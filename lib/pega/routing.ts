@@ -20,9 +20,10 @@ import type { CstaSession } from '../session/session.js';
 import { ConnectionClosedError } from '../session/errors.js';
 import type { RequestArgument } from '../session/requests.js';
 import { callIdOf, dnOf, octetsAsText, textAsOctets } from './csta-values.js';
+import type { OctetForm } from './csta-values.js';
 
 /** What routing needs from a session (a CstaSession fits). */
-export type RoutingSession = Pick<CstaSession, 'request' | 'notify' | 'handle' | 'monitorStart'>;
+export type RoutingSession = Pick<CstaSession, 'request' | 'notify' | 'handle' | 'monitorStart'> & { readonly octetStrings?: OctetForm };
 
 /** A route request, as the application sees it. */
 export interface RouteRequest {
@@ -99,6 +100,11 @@ export class RoutingPoint extends EventEmitter<RoutingPointEvents> {
   private readonly open = new Map<string, RouteRequest>();
   private registry: RoutingRegistry | undefined;
 
+  /** How the session's OCTET STRING values carry text (correlator data). */
+  get octetStrings(): OctetForm {
+    return this.session.octetStrings ?? 'hex';
+  }
+
   constructor(session: RoutingSession, device: string, routeRegisterReqID: string, decide: RouteDecider, options: RoutingOptions, registry: RoutingRegistry) {
     super();
     this.session = session;
@@ -147,7 +153,7 @@ export class RoutingPoint extends EventEmitter<RoutingPointEvents> {
         ...base,
         routeSelected: deviceID(decision.destination),
         routeUsedReq: true,
-        ...(decision.correlatorData === undefined ? {} : { correlatorData: textAsOctets(decision.correlatorData) }),
+        ...(decision.correlatorData === undefined ? {} : { correlatorData: textAsOctets(decision.correlatorData, this.session.octetStrings) }),
       });
       this.safeEmit('routeSelected', request, decision.destination);
       return;
@@ -291,7 +297,7 @@ function toRouteRequest(point: RoutingPoint, arg: RouteRequestArgument): RouteRe
     callId: callIdOf(arg.routedCall),
     currentRoute: dnOf(arg.currentRoute),
     callingDevice: dnOf(arg.callingDevice),
-    correlatorData: octetsAsText(arg.correlatorData),
+    correlatorData: octetsAsText(arg.correlatorData, point.octetStrings),
     rerouted: false,
     argument: arg,
   };

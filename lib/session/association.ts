@@ -1,6 +1,7 @@
 /**
- * Association set-up and release PDUs (ACSE with CSTA user information), the reading of the
- * switch's answer, and `AcseExchange`, which waits for the answer to the one ACSE PDU in flight.
+ * The ACSE association mode: set-up and release PDUs (ACSE with CSTA user information), the
+ * reading of the switch's answer, `AcseExchange`, which waits for the answer to the one ACSE PDU
+ * in flight, and `AcseAssociation`, the strategy (see association-strategy.ts).
  */
 import type { AarePdu, AarqPdu, RlrqPdu } from '../../protocol/acse/pdu.js';
 import type { CSTAVersion } from '../../protocol/csta/types/acse-user-info-csta.js';
@@ -8,6 +9,7 @@ import type { CstaPdu } from '../../protocol/pdu.js';
 import { ConnectionClosedError, TimeoutError } from './errors.js';
 import { CSTA_APPLICATION_CONTEXT } from './options.js';
 import type { AssociationMode } from './options.js';
+import type { AssociationHost, AssociationResult, AssociationStrategy } from './association-strategy.js';
 
 type AcseMode = Extract<AssociationMode, { kind: 'acse' }>;
 
@@ -83,5 +85,35 @@ export class AcseExchange {
   /** An ACSE PDU from the switch (AARE, RLRE, ABRT); ignored unless it answers the exchange in flight. */
   deliver(pdu: CstaPdu): void {
     this.waiter?.(pdu);
+  }
+}
+
+/** ACSE: AARQ → AARE on each link, RLRQ → RLRE on close; ABRT from the switch ends the exchange. */
+export class AcseAssociation implements AssociationStrategy {
+  readonly kind = 'acse';
+  readonly systemStatusKeepAlive = true;
+  private readonly acse = new AcseExchange();
+
+  constructor(private readonly mode: AcseMode) {}
+
+  async associate(host: AssociationHost): Promise<AssociationResult> {
+    const answer = await this.acse.exchange(host.link(), buildAarq(this.mode), 'aare', host.requestTimeoutMs);
+    if (answer.pdu !== 'aare') throw new ConnectionClosedError(`association refused: ${answer.pdu}`);
+    const outcome = readAare(answer);
+    if (!outcome.accepted) {
+      host.dropLink();
+      throw new ConnectionClosedError(`association rejected: ${outcome.reason}`);
+    }
+    return { versions: outcome.versions, monitorsKept: false };
+  }
+
+  async release(host: AssociationHost): Promise<void> {
+    await this.acse.exchange(host.link(), RLRQ, 'rlre', 2000).catch(() => undefined);
+  }
+
+  linkLost(): void {}
+
+  deliver(pdu: CstaPdu): void {
+    this.acse.deliver(pdu);
   }
 }

@@ -20,7 +20,59 @@ export type AssociationMode =
       readonly callingAEQualifier?: number;
     }
   | { readonly kind: 'systemRegister' }
-  | { readonly kind: 'none' };
+  | { readonly kind: 'none' }
+  | ApplicationSessionMode
+  | ZultysLoginMode;
+
+/** Zultys MX's own login before CSTA (lib/session/association-zultys.ts). */
+export interface ZultysLoginMode {
+  readonly kind: 'zultysLogin';
+  readonly userName: string;
+  readonly password: string;
+  /** Send the password as base64(SHA-1) + newline, as the MX expects first. @default true */
+  readonly hashPassword?: boolean;
+  /** loginRequest attributes. @default 'User', 'csta-link', '1.0' */
+  readonly loginType?: string;
+  readonly platform?: string;
+  readonly version?: string;
+  /** Interval of `<keepalive/>` messages (0 = none). @default 60000 */
+  readonly keepAliveMs?: number;
+}
+
+/**
+ * ECMA-354 application session (CSTA-XML links: Avaya AES DMCC, OpenScape Voice and Business,
+ * Uni-tel). See docs/ecma354.md.
+ */
+export interface ApplicationSessionMode {
+  readonly kind: 'applicationSession';
+  /** applicationInfo/applicationID. @default 'csta-link' */
+  readonly applicationID?: string;
+  /**
+   * applicationInfo/applicationSpecificInfo as raw XML (vendor login), or a function giving it for
+   * a fresh session (`undefined`) or for resuming `resumeSessionID` after a reconnect, e.g.
+   * `(id) => avayaSessionLoginInfo({ userName, password }, id)`. Only a function can ask to resume.
+   */
+  readonly loginInfo?: string | ((resumeSessionID: string | undefined) => string);
+  /** requestedProtocolVersions, preferred first. @default [ECMA-323 ed4 namespace] */
+  readonly protocolVersions?: readonly string[];
+  /** requestedSessionDuration, seconds. @default 180 */
+  readonly sessionDurationS?: number;
+  /** After a reconnect, ask to resume the old session (needs `loginInfo` as a function). @default true */
+  readonly resume?: boolean;
+  /**
+   * When the old session was not resumed, move its monitors to the new one with (Avaya)
+   * TransferMonitorObjects; when that fails, or with false, the monitors are started again. @default false
+   */
+  readonly transferMonitors?: boolean;
+  /** Keep the session alive with ResetApplicationSessionTimer at half the granted duration. @default true */
+  readonly keepAlive?: boolean;
+  /** Also run the systemStatus keep-alive (`keepAliveMs`) on this link. @default false */
+  readonly systemStatusKeepAlive?: boolean;
+  /** Namespace of the ECMA-354 requests (`''` = none, as OpenScape Voice clients write them). @default APPL_SESSION_NAMESPACE */
+  readonly namespace?: string;
+  /** After a new session has started, send SystemRegister for systemStatus (OpenScape Voice). @default false */
+  readonly systemRegister?: boolean;
+}
 
 /** Delay before reconnect attempt `attempt` (1-based), or null to give up. */
 export type ReconnectPolicy = (attempt: number) => number | null;

@@ -6,6 +6,7 @@
  * `link-maintenance.ts`, inbound invokes in `invoke-dispatch.ts`, separately sent snapshot data in
  * `snapshot-collector.ts`.
  */
+import type { VendorPdu } from '../../protocol/xml/vendor.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
 import type { KnownInvoke } from '../../protocol/rose/pdu.js';
 import type { ArgumentOf, ResultOf } from '../../protocol/csta/operation.js';
@@ -24,7 +25,12 @@ import { PendingRequests } from './pending.js';
 import { openSocket } from './open-socket.js';
 import { DEFAULTS, exponentialBackoff } from './options.js';
 import type { SessionOptions } from './options.js';
-import { AcseExchange, RLRQ, buildAarq, readAare } from './association.js';
+import { createAssociation } from './association-factory.js';
+import type { AssociationHost, AssociationStrategy } from './association-strategy.js';
+import { ApplicationSessionAssociation } from './association-application-session.js';
+import type { ApplicationSessionInfo } from './association-application-session.js';
+import { isApplicationSessionRequest } from '../../protocol/ecma354/messages.js';
+import type { ApplicationSessionMessage } from '../../protocol/ecma354/messages.js';
 import type { CstaEvent } from './events.js';
 import { MonitorTable, deviceKey, toDeviceID } from './monitors.js';
 import type { Monitor } from './monitors.js';
@@ -52,6 +58,9 @@ type State = 'idle' | 'connecting' | 'associated' | 'reconnecting' | 'closing' |
  * state at any time with `session.model.call(callID)` (connections, their states, devices). After
  * a reconnect the 'model' changes of the resync say which calls ended or began meanwhile.
  */
+/** Prefix of the pending-request name of a vendor request. */
+const VENDOR_REQUEST = 'vendor:';
+
 export class CstaSession extends CstaRequestMethods<SessionEvents> {
   readonly options: SessionOptions;
   private readonly codec: WireCodec;
@@ -63,7 +72,9 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
   private readonly reconnects: ReconnectScheduler;
   private conn: CstaConnection | undefined;
   private state: State = 'idle';
-  private readonly acse = new AcseExchange();
+  /** The association mode's strategy (ACSE, systemRegister, none, ECMA-354 application session). */
+  private readonly association: AssociationStrategy;
+  private readonly associationHost: AssociationHost;
   /**
    * Calls, connections and agent states of the monitored devices (ECMA-269 connection state
    * model), kept from events and resynchronised with snapshotDevice after a reconnect; undefined
@@ -96,6 +107,17 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
       options.keepAliveMs ?? DEFAULTS.keepAliveMs,
       options.keepAliveMisses ?? DEFAULTS.keepAliveMisses,
     );
+    this.association = createAssociation(options.association ?? { kind: 'acse' }, { keepAliveMisses: options.keepAliveMisses ?? DEFAULTS.keepAliveMisses });
+    this.associationHost = {
+      link: () => this.conn,
+      requestTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+      request: (operation, argument, opts) => this.request(operation, argument, opts),
+      sessionRequest: (message, opts) => this.applicationSessionRequest(message, opts?.timeoutMs, opts?.namespace),
+      vendorRequest: (root, xml, opts) => this.vendorRequest(root, xml, opts?.timeoutMs),
+      dropLink: () => this.conn?.close(true),
+      degraded: (reason) => this.emit('status', { type: 'degraded', reason }),
+      recovered: () => this.emit('status', { type: 'associated', versions: this.versions, reconnected: false }),
+    };
     this.reconnects = new ReconnectScheduler(options.reconnect === undefined ? exponentialBackoff() : options.reconnect, {
       scheduled: (attempt, delayMs, error) => {
         this.state = 'reconnecting';
@@ -119,6 +141,11 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     return this.monitorTable.all();
   }
 
+  /** The ECMA-354 application session of the current link (association mode `applicationSession`), if up. */
+  get applicationSession(): ApplicationSessionInfo | undefined {
+    return this.association instanceof ApplicationSessionAssociation ? this.association.info : undefined;
+  }
+
   /** Requests in flight. */
   get inFlight(): number {
     return this.pending.size;
@@ -129,16 +156,18 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     if (this.state !== 'idle' && this.state !== 'closed') throw new SessionStateError(`connect() while ${this.state}`);
     this.state = 'connecting';
     try {
-      await this.connectOnce(1);
+      await this.connectOnce(1, false);
     } catch (e) {
       this.state = 'closed';
+      this.conn?.close(true); // an association that timed out or failed leaves no link open
+      this.association.linkLost();
       throw e;
     }
     this.state = 'associated';
     this.emit('status', { type: 'associated', versions: this.versions, reconnected: false });
   }
 
-  /** Orderly release (RLRQ/RLRE for ACSE), then closes. Pending requests are rejected. */
+  /** Orderly release (RLRQ/RLRE for ACSE, StopApplicationSession), then closes. Pending requests are rejected. */
   async close(): Promise<void> {
     if (this.state === 'closed' || this.state === 'idle') return;
     const wasAssociated = this.state === 'associated';
@@ -147,9 +176,7 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     this.reconnects.cancel();
     const conn = this.conn;
     if (conn !== undefined && conn.isOpen) {
-      if (wasAssociated && (this.options.association?.kind ?? 'acse') === 'acse') {
-        await this.acse.exchange(conn, RLRQ, 'rlre', 2000).catch(() => undefined);
-      }
+      if (wasAssociated) await this.association.release(this.associationHost);
       const closed = new Promise<void>((resolve) => conn.once('close', () => resolve()));
       conn.close();
       const timer = setTimeout(() => conn.close(true), 1000);
@@ -230,7 +257,8 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     return options.timeoutMs ?? this.options.operationTimeoutsMs?.[operation] ?? this.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
   }
 
-  private async connectOnce(attempt: number): Promise<void> {
+  /** Opens a link and associates; resolves with whether the switch kept the monitors (resumed session). */
+  private async connectOnce(attempt: number, reconnect: boolean): Promise<boolean> {
     this.emit('status', { type: 'connecting', attempt });
     const socket = await openSocket(this.options, this.options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs);
     const conn = new CstaConnection(socket, this.codec);
@@ -239,40 +267,42 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     conn.on('frameError', (e, frame) => this.emit('protocolError', e, frame));
     conn.on('sendError', (e, pdu) => this.emit('sendError', e, pdu));
     conn.on('close', (error) => this.onConnectionClose(conn, error));
-    await this.associate();
-    this.keepAlive.start();
+    const result = await this.association.associate(this.associationHost, reconnect);
+    if (result.versions !== undefined) this.versions = result.versions;
+    if (this.association.systemStatusKeepAlive) this.keepAlive.start();
+    return result.monitorsKept;
   }
 
-  private async associate(): Promise<void> {
-    const mode = this.options.association ?? { kind: 'acse' };
-    switch (mode.kind) {
-      case 'acse': {
-        const answer = await this.acse.exchange(this.conn, buildAarq(mode), 'aare', this.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs);
-        if (answer.pdu !== 'aare') throw new ConnectionClosedError(`association refused: ${answer.pdu}`);
-        const outcome = readAare(answer);
-        if (!outcome.accepted) {
-          this.conn?.close(true);
-          throw new ConnectionClosedError(`association rejected: ${outcome.reason}`);
-        }
-        this.versions = outcome.versions;
-        return;
-      }
-      case 'systemRegister':
-        this.state = 'connecting';
-        await this.request('systemRegister', { requestTypes: ['systemStatus'] });
-        return;
-      case 'none':
-        return;
-      default: {
-        const never: never = mode;
-        throw new SessionStateError(`unknown association mode ${JSON.stringify(never)}`);
-      }
-    }
+  /** An ECMA-354 request on the current link, correlated by invoke id like any request. */
+  private applicationSessionRequest(message: ApplicationSessionMessage, timeoutMs: number | undefined, namespace: string | undefined): Promise<ApplicationSessionMessage> {
+    const conn = this.conn;
+    if (conn === undefined || !conn.isOpen) return Promise.reject(new ConnectionClosedError(`cannot send ${message.kind}: no link`));
+    const invokeId = this.pending.allocate();
+    const promise = this.pending.track<ApplicationSessionMessage>(invokeId, message.kind, timeoutMs ?? this.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs, this.options.asyncStackTraces ?? true);
+    const failure = conn.trySend({ pdu: 'applicationSession', invokeId, message, ...(namespace === undefined ? {} : { namespace }) });
+    if (failure !== undefined) this.pending.reject(invokeId, failure === 'closed' ? new ConnectionClosedError(`${message.kind} not sent: link closed`) : failure);
+    return promise;
+  }
+
+  /**
+   * A vendor message on the current link, answered by the vendor message with its invoke id
+   * (Zultys login). Tracked as `vendor:<root>` among the pending requests.
+   */
+  vendorRequest(root: string, xml: string, timeoutMs?: number): Promise<VendorPdu> {
+    const conn = this.conn;
+    if (conn === undefined || !conn.isOpen) return Promise.reject(new ConnectionClosedError(`cannot send ${root}: no link`));
+    const invokeId = this.pending.allocate();
+    const promise = this.pending.track<VendorPdu>(invokeId, `${VENDOR_REQUEST}${root}`, timeoutMs ?? this.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs, this.options.asyncStackTraces ?? true);
+    const element = { name: root, attrs: {}, children: [], text: '' };
+    const failure = conn.trySend({ pdu: 'vendor', invokeId, root, namespace: undefined, element, xml });
+    if (failure !== undefined) this.pending.reject(invokeId, failure === 'closed' ? new ConnectionClosedError(`${root} not sent: link closed`) : failure);
+    return promise;
   }
 
   private onConnectionClose(conn: CstaConnection, error: Error | undefined): void {
     if (conn !== this.conn) return;
     this.keepAlive.stop();
+    this.association.linkLost();
     const lost = new ConnectionClosedError(error?.message ?? 'socket closed', { cause: error });
     this.pending.rejectAll(lost);
     this.snapshots.rejectAll(lost);
@@ -285,19 +315,21 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
   private async reconnectAttempt(attempt: number): Promise<void> {
     if (this.state !== 'reconnecting') return;
     this.state = 'connecting';
-    await this.connectOnce(attempt);
-    await this.restoreMonitors();
+    const kept = await this.connectOnce(attempt, true);
+    await this.restoreMonitors(kept);
     if (this.state !== 'connecting') return;
     this.state = 'associated';
     this.emit('status', { type: 'associated', versions: this.versions, reconnected: true });
   }
 
   /**
-   * After a reconnect: start every monitor again (new cross references), then ask the switch
-   * for each device's calls so the call model can drop calls that ended and add ones that began.
+   * After a reconnect: start every monitor again (new cross references) unless the switch kept
+   * them (`kept`: an application session resumed or its monitors transferred), then ask the
+   * switch for each device's calls so the call model can drop calls that ended and add ones that
+   * began.
    */
-  private async restoreMonitors(): Promise<void> {
-    for (const m of this.monitorTable.all()) {
+  private async restoreMonitors(kept: boolean): Promise<void> {
+    for (const m of kept ? [] : this.monitorTable.all()) {
       const result = await this.request('monitorStart', {
         monitorObject: { deviceObject: m.deviceID },
         ...(m.requestedFilter === undefined ? {} : { requestedMonitorFilter: m.requestedFilter }),
@@ -336,10 +368,19 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
 
   private finishClose(error: Error | undefined): void {
     this.keepAlive.stop();
+    this.association.linkLost();
     this.pending.rejectAll(new ConnectionClosedError('session closed'));
     this.snapshots.rejectAll(new ConnectionClosedError('session closed'));
     this.state = 'closed';
     this.emit('status', { type: 'closed', error });
+  }
+
+  /**
+   * How this session's OCTET STRING values carry text (agent IDs, call data): `hex` (the octets)
+   * on BER, `text` (as the PBX wrote it) on XML. See docs/xml.md, "Identifiers".
+   */
+  get octetStrings(): 'hex' | 'text' {
+    return this.options.wire?.encoding === 'xml' ? 'text' : 'hex';
   }
 
   // ---- incoming PDUs -------------------------------------------------------------------------
@@ -378,10 +419,10 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
       }
       case 'aare':
       case 'rlre':
-        this.acse.deliver(pdu);
+        this.association.deliver(pdu, this.associationHost);
         return;
       case 'abrt':
-        this.acse.deliver(pdu);
+        this.association.deliver(pdu, this.associationHost);
         this.conn?.close(true);
         return;
       case 'rlrq':
@@ -392,8 +433,23 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
         this.conn?.send({ pdu: 'abrt', 'abort-source': 'acse-service-user', 'abort-diagnostic': 'protocol-error' });
         return;
       case 'vendor':
+        // The answer to a vendorRequest (same invoke id), else a vendor message for the application.
+        if (typeof pdu.invokeId === 'number' && this.pending.operationOf(pdu.invokeId)?.startsWith(VENDOR_REQUEST) === true) {
+          this.pending.resolve(pdu.invokeId, pdu);
+          return;
+        }
         this.emit('vendor', pdu);
         return;
+      case 'applicationSession': {
+        // An answer to one of our ECMA-354 requests (tracked under the request's kind), else a notice.
+        const op = pdu.invokeId === null ? undefined : this.pending.operationOf(pdu.invokeId);
+        if (pdu.invokeId !== null && op !== undefined && !isApplicationSessionRequest(pdu.message) && pdu.message.kind.startsWith(op)) {
+          this.pending.resolve(pdu.invokeId, pdu.message);
+          return;
+        }
+        this.association.deliver(pdu, this.associationHost);
+        return;
+      }
       default: {
         const never: never = pdu;
         throw new SessionStateError(`unhandled PDU ${JSON.stringify(never)}`);

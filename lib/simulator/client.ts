@@ -7,7 +7,7 @@ import type { CstaConnection } from '../transport/connection.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
 
 /** How a client set up its association. */
-export type AssociationKind = 'acse' | 'systemRegister' | 'none';
+export type AssociationKind = 'acse' | 'systemRegister' | 'none' | 'applicationSession';
 
 /** A connected client and its association state. */
 export class SimClient {

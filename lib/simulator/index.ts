@@ -12,4 +12,7 @@ export type { ExpectedEvent, ObservedEvent, RunScenarioOptions, Scenario, Scenar
 export { recordEvents } from './observer.js';
 export type { EventRecorder } from './observer.js';
 export type { AssociationKind } from './client.js';
+export type { SimApplicationSessionOptions } from './application-sessions.js';
 export type { SnapshotDeviceMode } from './snapshots.js';
+export { simulatorOptionsForProfile } from './profiles.js';
+export type { SimDialectOptions, DialectCounters } from './dialect.js';

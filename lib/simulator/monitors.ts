@@ -9,7 +9,7 @@ import { HexIds } from './identifiers.js';
 export interface SwitchMonitor {
   readonly crossRefIdentifier: string;
   readonly device: string;
-  readonly clientId: number;
+  clientId: number;
   filter: MonitorFilter | undefined;
 }
 
@@ -48,6 +48,11 @@ export class SwitchMonitors {
   /** Drops every monitor of a client (its link went down). */
   dropClient(clientId: number): void {
     for (const m of [...this.byCrossRef.values()]) if (m.clientId === clientId) this.stop(m.crossRefIdentifier);
+  }
+
+  /** Gives every monitor of client `from` to client `to` (an application session resumed or transferred). */
+  rebind(from: number, to: number): void {
+    for (const m of this.byCrossRef.values()) if (m.clientId === from) m.clientId = to;
   }
 
   of(device: string): readonly SwitchMonitor[] {

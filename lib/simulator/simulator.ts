@@ -2,7 +2,7 @@
  * PbxSimulator: an embedded PBX (the switch side of a CSTA link) for tests, demos and benchmarks.
  * A TCP (or TLS) server speaking the same wire as CstaSession (BER with any framing, or ECMA-323
  * XML with the 8-byte header); it accepts ACSE (AARQ/AARE, with an optional password),
- * systemRegister or no association, releases with RLRQ/RLRE, keeps the link alive with
+ * systemRegister, ECMA-354 application sessions (XML; application-sessions.ts) or no association, releases with RLRQ/RLRE, keeps the link alive with
  * systemStatus both ways, answers every CSTA request from its switch model and reports the
  * resulting ECMA-269 events to every monitor of each device involved. Scenarios (far-end actions
  * as data) and faults (raw bytes, dropped links, paused replies, event floods) drive it in tests.
@@ -21,6 +21,10 @@ import '../transport/xml-wire.js';
 import { eventReportArgument } from '../session/events.js';
 import type { KnownCstaEvent } from '../session/events.js';
 import { Agents } from './agents.js';
+import { ApplicationSessions } from './application-sessions.js';
+import { answerVendorMessage, withEventPrivateData } from './dialect.js';
+import type { DialectCounters, SimDialectOptions } from './dialect.js';
+import type { SimApplicationSessionOptions } from './application-sessions.js';
 import { CallFeatures } from './call-features.js';
 import { SimClient } from './client.js';
 import type { AssociationKind } from './client.js';
@@ -43,7 +47,7 @@ import type { DeviceConfig, DialPlan } from './switch-state.js';
 export interface PbxSimulatorOptions {
   /** @default { encoding: 'ber', framing: 'length16' } */
   readonly wire?: WireFormat;
-  /** Association modes accepted. @default ['acse', 'systemRegister', 'none'] */
+  /** Association modes accepted. @default ['acse', 'systemRegister', 'none', 'applicationSession'] */
   readonly association?: readonly AssociationKind[];
   /** When set, an AARQ must carry this password (calling-authentication-value charstring). */
   readonly password?: string;
@@ -71,6 +75,10 @@ export interface PbxSimulatorOptions {
   readonly snapshotDeviceMode?: SnapshotDeviceMode;
   /** Entries per snapshotDeviceData invoke in `data` mode. @default 2 */
   readonly snapshotChunkSize?: number;
+  /** How ECMA-354 application sessions are served (durations, resume, login). @default {} */
+  readonly applicationSession?: SimApplicationSessionOptions;
+  /** A vendor's habits: event invoke ids, private data on events, Zultys login (dialect.ts). @default {} */
+  readonly dialect?: SimDialectOptions;
 }
 
 /** Events a PbxSimulator emits (for tests and diagnostics). */
@@ -93,9 +101,10 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
   readonly monitors = new SwitchMonitors();
   readonly router: Router;
   readonly agents: Agents;
+  /** ECMA-354 application sessions (XML links). */
+  readonly applicationSessions: ApplicationSessions;
   /** What requestSysStat answers. */
   systemStatus: SystemStatus = 'normal';
-  private readonly codec: WireCodec;
   private readonly server: net.Server;
   private readonly clients = new Map<number, SimClient>();
   private nextClientId = 1;
@@ -109,13 +118,15 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
   eventsSent = 0;
   /** Non-CSTA (vendor) XML messages received from clients. */
   vendorMessagesReceived = 0;
+  /** The dialect's vendor messages: logins, refused logins, keep-alives. */
+  readonly dialectCounters: DialectCounters = { logins: 0, loginFailures: 0, keepalives: 0 };
   /** Answers received to the switch's own invokes (keep-alives, routeRequest...). */
   repliesReceived = 0;
 
   constructor(options: PbxSimulatorOptions = {}) {
     super();
     this.options = options;
-    this.codec = createWireCodec(options.wire);
+    this.clientCodec(); // fail at construction for a wire the switch cannot serve
     this.state = new SwitchState(options.devices ?? defaultDevices(), options.dialPlan ?? DEFAULT_DIAL_PLAN);
     this.state.callWaiting = options.callWaiting ?? false;
     this.engine = new CallFeatures(this.state, this);
@@ -126,6 +137,13 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
     this.router = new Router(this.engine, this.monitors, (id, pdu) => this.clients.get(id)?.send(pdu) ?? false, (id) => this.clients.get(id)?.nextInvokeId() ?? 1, options.routeTimeoutMs ?? 5000);
     // After the current request's reply and events have gone out.
     this.engine.hooks = { routeRequested: (call, rp) => queueMicrotask(() => this.router.requested(call, rp)) };
+    this.applicationSessions = new ApplicationSessions(options.applicationSession ?? {}, {
+      monitors: this.monitors,
+      client: (id) => this.clients.get(id),
+      associated: (client) => {
+        if (this.accepts('applicationSession')) this.associate(client, 'applicationSession');
+      },
+    });
     const onSocket = (socket: net.Socket): void => this.accept(socket);
     this.server = options.tls === undefined ? net.createServer(onSocket) : tls.createServer(options.tls, onSocket);
   }
@@ -158,6 +176,7 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
   async close(): Promise<void> {
     if (this.keepAliveTimer !== undefined) clearInterval(this.keepAliveTimer);
     this.keepAliveTimer = undefined;
+    this.applicationSessions.closeAll();
     this.dropClients();
     if (!this.listening) return;
     this.listening = false;
@@ -175,6 +194,14 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
     if (d.outOfService === outOfService) return;
     d.outOfService = outOfService;
     this.report(device, { category: 'deviceMaintenanceEvents', type: outOfService ? 'outOfService' : 'backInService', event: { device: extDev(device) } });
+  }
+
+  /**
+   * Ends an application session from the switch side ("session lost"): ApplicationSessionTerminated
+   * on its link, which is then closed; its monitors are dropped. False if there is none.
+   */
+  terminateApplicationSession(sessionID: string, reason: 'sessionTimerExpired' | 'resourceLimitation' = 'resourceLimitation'): boolean {
+    return this.applicationSessions.terminate(sessionID, reason);
   }
 
   /** Clients currently connected. */
@@ -232,21 +259,36 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
       if (!passesFilter(m.filter, event.category, event.type)) continue;
       const client = this.clients.get(m.clientId);
       if (client === undefined) continue;
-      const argument = eventReportArgument({ ...event, crossRefIdentifier: m.crossRefIdentifier } as KnownCstaEvent);
-      if (client.send({ pdu: 'invoke', invokeId: client.nextInvokeId(), operation: 'cSTAEventReport', argument })) this.eventsSent++;
+      const dialect = this.options.dialect;
+      const priv = dialect?.eventPrivateData;
+      const fields =
+        priv !== undefined && client.conn.codec.format.encoding === 'xml'
+          ? withEventPrivateData(event.event as Record<string, unknown>, typeof priv === 'string' ? priv : priv(event.type))
+          : event.event;
+      const argument = eventReportArgument({ ...event, event: fields, crossRefIdentifier: m.crossRefIdentifier } as KnownCstaEvent);
+      const invokeId = dialect?.eventInvokeId ?? client.nextInvokeId();
+      if (client.send({ pdu: 'invoke', invokeId, operation: 'cSTAEventReport', argument })) this.eventsSent++;
     }
   }
 
   // ---- links -----------------------------------------------------------------------------------
 
+  /** The wire codec for one client link, as the switch's end. */
+  private clientCodec(): WireCodec {
+    const wire = this.options.wire;
+    return createWireCodec(wire?.encoding === 'xml' ? { ...wire, dialect: { ...wire.dialect, side: 'switch' } } : wire);
+  }
+
   private accept(socket: net.Socket): void {
     socket.setNoDelay(true);
-    const client = new SimClient(this.nextClientId++, new CstaConnection(socket, this.codec));
+    // A codec per client: an XML wire keeps per-link state (the peer's namespace, requestIDs).
+    const client = new SimClient(this.nextClientId++, new CstaConnection(socket, this.clientCodec()));
     this.clients.set(client.id, client);
     client.conn.on('pdu', (pdu) => this.onPdu(client, pdu));
     client.conn.on('close', () => {
       this.clients.delete(client.id);
-      this.monitors.dropClient(client.id);
+      // An application session lives on without its link (until resumed, transferred or expired).
+      if (!this.applicationSessions.detach(client.id)) this.monitors.dropClient(client.id);
       this.router.dropClient(client.id);
       this.emit('clientClosed', client.id);
     });
@@ -254,7 +296,7 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
   }
 
   private accepts(kind: AssociationKind): boolean {
-    return (this.options.association ?? ['acse', 'systemRegister', 'none']).includes(kind);
+    return (this.options.association ?? ['acse', 'systemRegister', 'none', 'applicationSession']).includes(kind);
   }
 
   private associate(client: SimClient, kind: AssociationKind): void {
@@ -282,7 +324,7 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
       case 'invoke':
         if (!client.associated) {
           if (pdu.operation === 'systemRegister' && this.accepts('systemRegister')) this.associate(client, 'systemRegister');
-          else if (this.accepts('none')) this.associate(client, 'none');
+          else if (this.accepts('none') && this.options.dialect?.zultysLogin === undefined) this.associate(client, 'none');
           else {
             client.send({ pdu: 'abrt', 'abort-source': 'acse-service-user', 'abort-diagnostic': 'protocol-error' });
             client.conn.close();
@@ -298,7 +340,13 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
         this.repliesReceived++; // answers to the switch's own invokes (keep-alives, routeRequest): nothing waits on them
         return;
       case 'vendor':
-        this.vendorMessagesReceived++; // a client's non-CSTA message: a vendor profile answers it, the generic switch ignores it
+        // A client's non-CSTA message: the dialect answers it (Zultys login), the generic switch ignores it.
+        this.vendorMessagesReceived++;
+        if (this.options.dialect !== undefined && answerVendorMessage(this.options.dialect, client, pdu, this.dialectCounters) && !client.associated) this.associate(client, 'none');
+        return;
+      case 'applicationSession':
+        if (this.accepts('applicationSession')) this.applicationSessions.onMessage(client, pdu);
+        else this.vendorMessagesReceived++;
         return;
       default: {
         const never: never = pdu;

@@ -9,11 +9,12 @@ import type { CstaPdu, DecodeOptions } from '../../protocol/pdu.js';
 import { createBerFramer, frameBer } from '../../protocol/framing/ber-framing.js';
 import type { BerFraming } from '../../protocol/framing/ber-framing.js';
 import type { Framer } from '../../protocol/framing/framer.js';
+import type { XmlFraming } from '../../protocol/framing/xml-framing.js';
 
-/** The wire format of a CSTA link. */
+/** The wire format of a CSTA link (the framings are described in docs/framing.md). */
 export type WireFormat =
   | { readonly encoding: 'ber'; readonly framing: BerFraming }
-  | { readonly encoding: 'xml'; readonly framing: 'header' | 'plain'; readonly dialect?: XmlWireDialect };
+  | { readonly encoding: 'xml'; readonly framing: XmlFraming; readonly dialect?: XmlWireDialect };
 
 /** How the XML wire writes and reads documents; a vendor profile sets it. */
 export interface XmlWireDialect {
@@ -24,7 +25,20 @@ export interface XmlWireDialect {
   readonly namespace?: string;
   /** Read documents declared UTF-16 but sent as UTF-8 (Uni-tel) instead of refusing them. */
   readonly utf16DeclarationAsUtf8?: boolean;
+  /**
+   * How answers find their requests: the framing header's invoke id (default), or (Uni-tel, whose
+   * NUL framing has none) a `<privateData><requestID>` sent with each request and echoed back.
+   */
+  readonly correlation?: 'invokeId' | 'requestID';
+  /** Which end this wire is: the CTI client (default) or the switch (the simulator). */
+  readonly side?: 'client' | 'switch';
 }
+/**
+ * What a connection does when its framer loses the frame boundaries: `resync` skips to the next
+ * plausible frame start (and reports `frameError`); `close` reports it and closes the socket with
+ * a FramingLostError, so a session with a reconnect policy starts afresh.
+ */
+export type FramingErrorPolicy = 'resync' | 'close';
 
 export const DEFAULT_WIRE: WireFormat = { encoding: 'ber', framing: 'length16' };
 
@@ -35,9 +49,14 @@ export interface WireCodec {
   decode(frame: Buffer, header: Buffer): CstaPdu;
   /** Encodes and frames one PDU, ready to write to the socket. */
   encode(pdu: CstaPdu): Uint8Array;
+  /** @default 'resync' */
+  readonly framingErrors?: FramingErrorPolicy;
 }
 
-export interface WireLimits extends DecodeOptions {}
+export interface WireLimits extends DecodeOptions {
+  /** See {@link FramingErrorPolicy}. @default 'resync' */
+  readonly framingErrors?: FramingErrorPolicy;
+}
 
 type XmlWireFactory = (format: Extract<WireFormat, { encoding: 'xml' }>, limits: WireLimits) => WireCodec;
 let xmlFactory: XmlWireFactory | undefined;
@@ -52,6 +71,7 @@ export function createWireCodec(format: WireFormat = DEFAULT_WIRE, limits: WireL
     case 'ber':
       return {
         format,
+        ...(limits.framingErrors !== undefined ? { framingErrors: limits.framingErrors } : {}),
         createFramer: () => createBerFramer(format.framing, { maxFrameSize: limits.maxFrameSize }),
         decode: (frame) => decodePdu(frame, limits),
         encode: (pdu) => frameBer(format.framing, encodePdu(pdu)),

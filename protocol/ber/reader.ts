@@ -16,6 +16,8 @@ export interface BerReaderOptions {
   readonly maxDepth?: number;
 }
 export const DEFAULT_MAX_DEPTH = 64;
+/** Decoded lengths are clamped here (2^40): larger than any frame, still exact in a double. */
+const MAX_LENGTH = 2 ** 40;
 
 const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
@@ -74,10 +76,16 @@ export class BerReader {
         this.set((cls << 21) | num, cons, pos, start, end, next);
         return;
       }
-      if (n > 4) throw new DecodeError(DecodeErrorCode.BadLength, p - 1, `length field of ${n} octets`);
+      // X.690 8.1.3.5: up to 126 length octets (0xFF is reserved); BER allows leading zeros, so a
+      // long field is fine as long as its value fits. Past 2^40 the value is clamped: it overruns
+      // any frame, and the overrun below reports it.
+      if (n === 0x7f) throw new DecodeError(DecodeErrorCode.BadLength, p - 1, 'length octet 0xFF is reserved (X.690 8.1.3.5)');
       if (p + n > limit) throw this.truncated(p, limit, 'length');
       len = 0;
-      for (let i = 0; i < n; i++) len = len * 256 + buf[p++]!;
+      for (let i = 0; i < n; i++) {
+        len = len * 256 + buf[p++]!;
+        if (len > MAX_LENGTH) len = MAX_LENGTH;
+      }
       start = p;
     }
     end = start + len;
@@ -184,13 +192,40 @@ export class BerReader {
   }
 
   /**
-   * Contents of a constructed string (X.690 8.21/8.7.3): the concatenated primitive segments.
-   * `universalTag` is the tag each segment must carry. Returns a fresh buffer.
+   * Contents of a constructed string (X.690 8.7.3, 8.23.3): the concatenated primitive segments.
+   * `segmentTag` is the tag every segment carries: OCTET STRING (04) for OCTET STRING and for
+   * every restricted character string and GeneralizedTime, which X.690 8.23.3 / 8.25 encode "as
+   * if [UNIVERSAL n] IMPLICIT OCTET STRING". Returns a fresh buffer.
    */
   constructedString(start: number, end: number, segmentTag: number): Buffer {
     const parts: Buffer[] = [];
     this.collectSegments(start, end, segmentTag, parts);
     return Buffer.concat(parts);
+  }
+
+  /**
+   * Contents of a constructed BIT STRING (X.690 8.6.4): every primitive segment starts with its
+   * own unused-bits octet, which must be 0 in all but the last segment. Returns the contents of
+   * the equivalent primitive encoding: one unused-bits octet, then the joined bits.
+   */
+  constructedBitString(start: number, end: number, segmentTag: number): Buffer {
+    const parts: Buffer[] = [];
+    this.collectSegments(start, end, segmentTag, parts);
+    let unused = 0;
+    const data: Buffer[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const seg = parts[i]!;
+      const at = seg.byteOffset - this.buf.byteOffset;
+      if (seg.length === 0) throw new DecodeError(DecodeErrorCode.BadValue, at, 'BIT STRING segment with no unused-bits octet');
+      const u = seg[0]!;
+      if (u > 7 || (u > 0 && seg.length === 1)) throw new DecodeError(DecodeErrorCode.BadValue, at, `BIT STRING segment with ${u} unused bits`);
+      if (u !== 0 && i !== parts.length - 1) {
+        throw new DecodeError(DecodeErrorCode.BadValue, at, `BIT STRING segment other than the last with ${u} unused bits (X.690 8.6.4)`);
+      }
+      unused = u;
+      data.push(seg.subarray(1));
+    }
+    return Buffer.concat([Buffer.from([unused]), ...data]);
   }
 
   private collectSegments(start: number, end: number, segmentTag: number, out: Buffer[]): void {

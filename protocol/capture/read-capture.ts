@@ -138,6 +138,8 @@ interface DirectionState {
 
 interface Connection {
   readonly id: number;
+  /** Its key in the connection table (both endpoints). */
+  readonly key: string;
   readonly client: Endpoint;
   readonly server: Endpoint;
   readonly clientKey: string;
@@ -150,6 +152,9 @@ interface Connection {
 }
 
 const endpointKey = (address: string, port: number): string => `${address}|${port}`;
+
+/** Finished connections remembered to drop their late segments (the oldest forgotten first). */
+export const MAX_FINISHED_CONNECTIONS = 65_536;
 
 /** Reads a whole capture into a list of frames and errors, in capture order. */
 export function readCapture(bytes: Uint8Array, options: ReadCaptureOptions = {}): CaptureEntry[] {
@@ -182,6 +187,12 @@ export function* iterateCapture(bytes: Uint8Array, options: ReadCaptureOptions =
 /** The connection table and everything downstream of it. */
 class CaptureStreams {
   private readonly connections = new Map<string, Connection>();
+  /**
+   * Connections already finished, by key → the client's SYN sequence number: late segments of
+   * them are dropped, a new SYN opens a new connection. Finished connections leave the table (so
+   * a long capture holds only its live ones); at most {@link MAX_FINISHED_CONNECTIONS} are remembered.
+   */
+  private readonly finished = new Map<string, number | undefined>();
   private nextId = 0;
   private out: CaptureEntry[] = [];
   private readonly ports: ReadonlySet<number> | undefined;
@@ -207,6 +218,11 @@ class CaptureStreams {
     const rst = (tcp.flags & TcpFlag.RST) !== 0;
     const fin = (tcp.flags & TcpFlag.FIN) !== 0;
     let conn = this.connections.get(key);
+    if (conn === undefined && this.finished.has(key)) {
+      // A late segment of a finished connection, or a new connection on the same 4-tuple.
+      if (!(syn && !ack && this.finished.get(key) !== tcp.seq)) return;
+      this.finished.delete(key);
+    }
     if (conn !== undefined && syn && !ack && (conn.closed || conn.synSeq !== tcp.seq)) {
       // A new connection on a reused 4-tuple (a retransmitted SYN has the same sequence number).
       if (!conn.closed) this.finish(conn, ctx);
@@ -241,8 +257,11 @@ class CaptureStreams {
     else srcIsClient = tcp.srcPort >= tcp.dstPort;
     const [client, server] = srcIsClient ? [a, b] : [b, a];
     const ignored = this.ports !== undefined && !this.ports.has(tcp.srcPort) && !this.ports.has(tcp.dstPort);
+    const src = endpointKey(tcp.srcAddr, tcp.srcPort);
+    const dst = endpointKey(tcp.dstAddr, tcp.dstPort);
     const conn: Connection = {
       id: this.nextId++,
+      key: src < dst ? `${src}>${dst}` : `${dst}>${src}`,
       client,
       server,
       clientKey: endpointKey(client.address, client.port),
@@ -415,6 +434,12 @@ class CaptureStreams {
     conn.closed = true;
     if (this.options.streamSummaries === true) {
       this.out.push({ kind: 'stream', streamId: conn.id, client: conn.client, server: conn.server, bytes: conn.bytes, frames: conn.frames });
+    }
+    if (this.connections.get(conn.key) === conn) {
+      this.connections.delete(conn.key);
+      this.finished.delete(conn.key);
+      this.finished.set(conn.key, conn.synSeq);
+      if (this.finished.size > MAX_FINISHED_CONNECTIONS) this.finished.delete(this.finished.keys().next().value!);
     }
   }
 }

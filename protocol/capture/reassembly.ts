@@ -41,6 +41,12 @@ interface Held<T> {
   readonly pos: number;
   readonly data: Buffer;
   readonly context: T;
+  /** Arrival order, so that among equal positions the first received wins. */
+  readonly seq: number;
+}
+
+function before<T>(a: Held<T>, b: Held<T>): boolean {
+  return a.pos < b.pos || (a.pos === b.pos && a.seq < b.seq);
 }
 
 export const DEFAULT_MAX_BUFFERED_BYTES = 1 << 20;
@@ -56,7 +62,9 @@ export class TcpReassembler<T> {
   /** Sequence number of the byte at `offset`. */
   private nextSeq = 0;
   private offset = 0;
+  /** Out-of-order segments, a binary min-heap on (position, arrival): O(log n) per segment in any order. */
   private held: Held<T>[] = [];
+  private arrivals = 0;
   private heldBytes = 0;
   private finAt: number | undefined;
   /** Retransmitted (entirely old) data segments dropped so far. */
@@ -103,7 +111,7 @@ export class TcpReassembler<T> {
       this.drain(sink, context);
       return;
     }
-    this.hold({ pos, data, context });
+    this.hold({ pos, data, context, seq: this.arrivals++ });
     while (this.heldBytes > this.maxBuffered && this.held.length > 0) this.skipHole(GapReason.limit, sink, context);
   }
 
@@ -113,16 +121,38 @@ export class TcpReassembler<T> {
   }
 
   private hold(h: Held<T>): void {
-    // Sorted by position; equal positions keep arrival order (first received wins).
-    let lo = 0;
-    let hi = this.held.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.held[mid]!.pos <= h.pos) lo = mid + 1;
-      else hi = mid;
+    const heap = this.held;
+    let i = heap.length;
+    heap.push(h);
+    while (i > 0) {
+      const parent = (i - 1) >>> 1;
+      if (!before(heap[i]!, heap[parent]!)) break;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
     }
-    this.held.splice(lo, 0, h);
     this.heldBytes += h.data.length;
+  }
+
+  /** Removes and returns the earliest held segment. */
+  private popHeld(): Held<T> {
+    const heap = this.held;
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && before(heap[l]!, heap[m]!)) m = l;
+        if (r < heap.length && before(heap[r]!, heap[m]!)) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        i = m;
+      }
+    }
+    return top;
   }
 
   private deliver(chunk: Buffer, context: T, sink: ReassemblySink<T>): void {
@@ -135,7 +165,7 @@ export class TcpReassembler<T> {
   /** Delivers held segments that are now in order, with `context` if given (the segment that made them deliverable). */
   private drain(sink: ReassemblySink<T>, context: T | undefined): void {
     while (this.held.length > 0 && this.held[0]!.pos <= this.offset) {
-      const h = this.held.shift()!;
+      const h = this.popHeld();
       this.heldBytes -= h.data.length;
       const end = h.pos + h.data.length;
       if (end > this.offset) this.deliver(h.data.subarray(this.offset - h.pos), context ?? h.context, sink);

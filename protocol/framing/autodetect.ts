@@ -4,7 +4,11 @@
  * Heuristics, in the order they are tried (first byte `b0`):
  *
  * 1. **Plain XML**: after an optional UTF-8 BOM and whitespace comes `<` followed by `?`, `!` or a
- *    name-start character.
+ *    name-start character. It is **NUL-terminated XML** (`nul`) when the end of the first document
+ *    is among the bytes (up to {@link XML_DETECT_MAX_BYTES}) and the next byte after it that is not
+ *    whitespace is a NUL. Until that NUL is visible the answer is `plain`, which may so become
+ *    `nul` with more bytes; that is harmless, as the plain framer reads NUL-terminated documents
+ *    too (it skips NULs between documents), and only the framing written back differs.
  * 2. **XML with the 8-byte header**: `00 00`, a 2-byte length of at least 9, four printable ASCII
  *    characters (the invoke id; PBXs send digits) and then `<` (a BOM or whitespace before it is
  *    tolerated). A byte 4 that is an ASCII digit can never be a BER PDU tag, which is what
@@ -17,17 +21,23 @@
  * 4. **BER with a 2-byte length** (`length16`): byte 2 starts a PDU as in 3, and when its BER
  *    length is definite the prefix equals it (prefix = PDU length).
  * 5. **BER with a 4-byte length** (`length32`): the same at byte 4.
+ * 6. **Siemens HiPath** (`hipath`): `26`, a 2-byte length with the top bit set, and a PDU as in 3
+ *    whose definite length equals the 15-bit length. Tried before 3–5: `26` starts no PDU, and a
+ *    2-byte prefix of 0x26xx would announce a PDU of over 9 KiB.
  *
  * When a PDU tag at byte 0 and a consistent 2-byte prefix are both possible (a prefix of 0x60xx or
  * 0xa1xx, i.e. a frame of over 24 KiB), `ber` wins: CSTA frames are rarely that large.
  *
  * Returns `undefined` while the bytes are too few to decide, and also when they match nothing.
  * BER needs at most 11 bytes and XML 10 plus any BOM/whitespace before its first `<`, so with
- * {@link DETECT_MAX_BYTES} bytes `undefined` means "not CSTA" (bytes past that are not looked at).
+ * {@link DETECT_MAX_BYTES} bytes `undefined` means "not CSTA" (bytes past that are not looked at,
+ * except to find the end of a plain XML document).
  */
-import { isXmlWhitespace } from './xml-framing.js';
+import { Buffer } from 'node:buffer';
+import { berPduAt, headedXmlAt, hipathAt, isXmlWhitespace, plainXmlAt, prefixedBerAt } from './frame-start.js';
 import type { BerFraming } from './ber-framing.js';
 import type { XmlFraming } from './xml-framing.js';
+import { PlainXmlMeasurer } from './xml-scan.js';
 
 export type DetectedEncoding =
   | { readonly encoding: 'ber'; readonly framing: BerFraming }
@@ -35,105 +45,51 @@ export type DetectedEncoding =
 
 /** Bytes after which {@link detectEncoding} no longer answers "need more". */
 export const DETECT_MAX_BYTES = 64;
-
-/** ROSE APDU tags ([1]..[4] constructed, context class). */
-const ROSE_TAG_MIN = 0xa1; // invoke
-const ROSE_TAG_MAX = 0xa4; // reject
-/** ACSE APDU tags ([APPLICATION 0..4] constructed). */
-const ACSE_TAG_MIN = 0x60; // AARQ
-const ACSE_TAG_MAX = 0x64; // ABRT
-const INTEGER = 0x02;
-const NULL = 0x05;
-const LT = 0x3c; // <
-const MAX_LENGTH_OCTETS = 4;
-
-/** Three-valued answer: yes, no, or need more bytes. */
-type Maybe = boolean | undefined;
+/** Bytes of a plain XML stream searched for the end of its first document (NUL-terminated or not). */
+export const XML_DETECT_MAX_BYTES = 65536;
 
 /** Detects the encoding and framing from the first bytes of a stream (see the module comment). */
 export function detectEncoding(firstBytes: Uint8Array): DetectedEncoding | undefined {
   const b = firstBytes.length > DETECT_MAX_BYTES ? firstBytes.subarray(0, DETECT_MAX_BYTES) : firstBytes;
-  if (b.length === 0) return undefined;
-  const xml = plainXml(b, 0);
-  if (xml === true) return { encoding: 'xml', framing: 'plain' };
+  const end = b.length;
+  if (end === 0) return undefined;
+  const xml = plainXmlAt(b, 0, end);
+  if (xml === true) return { encoding: 'xml', framing: nulTerminated(firstBytes) ? 'nul' : 'plain' };
   if (xml === undefined) return undefined;
 
-  if (b[0] === 0x00 && b[1] === 0x00 && b.length >= 5 && isPrintable(b[4]!)) {
+  if (b[0] === 0x00 && b[1] === 0x00 && end >= 5 && b[4]! >= 0x20 && b[4]! <= 0x7e) {
     return headedXml(b) === true ? { encoding: 'xml', framing: 'header' } : undefined;
   }
-  const ber = berPdu(b, 0, undefined);
+  const hipath = hipathAt(b, 0, end);
+  if (hipath === true) return { encoding: 'ber', framing: 'hipath' };
+  if (hipath === undefined) return undefined;
+  const ber = berPduAt(b, 0, end, undefined);
   if (ber === true) return { encoding: 'ber', framing: 'ber' };
-  const l16 = b.length < 2 ? undefined : berPdu(b, 2, (b[0]! << 8) | b[1]!);
+  const l16 = end < 2 ? undefined : prefixedBerAt(b, 0, end, 2);
   if (l16 === true && ber === false) return { encoding: 'ber', framing: 'length16' };
-  const l32 = b.length < 4 ? undefined : berPdu(b, 4, new DataView(b.buffer, b.byteOffset, 4).getUint32(0));
+  const l32 = end < 4 ? undefined : prefixedBerAt(b, 0, end, 4);
   if (l32 === true && ber === false && l16 === false) return { encoding: 'ber', framing: 'length32' };
   return undefined;
 }
 
-function isPrintable(c: number): boolean {
-  return c >= 0x20 && c <= 0x7e;
+/** `00 00 LL LL c c c c` then XML; undefined while the 8 bytes and the `<` are not all there. */
+function headedXml(b: Uint8Array): boolean | undefined {
+  const m = headedXmlAt(b, 0, b.length);
+  // With all of the window seen, "need more" means the body does not start like XML.
+  return m === undefined && b.length >= DETECT_MAX_BYTES ? false : m;
 }
 
-/** Plain XML at `at`: BOM/whitespace, then `<` and `?`, `!` or a name-start character. */
-function plainXml(b: Uint8Array, at: number): Maybe {
-  let p = at;
-  if (b[p] === 0xef) {
-    if (b.length - p < 3) return undefined;
-    if (b[p + 1] !== 0xbb || b[p + 2] !== 0xbf) return false;
-    p += 3;
+/** Whether the first plain XML document among the bytes is followed by a NUL (after whitespace). */
+function nulTerminated(bytes: Uint8Array): boolean {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, XML_DETECT_MAX_BYTES));
+  let size: number;
+  try {
+    size = new PlainXmlMeasurer().measure(b, 0, b.length);
+  } catch {
+    return false;
   }
+  if (size < 0) return false;
+  let p = size;
   while (p < b.length && isXmlWhitespace(b[p]!)) p++;
-  if (p >= b.length) return p === at ? false : undefined;
-  if (b[p] !== LT) return false;
-  if (p + 1 >= b.length) return undefined;
-  const c = b[p + 1]!;
-  return c === 0x3f || c === 0x21 || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x3a || c >= 0x80;
-}
-
-/** `00 00 LL LL c c c c` then XML. */
-function headedXml(b: Uint8Array): Maybe {
-  if (b.length < 8) {
-    for (let i = 4; i < b.length; i++) if (!isPrintable(b[i]!)) return false;
-    return undefined;
-  }
-  const length = (b[2]! << 8) | b[3]!;
-  if (length <= 8) return false;
-  for (let i = 4; i < 8; i++) if (!isPrintable(b[i]!)) return false;
-  if (b.length === 8) return undefined;
-  return plainXml(b, 8);
-}
-
-/**
- * A ROSE/ACSE PDU header at `at`. With `expectedLength` (the framing prefix), a definite BER
- * length must add up to it exactly.
- */
-function berPdu(b: Uint8Array, at: number, expectedLength: number | undefined): Maybe {
-  if (at >= b.length) return undefined;
-  const tag = b[at]!;
-  const rose = tag >= ROSE_TAG_MIN && tag <= ROSE_TAG_MAX;
-  const acse = tag >= ACSE_TAG_MIN && tag <= ACSE_TAG_MAX;
-  if (!rose && !acse) return false;
-  if (at + 1 >= b.length) return undefined;
-  const l = b[at + 1]!;
-  let contentAt = at + 2;
-  let total: number | undefined; // undefined: indefinite length
-  if (l < 0x80) {
-    total = 2 + l;
-  } else if (l === 0x80) {
-    total = undefined;
-  } else {
-    const n = l & 0x7f;
-    if (n > MAX_LENGTH_OCTETS) return false;
-    if (at + 2 + n > b.length) return undefined;
-    let len = 0;
-    for (let i = 0; i < n; i++) len = len * 256 + b[at + 2 + i]!;
-    contentAt += n;
-    total = 2 + n + len;
-  }
-  if (total !== undefined && total - (contentAt - at) < 3) return false; // room for at least an INTEGER
-  if (expectedLength !== undefined && total !== undefined && total !== expectedLength) return false;
-  if (expectedLength !== undefined && total === undefined && expectedLength < 4) return false;
-  if (contentAt >= b.length) return undefined;
-  const first = b[contentAt]!;
-  return rose ? first === INTEGER || first === NULL : first >= 0x80 && first <= 0xbf;
+  return p < b.length && b[p] === 0x00;
 }

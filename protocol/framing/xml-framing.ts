@@ -14,16 +14,26 @@
  *   was not available to check; the layout above is what the implementation shows.
  * - `plain`: no header; XML documents back to back, each optionally preceded by an `<?xml ...?>`
  *   declaration (and whitespace, a BOM, comments or processing instructions). A frame ends with the
- *   `>` that closes the root element.
+ *   `>` that closes the root element. Whitespace and NUL bytes between documents are skipped, so a
+ *   NUL-terminated stream reads correctly with this framing too.
+ * - `nul`: each XML document is terminated by a NUL byte (Uni-tel's CSTA API: its sample client
+ *   has `MESSAGE_TERMINATOR = "\0"`). A frame ends at the NUL, whatever the XML before it: a broken
+ *   document (Uni-tel's own samples have unclosed tags) costs that document only. Whitespace and
+ *   empty documents between terminators are skipped.
  */
 import { Buffer } from 'node:buffer';
 import { DecodeError, DecodeErrorCode } from '../errors.js';
 import { Framer } from './framer.js';
-import type { FrameCallback, FrameErrorCallback, FrameSpec, FramerOptions } from './framer.js';
+import type { FrameCallback, FrameErrorCallback, FrameMeasurer, FrameSpec, FramerOptions } from './framer.js';
+import { headedXmlAt, isMarkupStart, isXmlWhitespace, nextByte, scanForFrameStart } from './frame-start.js';
+import { measurePlainXml, PlainXmlMeasurer } from './xml-scan.js';
+
+export { isXmlWhitespace } from './frame-start.js';
 
 export const XmlFraming = {
   header: 'header',
   plain: 'plain',
+  nul: 'nul',
 } as const;
 export type XmlFraming = (typeof XmlFraming)[keyof typeof XmlFraming];
 
@@ -31,37 +41,23 @@ export type XmlFraming = (typeof XmlFraming)[keyof typeof XmlFraming];
 export const XML_HEADER_SIZE = 8;
 /** Value of the first two header bytes (the "format"/"version" indicator). */
 export const XML_HEADER_FORMAT = 0x0000;
+/** The terminator of the `nul` framing. */
+export const XML_TERMINATOR = 0x00;
 const INVOKE_ID_LENGTH = 4;
 const MAX_HEADED_FRAME = 0xffff;
 const INCOMPLETE = -1;
-
-// ASCII bytes the plain-XML scanner looks at.
 const LT = 0x3c; // <
-const GT = 0x3e; // >
-const SLASH = 0x2f; // /
-const BANG = 0x21; // !
-const QUESTION = 0x3f; // ?
-const DQUOTE = 0x22; // "
-const SQUOTE = 0x27; // '
-const LBRACKET = 0x5b; // [
 const BOM = [0xef, 0xbb, 0xbf] as const;
-
-const COMMENT_OPEN = Buffer.from('<!--');
-const COMMENT_CLOSE = Buffer.from('-->');
-const CDATA_OPEN = Buffer.from('<![CDATA[');
-const CDATA_CLOSE = Buffer.from(']]>');
-const PI_CLOSE = Buffer.from('?>');
 
 /** Measures a headed frame: the length field counts the whole frame, header included. */
 function measureHeaded(buf: Buffer, start: number, end: number): number {
-  if (end - start < 4) return INCOMPLETE;
-  const format = buf.readUInt16BE(start);
-  if (format !== XML_HEADER_FORMAT) {
-    throw new DecodeError(DecodeErrorCode.BadSyntax, start, 'CSTA-XML header does not start with 0x0000', {
-      expected: '0000',
-      found: format.toString(16).padStart(4, '0'),
-    });
+  if (end - start < 4) {
+    // Say at once when the first bytes already cannot be a header.
+    for (let i = start; i < end && i < start + 2; i++) if (buf[i] !== 0) throw headerFormatError(buf, start, end);
+    return INCOMPLETE;
   }
+  const format = buf.readUInt16BE(start);
+  if (format !== XML_HEADER_FORMAT) throw headerFormatError(buf, start, end);
   const length = buf.readUInt16BE(start + 2);
   if (length < XML_HEADER_SIZE) {
     throw new DecodeError(DecodeErrorCode.BadLength, start + 2, `CSTA-XML header length ${length} is shorter than the header itself`);
@@ -69,200 +65,132 @@ function measureHeaded(buf: Buffer, start: number, end: number): number {
   return length;
 }
 
-export function isXmlWhitespace(b: number): boolean {
-  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+function headerFormatError(buf: Buffer, start: number, end: number): DecodeError {
+  return new DecodeError(DecodeErrorCode.BadSyntax, start, 'CSTA-XML header does not start with 0x0000', {
+    expected: '0000',
+    found: buf.subarray(start, Math.min(end, start + 2)).toString('hex'),
+  });
 }
 
-function isNameStart(b: number): boolean {
-  return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b === 0x3a || b >= 0x80;
-}
-
-/** Index just past `pat` if it occurs in `buf[from, end)`, else -1. */
-function after(buf: Buffer, pat: Buffer, from: number, end: number): number {
-  if (from >= end) return INCOMPLETE;
-  const i = buf.subarray(from, end).indexOf(pat);
-  return i < 0 ? INCOMPLETE : from + i + pat.length;
-}
-
-/** Whether `buf[at, end)` starts with `pat`: true, false, or undefined while too short to tell. */
-function startsWith(buf: Buffer, at: number, end: number, pat: Buffer): boolean | undefined {
-  for (let i = 0; i < pat.length; i++) {
-    if (at + i >= end) return undefined;
-    if (buf[at + i] !== pat[i]) return false;
-  }
-  return true;
-}
-
-/** Index just past the `>` ending a start or end tag whose `<` is at `lt`, or -1. Skips quoted values. */
-function tagEnd(buf: Buffer, lt: number, end: number): number {
-  let quote = 0;
-  for (let p = lt + 1; p < end; p++) {
-    const b = buf[p]!;
-    if (quote !== 0) {
-      if (b === quote) quote = 0;
-    } else if (b === DQUOTE || b === SQUOTE) {
-      quote = b;
-    } else if (b === GT) {
-      return p + 1;
-    } else if (b === LT) {
-      throw new DecodeError(DecodeErrorCode.BadSyntax, p, "'<' inside a tag");
-    }
-  }
-  return INCOMPLETE;
-}
-
-/** Where the plain-XML scanner stopped, so a later call on the same, longer input can resume. */
-interface ScanState {
-  buf: Buffer | null;
-  start: number;
-  /** First byte not yet scanned: always outside any markup construct. */
-  pos: number;
-  depth: number;
-  rootSeen: boolean;
-}
-
-/**
- * The plain framing's measure function. It scans markup (tags, comments, CDATA, processing
- * instructions, quoted attribute values) without building a tree and returns the length up to the
- * `>` closing the root element, or -1 until that has arrived. Well-formedness beyond nesting depth
- * (matching names, entities, attribute syntax) is left to the XML decoder.
- *
- * The scanner keeps its position between calls on the same growing buffer (the Framer re-measures
- * its accumulator after every chunk), so feeding a large document in tiny chunks stays linear
- * except within a single unfinished construct. That is why each Framer needs its own spec: use
- * {@link createXmlFrameSpec}.
- */
-function createPlainMeasure(): (buf: Buffer, start: number, end: number) => number {
-  const st: ScanState = { buf: null, start: 0, pos: 0, depth: 0, rootSeen: false };
-  return (buf, start, end) => {
-    if (st.buf !== buf || st.start !== start || st.pos > end) {
-      st.buf = buf;
-      st.start = start;
-      st.pos = start;
-      st.depth = 0;
-      st.rootSeen = false;
-    }
-    const r = scanPlain(buf, start, end, st);
-    if (r !== INCOMPLETE) st.buf = null; // done with this frame: never resume into it
-    return r;
-  };
-}
-
-function scanPlain(buf: Buffer, start: number, end: number, st: ScanState): number {
-  let p = st.pos;
+/** Whitespace and NUL bytes between documents (a BOM too, when whole). */
+function skipXmlJunk(buf: Buffer, start: number, end: number): number {
+  let p = start;
   for (;;) {
-    st.pos = p;
-    if (p >= end) return INCOMPLETE;
-    const b = buf[p]!;
-    if (b !== LT) {
-      if (st.depth > 0) {
-        // Character data inside the root: skip to the next markup.
-        const i = buf.subarray(p, end).indexOf(LT);
-        if (i < 0) {
-          st.pos = end;
-          return INCOMPLETE;
-        }
-        p += i;
-        continue;
-      }
-      if (isXmlWhitespace(b)) {
-        p++;
-        continue;
-      }
-      if (p === start && b === BOM[0]) {
-        if (end - p < 3) return INCOMPLETE;
-        if (buf[p + 1] === BOM[1] && buf[p + 2] === BOM[2]) {
-          p += 3;
-          continue;
-        }
-      }
-      throw new DecodeError(DecodeErrorCode.BadSyntax, p, 'expected an XML document', { expected: '3c', found: b.toString(16).padStart(2, '0') });
-    }
-    if (p + 1 >= end) return INCOMPLETE;
-    const next = buf[p + 1]!;
-    let q: number;
-    if (next === QUESTION) {
-      q = after(buf, PI_CLOSE, p + 2, end);
-    } else if (next === BANG) {
-      const comment = startsWith(buf, p, end, COMMENT_OPEN);
-      if (comment === undefined) return INCOMPLETE;
-      if (comment) {
-        q = after(buf, COMMENT_CLOSE, p + 4, end);
-      } else {
-        const cdata = startsWith(buf, p, end, CDATA_OPEN);
-        if (cdata === undefined) return INCOMPLETE;
-        if (cdata && st.depth > 0) {
-          q = after(buf, CDATA_CLOSE, p + CDATA_OPEN.length, end);
-        } else if (st.depth === 0 && !st.rootSeen) {
-          // <!DOCTYPE ...>: CSTA never uses one; accept it without an internal subset.
-          q = tagEnd(buf, p, end);
-          if (q !== INCOMPLETE && buf.subarray(p, q).includes(LBRACKET)) {
-            throw new DecodeError(DecodeErrorCode.BadSyntax, p, 'DOCTYPE internal subsets are not supported');
-          }
-        } else {
-          throw new DecodeError(DecodeErrorCode.BadSyntax, p, "unexpected '<!'");
-        }
-      }
-    } else if (next === SLASH) {
-      if (st.depth === 0) throw new DecodeError(DecodeErrorCode.BadSyntax, p, 'end tag without a start tag');
-      q = tagEnd(buf, p, end);
-      if (q === INCOMPLETE) return INCOMPLETE;
-      if (--st.depth === 0) return q - start;
-      p = q;
+    while (p < end && (buf[p] === XML_TERMINATOR || isXmlWhitespace(buf[p]!))) p++;
+    if (p + 3 <= end && buf[p] === BOM[0] && buf[p + 1] === BOM[1] && buf[p + 2] === BOM[2]) {
+      p += 3;
       continue;
-    } else if (isNameStart(next)) {
-      if (st.depth === 0 && st.rootSeen) throw new DecodeError(DecodeErrorCode.BadSyntax, p, 'second root element');
-      q = tagEnd(buf, p, end);
-      if (q === INCOMPLETE) return INCOMPLETE;
-      st.rootSeen = true;
-      if (buf[q - 2] !== SLASH) st.depth++;
-      else if (st.depth === 0) return q - start; // self-closing root: <Empty/>
-      p = q;
-      continue;
-    } else {
-      throw new DecodeError(DecodeErrorCode.BadSyntax, p + 1, "bad character after '<'", { found: next.toString(16).padStart(2, '0') });
     }
-    if (q === INCOMPLETE) return INCOMPLETE;
-    p = q;
+    return p - start;
   }
 }
 
+/** `<` followed by `?`, `!` or a name-start character: where a plain document may start. */
+function plainStartAt(b: Uint8Array, at: number, end: number): boolean | undefined {
+  if (b[at] !== LT) return false;
+  if (at + 1 >= end) return undefined;
+  return isMarkupStart(b[at + 1]!);
+}
+
+/** The `nul` measure, incremental: remembers how far it has looked for the terminator. */
+class NulMeasurer implements FrameMeasurer {
+  private scanned = 0;
+  reset(): void {
+    this.scanned = 0;
+  }
+  measure(buf: Buffer, start: number, end: number): number {
+    const from = start + this.scanned;
+    const i = nextByte(buf, XML_TERMINATOR, from, end);
+    if (i >= end) {
+      this.scanned = end - start;
+      return INCOMPLETE;
+    }
+    return i + 1 - start;
+  }
+}
+
+export const XML_HEADER_SPEC: FrameSpec = {
+  headerSize: XML_HEADER_SIZE,
+  measure: measureHeaded,
+  findFrameStart: (buf, from, end) => scanForFrameStart(buf, from, end, headedXmlAt, (b, f, e) => nextByte(b, 0x00, f, e)),
+};
+
+export const XML_PLAIN_SPEC: FrameSpec = {
+  headerSize: 0,
+  measure: measurePlainXml,
+  createMeasurer: () => new PlainXmlMeasurer(),
+  skipJunk: skipXmlJunk,
+  findFrameStart: (buf, from, end) => scanForFrameStart(buf, from, end, plainStartAt, (b, f, e) => nextByte(b, LT, f, e)),
+};
+
+export const XML_NUL_SPEC: FrameSpec = {
+  headerSize: 0,
+  trailerSize: 1,
+  measure: (buf, start, end) => new NulMeasurer().measure(buf, start, end),
+  createMeasurer: () => new NulMeasurer(),
+  skipJunk: skipXmlJunk,
+  // A frame starts just after the next terminator.
+  findFrameStart: (buf, from, end) => {
+    const i = nextByte(buf, XML_TERMINATOR, from, end);
+    return i < end ? { at: i + 1, sure: true } : { at: end, sure: false };
+  },
+};
+
 /**
- * A fresh FrameSpec for one Framer. The plain spec carries scanner state and must not be shared
- * between Framers; the header spec is stateless.
- *
- * Plain frames as measured include any whitespace, BOM, comments or PIs before the document's
- * first markup; the Framer made by {@link createXmlFramer} strips leading whitespace and the BOM.
+ * The FrameSpec of an XML framing. Frames as measured by `plain` and `nul` include any BOM,
+ * comments or PIs before the document's first element (the Framer skips whitespace and NULs
+ * between documents); the Framer made by {@link createXmlFramer} also strips a leading BOM.
  */
 export function createXmlFrameSpec(framing: XmlFraming): FrameSpec {
-  return framing === 'header' ? XML_HEADER_SPEC : { headerSize: 0, measure: createPlainMeasure() };
+  switch (framing) {
+    case 'header':
+      return XML_HEADER_SPEC;
+    case 'plain':
+      return XML_PLAIN_SPEC;
+    case 'nul':
+      return XML_NUL_SPEC;
+    default: {
+      const never: never = framing;
+      throw new RangeError(`unknown XML framing ${String(never)}`);
+    }
+  }
 }
 
-export const XML_HEADER_SPEC: FrameSpec = { headerSize: XML_HEADER_SIZE, measure: measureHeaded };
-
-/** Number of whitespace/BOM bytes at the start of `frame`. */
+/** Number of whitespace, NUL and BOM bytes at the start of `frame`. */
 export function leadingXmlJunk(frame: Uint8Array): number {
   let i = 0;
-  if (frame[0] === BOM[0] && frame[1] === BOM[1] && frame[2] === BOM[2]) i = 3;
-  while (i < frame.length && isXmlWhitespace(frame[i]!)) i++;
-  return i;
+  for (;;) {
+    while (i < frame.length && (frame[i] === XML_TERMINATOR || isXmlWhitespace(frame[i]!))) i++;
+    if (frame[i] === BOM[0] && frame[i + 1] === BOM[1] && frame[i + 2] === BOM[2]) {
+      i += 3;
+      continue;
+    }
+    return i;
+  }
 }
 
-/** A Framer for plain XML that hands out each document without the whitespace before it. */
-class PlainXmlFramer extends Framer {
+/** A Framer for headerless XML that hands out each document without what precedes it, and no empty ones. */
+class UnheadedXmlFramer extends Framer {
   override push(chunk: Uint8Array, onFrame: FrameCallback, onError?: FrameErrorCallback): void {
-    super.push(chunk, (frame, header) => onFrame(frame.subarray(leadingXmlJunk(frame)), header), onError);
+    super.push(
+      chunk,
+      (frame, header, offset) => {
+        const junk = leadingXmlJunk(frame);
+        if (junk < frame.length) onFrame(frame.subarray(junk), header, offset + junk);
+      },
+      onError,
+    );
   }
 }
 
 /**
- * A framer for one of the CSTA-XML framings. Emitted frames are the XML bytes (UTF-8); for
- * `header` the second callback argument is the 8-byte header (see {@link invokeIdOfHeader}), for
- * `plain` it is empty.
+ * A framer for one of the CSTA-XML framings. Emitted frames are the XML bytes (UTF-8, without the
+ * `nul` terminator); for `header` the second callback argument is the 8-byte header (see
+ * {@link invokeIdOfHeader}), otherwise it is empty.
  */
 export function createXmlFramer(framing: XmlFraming, options?: FramerOptions): Framer {
   const spec = createXmlFrameSpec(framing);
-  return framing === 'plain' ? new PlainXmlFramer(spec, options) : new Framer(spec, options);
+  return framing === 'header' ? new Framer(spec, options) : new UnheadedXmlFramer(spec, options);
 }
 
 /** The invoke id of an 8-byte CSTA-XML header, as its 4 ASCII characters (e.g. `"0001"`). */
@@ -304,4 +232,30 @@ export function frameXml(xml: string | Uint8Array, invokeId: number | string): B
 function formatInvokeId(n: number): string {
   if (!Number.isInteger(n) || n < 0 || n > 9999) throw new RangeError(`invoke id ${n} is not in 0..9999`);
   return String(n).padStart(INVOKE_ID_LENGTH, '0');
+}
+
+/** A NUL-terminated XML frame: the document and one 0x00 byte. */
+export function frameXmlNul(xml: string | Uint8Array): Buffer {
+  const body = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  if (body.includes(XML_TERMINATOR)) throw new RangeError('an XML document with a NUL byte cannot be NUL-terminated');
+  const out = Buffer.allocUnsafe(body.length + 1);
+  body.copy(out, 0);
+  out[body.length] = XML_TERMINATOR;
+  return out;
+}
+
+/** Frames one XML document for `framing` (`invokeId` is used by `header` only; default 0). */
+export function frameXmlAs(framing: XmlFraming, xml: string | Uint8Array, invokeId: number | string = 0): Buffer {
+  switch (framing) {
+    case 'header':
+      return frameXml(xml, invokeId);
+    case 'nul':
+      return frameXmlNul(xml);
+    case 'plain':
+      return typeof xml === 'string' ? Buffer.from(xml, 'utf8') : Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+    default: {
+      const never: never = framing;
+      throw new RangeError(`unknown XML framing ${String(never)}`);
+    }
+  }
 }

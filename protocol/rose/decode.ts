@@ -78,8 +78,9 @@ export function decodeRose(r: BerReader): RosePdu {
         inv.linkedId = r.integer(r.start, r.end);
         pos = r.next;
         r.header(pos, end);
-      } else if (r.tag === LINKED_ABSENT) {
-        r.null(r.start, r.end);
+      } else if (r.tag === LINKED_ABSENT && !r.cons) {
+        // X.880: `absent` is a value of linkedId, distinct from no linkedId; kept as null.
+        inv.linkedId = r.null(r.start, r.end);
         pos = r.next;
         r.header(pos, end);
       }

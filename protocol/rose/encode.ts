@@ -12,6 +12,7 @@ import type { Code, InvokeId, RosePdu } from './pdu.js';
 const INTEGER_TAG = universal(Universal.integer);
 const SEQUENCE_TAG = universal(Universal.sequence);
 const LINKED_PRESENT = tagKey(TagClass.context, 0);
+const LINKED_ABSENT = tagKey(TagClass.context, 1);
 
 function writeInteger(w: BerWriter, v: number, tag = INTEGER_TAG): void {
   const m = w.size;
@@ -58,7 +59,15 @@ export function encodeRose(w: BerWriter, pdu: RosePdu): void {
         op.argument.encode(w, pdu.argument, op.argument.tag);
         writeInteger(w, code);
       }
-      if (pdu.linkedId !== undefined) writeInteger(w, pdu.linkedId, LINKED_PRESENT);
+      if (pdu.linkedId === null) {
+        w.byte(0);
+        w.tag(LINKED_ABSENT, false);
+      } else if (pdu.linkedId !== undefined) {
+        if (typeof pdu.linkedId !== 'number' || !Number.isSafeInteger(pdu.linkedId)) {
+          throw new EncodeError(EncodeErrorCode.BadValue, `bad linkedId ${String(pdu.linkedId)}`);
+        }
+        writeInteger(w, pdu.linkedId, LINKED_PRESENT);
+      }
       writeInvokeId(w, pdu.invokeId);
       w.wrap(m, tagKey(TagClass.context, RoseTag.invoke), true);
       return;

@@ -77,12 +77,19 @@ export const RejectProblem = choice('Reject.problem', {
 });
 export type RejectProblem = Infer<typeof RejectProblem>;
 
+/**
+ * `linkedId CHOICE { present [0] IMPLICIT present < InvokeId, absent [1] IMPLICIT NULL }`: a
+ * number, or null for `absent`. An invoke without the component has no `linkedId` key at all.
+ */
+export type LinkedId = number | null;
+
 /** An invoke of a known operation; `argument` is typed by `operation`. */
 export type KnownInvoke = {
   [N in OperationName]: {
     readonly pdu: 'invoke';
     readonly invokeId: InvokeId;
-    readonly linkedId?: number;
+    /** The invoke this one is linked to; `null` is X.880's `absent [1] NULL` (a value, not "no linkedId"). */
+    readonly linkedId?: LinkedId;
     readonly operation: N;
     readonly argument: ArgumentOf<OperationNamed<N>>;
   };
@@ -92,7 +99,7 @@ export type KnownInvoke = {
 export interface UnknownInvoke {
   readonly pdu: 'invoke';
   readonly invokeId: InvokeId;
-  readonly linkedId?: number;
+  readonly linkedId?: LinkedId;
   readonly operation: 'unknown';
   readonly opcode: Code;
   readonly argument?: RawElement;

@@ -144,6 +144,10 @@ type Simplify<T> = { [K in keyof T]: T[K] } & {};
 export type SequenceValue<F extends FieldMap> = Simplify<
   { readonly [K in RequiredKeys<F>]: FieldValue<F[K]> } & { readonly [K in OptionalKeys<F>]?: FieldValue<F[K]> } & {
     readonly $unknown?: readonly UnknownComponent[];
+    /** XML only: elements the schema does not know, kept as their source text (docs/xml.md, "Dialects"). */
+    readonly $xml?: readonly string[];
+    /** XML only: mandatory components the PBX left out (read liberally). */
+    readonly $missing?: readonly string[];
   }
 >;
 

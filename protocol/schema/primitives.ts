@@ -78,6 +78,7 @@ export const NULL = primitive<null>(
 );
 
 const HEX_RE = /^(?:[0-9a-f]{2})*$/;
+const OCTET_STRING_TAG = universal(Universal.octetString);
 
 /**
  * `OCTET STRING` → lower-case hex. The constructed form is accepted on decode. On encode, a value
@@ -88,7 +89,7 @@ export const OCTET_STRING = primitive<string>(
   'octetString',
   'OCTET STRING',
   universal(Universal.octetString),
-  (r) => (r.cons ? r.constructedString(r.start, r.end, universal(Universal.octetString)).toString('hex') : r.hex(r.start, r.end)),
+  (r) => (r.cons ? r.constructedString(r.start, r.end, OCTET_STRING_TAG).toString('hex') : r.hex(r.start, r.end)),
   (w, v, tag) => {
     if (typeof v !== 'string') throw typeError('OCTET STRING (hex or text)', v);
     const m = w.size;
@@ -109,7 +110,8 @@ export function characterString(name: string, universalNumber: number): Primitiv
     'string',
     name,
     tag,
-    (r) => (r.cons ? r.constructedString(r.start, r.end, tag).toString('latin1') : r.latin1(r.start, r.end)),
+    // X.690 8.23.3 (and 8.25 for GeneralizedTime): segments of a constructed string are OCTET STRINGs.
+    (r) => (r.cons ? r.constructedString(r.start, r.end, OCTET_STRING_TAG).toString('latin1') : r.latin1(r.start, r.end)),
     (w, v, t) => {
       if (typeof v !== 'string') throw typeError(name, v);
       for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 0xff) throw typeError(name, v);
@@ -133,7 +135,8 @@ export const UTF8String = primitive<string>(
   'utf8String',
   'UTF8String',
   universal(Universal.utf8String),
-  (r) => (r.cons ? r.constructedString(r.start, r.end, universal(Universal.utf8String)).toString('utf8') : r.utf8(r.start, r.end)),
+  // X.690 8.23.3: UTF8String is a restricted character string, so its segments are OCTET STRINGs.
+  (r) => (r.cons ? r.constructedString(r.start, r.end, OCTET_STRING_TAG).toString('utf8') : r.utf8(r.start, r.end)),
   (w, v, tag) => {
     if (typeof v !== 'string') throw typeError('UTF8String', v);
     const m = w.size;
@@ -234,7 +237,8 @@ export function bitString<const N extends string>(name: string, named: Readonly<
       let end = r.end;
       let buf = r.buf;
       if (r.cons) {
-        buf = r.constructedString(r.start, r.end, tag);
+        // X.690 8.6.4: each segment has its own unused-bits octet; this joins them into one.
+        buf = r.constructedBitString(r.start, r.end, tag);
         start = 0;
         end = buf.length;
       }

@@ -33,34 +33,21 @@ export interface XmlDecodeWarning {
   readonly message: string;
 }
 
-const fieldIndexes = new WeakMap<SequenceCodec<unknown>, ReadonlyMap<string, number>>();
+const nameIndexes = new WeakMap<object, ReadonlyMap<string, number>>();
 
-/** Element name (lower case) → component index: ASN.1 identifier and ECMA-323's name. */
-function fieldIndex(c: SequenceCodec<unknown>): ReadonlyMap<string, number> {
-  let m = fieldIndexes.get(c);
+/**
+ * Element name (lower case) → position of a SEQUENCE's components or a CHOICE's alternatives,
+ * under the ASN.1 identifier and ECMA-323's name; built once per codec.
+ */
+function nameIndex(codec: object, names: readonly { readonly name: string }[]): ReadonlyMap<string, number> {
+  let m = nameIndexes.get(codec);
   if (m === undefined) {
     const built = new Map<string, number>();
-    c.fields.forEach((f, i) => {
+    names.forEach((f, i) => {
       built.set(nameKey(f.name), i);
       built.set(nameKey(xmlNameOf(f.name)), i);
     });
-    fieldIndexes.set(c, built);
-    m = built;
-  }
-  return m;
-}
-
-const alternativeIndexes = new WeakMap<ChoiceCodec<unknown>, ReadonlyMap<string, number>>();
-
-function alternativeIndex(c: ChoiceCodec<unknown>): ReadonlyMap<string, number> {
-  let m = alternativeIndexes.get(c);
-  if (m === undefined) {
-    const built = new Map<string, number>();
-    c.alternatives.forEach((a, i) => {
-      built.set(nameKey(a.name), i);
-      built.set(nameKey(xmlNameOf(a.name)), i);
-    });
-    alternativeIndexes.set(c, built);
+    nameIndexes.set(codec, built);
     m = built;
   }
   return m;
@@ -147,7 +134,7 @@ export class XmlValueReader implements XmlDecoder {
   /** A SEQUENCE from the given child elements (the root of an event passes all but the first). */
   sequence(c: SequenceCodec<unknown>, el: XmlElement, children: readonly XmlElement[]): Loose {
     if (hasText(el)) throw badValue(el.offset, `<${el.name}> (${c.name}) should hold elements, not text`);
-    const index = fieldIndex(c);
+    const index = nameIndex(c, c.fields);
     const values: unknown[] = new Array<unknown>(c.fields.length);
     let raw: string[] | undefined;
     const keep = (child: XmlElement, why: string): void => {
@@ -200,7 +187,7 @@ export class XmlValueReader implements XmlDecoder {
 
   /** A CHOICE value from the element of its chosen alternative. */
   alternative(c: ChoiceCodec<unknown>, el: XmlElement): Loose {
-    const i = alternativeIndex(c).get(nameKey(el.name));
+    const i = nameIndex(c, c.alternatives).get(nameKey(el.name));
     if (i === undefined) {
       if (this.strict) throw unexpected(el, c.name, c.alternatives.map((a) => xmlNameOf(a.name)).join('|'));
       this.warn(el.offset, `<${el.name}> kept as raw XML: not an alternative of ${c.name}`);

@@ -24,6 +24,7 @@ import { asXmlElement, vendorElement } from './vendor.js';
 import type { VendorPdu } from './vendor.js';
 import { XmlValueWriter, emptyRootAlternative } from './to-xml.js';
 import { XmlWriter } from './writer.js';
+import { decodeApplicationSessionElement, encodeApplicationSessionXml } from '../ecma354/index.js';
 
 export type { Ecma323Edition } from './namespaces.js';
 export { namespaceOf, isEcma323Namespace, editionOfNamespace } from './namespaces.js';
@@ -152,6 +153,8 @@ export function decodeXmlMessage(text: string | Uint8Array, options: XmlDecodeOp
     });
     const root = doc.root;
     const namespace = rootNamespace(root);
+    const session = decodeApplicationSessionElement(root, invokeId, { source: doc.text, strict: opts.strict === true }); // ECMA-354, any namespace
+    if (session !== undefined) return { pdu: session, root: root.name, namespace, edition: namespace === undefined ? undefined : editionOfNamespace(namespace), warnings: parseWarnings };
     if (namespace === undefined && opts.requireNamespace === true) throw unknownRoot(root, 'no namespace');
     if (namespace !== undefined && opts.strict === true && !isEcma323Namespace(namespace)) throw unknownRoot(root, `namespace ${namespace}`);
     const scope = declarationsOf(root, new Map());
@@ -237,6 +240,8 @@ function encodeRoot(enc: XmlValueWriter, pdu: CstaPdu, attrs: [string, string][]
     case 'vendor':
       // Written by encodeXml before the writer is set up (it is the whole document).
       throw noName('a vendor message inside another');
+    case 'applicationSession':
+      throw noName('an ECMA-354 message inside another'); // written by encodeXml
     default:
       throw noName(`PDU ${JSON.stringify((pdu as { pdu?: unknown }).pdu)}`);
   }
@@ -255,7 +260,8 @@ export function encodeXml(pdu: CstaPdu, options: XmlEncodeOptions = {}): string 
   const ns = options.namespace ?? namespaceOf(options.edition ?? DEFAULT_EDITION);
   const attrs: [string, string][] = ns === '' ? [] : [['xmlns', ns]];
   try {
-    encodeRoot(new XmlValueWriter(w), pdu, attrs);
+    if (pdu.pdu === 'applicationSession') encodeApplicationSessionXml(pdu, w); // its own namespace (pdu.namespace), not the CSTA one
+    else encodeRoot(new XmlValueWriter(w), pdu, attrs);
   } catch (e) {
     if (e instanceof CstaError) throw e;
     throw new EncodeError(EncodeErrorCode.BadValue, `PDU could not be encoded as XML: ${e instanceof Error ? e.message : String(e)}`);

@@ -10,6 +10,7 @@ import { CstaSession } from '../../../lib/session/session.js';
 import type { CstaEvent } from '../../../lib/session/events.js';
 import { REPO_ROOT } from '../../support/fixtures.js';
 import { runCli } from './run-cli.js';
+import { sessionOptionsForProfile } from '../../../lib/session/profiles.js';
 
 /** Starts `csta simulate` in-process; resolves once it prints its port. */
 async function startSimulate(extra: string[]): Promise<{ port: number; stdout: MemoryOutput; stderr: MemoryOutput; stop: () => Promise<number> }> {
@@ -50,6 +51,37 @@ function waitFor<T>(check: () => T | undefined, what: string, timeoutMs = 5000):
 }
 
 describe('csta simulate / demo', () => {
+  it('simulate --profile avaya-dmcc serves an Avaya DMCC login over XML to a session built from the same profile', async () => {
+    const sim = await startSimulate(['--profile', 'avaya-dmcc', '--user', 'cti', '--password', 'pw']);
+    const session = new CstaSession(sessionOptionsForProfile('avaya-dmcc', { host: '127.0.0.1', port: sim.port }, { userName: 'cti', password: 'pw' }, { reconnect: false }));
+    try {
+      await session.connect();
+      expect(session.applicationSession?.sessionID).to.be.a('string');
+      await session.monitorStart('2000');
+      await waitFor(() => (sim.stdout.text().includes(': monitorStart') ? true : undefined), 'the request log');
+      expect(sim.stdout.text()).to.match(/associated \(applicationSession\)/);
+    } finally {
+      await session.close();
+      expect(await sim.stop()).to.equal(0);
+    }
+  });
+
+  it('decode --profile unitel reads NUL-terminated documents declared UTF-16; without it they are refused at the declaration', async () => {
+    const doc = (body: string): string => `<?xml version="1.0" encoding="utf-16"?>${body}\0`;
+    const stream = Buffer.from(doc('<MonitorStart><monitorObject><deviceObject>4100</deviceObject></monitorObject></MonitorStart>') + doc('<HoldCall><callToBeHeld><callID>SIP/x-9</callID><deviceID>4100</deviceID></callToBeHeld></HoldCall>'));
+    const ok = await runCli(['decode', '--json', '--profile', 'unitel', '-'], { stdin: stream });
+    expect(ok.code).to.equal(0);
+    const frames = JSON.parse(ok.stdout) as { message: string; pdu: unknown }[];
+    expect(frames.map((f) => f.message)).to.deep.equal(['MonitorStart', 'HoldCall']);
+    expect(JSON.stringify(frames[1]!.pdu)).to.contain('SIP/x-9');
+    const refused = await runCli(['decode', '--json', '--framing', 'xml-nul', '-'], { stdin: stream });
+    expect(refused.code).to.equal(1);
+    expect(refused.stdout).to.contain('utf-16');
+    const bad = await runCli(['decode', '--profile', 'nosuchpbx', '-'], { stdin: stream });
+    expect(bad.code).to.equal(2);
+    expect(bad.stderr).to.contain('unknown profile');
+  });
+
   it('simulate serves a CstaSession on 127.0.0.1, logs its requests and stops on the signal', async () => {
     const sim = await startSimulate([]);
     const session = new CstaSession({ host: '127.0.0.1', port: sim.port, reconnect: false, keepAliveMs: 0 });

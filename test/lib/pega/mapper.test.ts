@@ -52,6 +52,18 @@ describe('PegaMapper', () => {
     expect(out[1]).to.deep.include({ pyCorrelatorData: '00ff' });
   });
 
+  it('with octetStrings text (an XML session) call data is read as the text the PBX wrote, even when it looks like hex', () => {
+    const m = new PegaMapper({ octetStrings: 'text' });
+    m.map('2000', delivered('SIP/a-1', '2000', { deviceIdentifier: dev('0612345678') }));
+    const out = m.map('2000', ev('callInformation', { connection: conn('SIP/a-1', '2000'), device: { deviceIdentifier: dev('2000') }, accountInfo: '4142', userData: 'a=1', correlatorData: '25' }, 'callAssociatedEvents'));
+    expect(out[0]).to.deep.include({ pyCallId: 'SIP/a-1', pyApplicationData: 'a=1', pyCorrelatorData: '25', pyNamedVariables: { a: '1', accountInfo: '4142' } });
+    // The same values on BER are octets: 4142 is "AB", 25 is "%".
+    const ber = new PegaMapper();
+    ber.map('2000', delivered('01', '2000', { deviceIdentifier: dev('0612345678') }));
+    const b = ber.map('2000', ev('callInformation', { connection: conn('01', '2000'), device: { deviceIdentifier: dev('2000') }, accountInfo: '4142', correlatorData: '25' }, 'callAssociatedEvents'));
+    expect(b[0]).to.deep.include({ pyCorrelatorData: '%', pyNamedVariables: { accountInfo: 'AB' } });
+  });
+
   it('CallInformation gives a CallInfoEvent for a known call only', () => {
     const m = new PegaMapper();
     m.map('2000', delivered('01', '2000', { deviceIdentifier: dev('0612345678') }));

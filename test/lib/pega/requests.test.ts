@@ -49,6 +49,17 @@ describe('Pega requests → CSTA', () => {
     expect(session.requests[0]).to.deep.include({ operation: 'makeCall', argument: { callingDevice: dev('2000'), calledDirectoryNumber: dev('0611223344'), userData: hex('case=9') } });
   });
 
+  it('on an XML wire (octets: text) agent ID, password and UUI go as the text itself, not hex', async () => {
+    const xmlTarget = { ...target, octets: 'text' as const };
+    const login = new FakeSession();
+    await executePegaRequest(login, xmlTarget, { action: 'login' });
+    expect(login.requests[0]!.argument).to.deep.equal({ device: dev('2000'), requestedAgentState: 'loggedOn', agentID: '5501', password: '1234' });
+    const call = new FakeSession().answer('makeCall', { callingDevice: conn('SIP/x-1', '2000') });
+    const made = await executePegaRequest(call, xmlTarget, { action: 'makeCall', destination: '3000', callData: 'case=9' });
+    expect(made).to.deep.equal({ ok: true, callId: 'SIP/x-1' });
+    expect((call.requests[0]!.argument as { userData: unknown }).userData).to.equal('case=9');
+  });
+
   it('consultationCall then transferComplete: the consult call found through the mapper', async () => {
     const mapper = new PegaMapper();
     const session = new FakeSession().answer('consultationCall', { initiatedCall: conn('002b', '2000') }).answer('transferCall', { transferredCall: conn('002c', '3000') });

@@ -89,8 +89,22 @@ describe('BerReader', () => {
     expectDecodeError(() => r.header(2, 6), 'LENGTH_OVERRUN', 2);
   });
 
-  it('rejects more than 4 length octets and indefinite primitive lengths', () => {
-    expectDecodeError(() => headerOf('04 85 00 00 00 00 01 00'), 'BAD_LENGTH', 1);
+  it('reads length fields of more than 4 octets with leading zeros (X.690 8.1.3.5)', () => {
+    const r = headerOf('04 85 00 00 00 00 01 2a');
+    expect([r.start, r.end, r.next]).to.deep.equal([7, 8, 8]);
+    const long = headerOf(`04 fe ${'00 '.repeat(125)}02 aa bb`);
+    expect([long.start, long.end]).to.deep.equal([128, 130]);
+  });
+
+  it('refuses the reserved length octet 0xFF, lengths past the input however many octets, and indefinite primitive lengths', () => {
+    expectDecodeError(() => headerOf(`04 ff ${'00 '.repeat(127)}`), 'BAD_LENGTH', 1);
+    // 2^64 - 1 in 8 octets: clamped, reported as running past the input, nothing allocated.
+    expectDecodeError(() => headerOf('04 88 ff ff ff ff ff ff ff ff 00'), 'TRUNCATED');
+    expectDecodeError(() => headerOf(`04 90 ${'00 '.repeat(12)}01 00 00 00 00`), 'TRUNCATED');
+    const inner = hex('30 0b 04 89 00 00 00 00 00 00 00 00 05 00');
+    const r = new BerReader(inner);
+    r.header(0, inner.length);
+    expectDecodeError(() => r.header(2, r.end), 'LENGTH_OVERRUN', 2);
     expectDecodeError(() => headerOf('04 80 00 00'), 'BAD_LENGTH', 1);
   });
 
@@ -109,6 +123,35 @@ describe('BerReader', () => {
     const r = new BerReader(b);
     r.header(0, b.length);
     expect(r.constructedString(r.start, r.end, 4).toString('hex')).to.equal('002aff01');
+  });
+
+  it('joins constructed BIT STRING segments, each with its own unused-bits octet (X.690 8.6.4)', () => {
+    // 0x10 (no unused bits) then 0x20 with 5 unused bits: bits 3 and 10 of 11.
+    const b = hex('23 08 03 02 00 10 03 02 05 20');
+    const r = new BerReader(b);
+    r.header(0, b.length);
+    expect(r.constructedBitString(r.start, r.end, 3).toString('hex')).to.equal('051020');
+    // Nested constructed segments, and an empty segment (just its unused-bits octet).
+    const n = hex('23 0d 23 04 03 02 00 ff 03 01 00 03 02 07 80');
+    const rn = new BerReader(n);
+    rn.header(0, n.length);
+    expect(rn.constructedBitString(rn.start, rn.end, 3).toString('hex')).to.equal('07ff80');
+  });
+
+  it('refuses unused bits in a BIT STRING segment other than the last, and bad unused-bits counts', () => {
+    const cases: [string, number][] = [
+      ['23 08 03 02 03 10 03 02 00 20', 2],
+      ['23 06 03 02 08 10 03 00', 2],
+      ['23 03 03 01 01', 2],
+      ['23 02 03 00', 2],
+    ];
+    for (const [h, at] of cases) {
+      const b = hex(h);
+      const r = new BerReader(b);
+      r.header(0, b.length);
+      const e = expectDecodeError(() => r.constructedBitString(r.start, r.end, 3), 'BAD_VALUE');
+      expect(e.offset, h).to.equal(at + 2);
+    }
   });
 
   it('returns zero-copy slices', () => {

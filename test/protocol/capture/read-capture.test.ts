@@ -125,6 +125,19 @@ describe('readCapture', () => {
     const inv = frameBer('length16', ber('monitor-start.invoke.json'));
     const res = frameBer('length16', ber('monitor-start.result.json'));
 
+    it('a finished connection leaves the table: its late retransmission is dropped, a new SYN on the same 4-tuple is a new stream', () => {
+      const d = new TcpConversation(client, server);
+      const first = [...d.handshake(), ...d.send(0, inv), ...d.send(1, res), d.fin(0), d.fin(1)];
+      const late = d.packet(0, d.seqOf(0) - 1 - inv.length, TCP.PSH | TCP.ACK, inv); // a copy of the invoke after both FINs
+      const again = new TcpConversation(client, server, { isn: [90000, 95000] });
+      const second = [...again.handshake(), ...again.send(0, inv), again.fin(0), again.fin(1)];
+      const entries = readCapture(writePcap([...first, late, ...second]), { streamSummaries: true });
+      const streams = entries.filter((e) => e.kind === 'stream');
+      expect(streams.map((e) => (e as { frames: number }).frames)).to.deep.equal([2, 1]);
+      expect(framesOf(entries)).to.have.length(3);
+      expect(errorsOf(entries)).to.deep.equal([]);
+    });
+
     it('a gap in the stream is reported and framing resumes at the next segment that starts a frame', () => {
       const d = new TcpConversation(client, server);
       const hs = d.handshake();

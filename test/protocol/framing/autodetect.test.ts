@@ -4,7 +4,7 @@ import { Buffer } from 'node:buffer';
 import { detectEncoding, DETECT_MAX_BYTES } from '../../../protocol/framing/autodetect.js';
 import type { DetectedEncoding } from '../../../protocol/framing/autodetect.js';
 import { frameBer } from '../../../protocol/framing/ber-framing.js';
-import { frameXml } from '../../../protocol/framing/xml-framing.js';
+import { frameXml, frameXmlNul } from '../../../protocol/framing/xml-framing.js';
 import { loadFrameFixtures } from '../../support/fixtures.js';
 
 const fixtures = loadFrameFixtures();
@@ -32,10 +32,11 @@ describe('detectEncoding', () => {
   });
 
   for (const fx of fixtures) {
-    it(`${fx.file}: ber, length16 and length32`, () => {
+    it(`${fx.file}: ber, length16, length32 and hipath`, () => {
       decidesAndStays(frameBer('ber', fx.bytes), { encoding: 'ber', framing: 'ber' });
       decidesAndStays(frameBer('length16', fx.bytes), { encoding: 'ber', framing: 'length16' });
       decidesAndStays(frameBer('length32', fx.bytes), { encoding: 'ber', framing: 'length32' });
+      decidesAndStays(frameBer('hipath', fx.bytes), { encoding: 'ber', framing: 'hipath' });
     });
   }
 
@@ -66,6 +67,48 @@ describe('detectEncoding', () => {
     const aarq = Buffer.from('600ba109060728 0c00815a8148'.replace(/ /g, ''), 'hex');
     decidesAndStays(aarq, { encoding: 'ber', framing: 'ber' });
     decidesAndStays(frameBer('length16', aarq), { encoding: 'ber', framing: 'length16' });
+  });
+
+  it('Siemens HiPath: AARQ with context 1.3.12.0.218 and a long-form PDU', () => {
+    const aarq = Buffer.from('6009a10706052b0c00815a', 'hex');
+    expect(decidesAndStays(frameBer('hipath', aarq), { encoding: 'ber', framing: 'hipath' })).to.equal(6);
+    const long = Buffer.concat([Buffer.from('a182010002010102011530', 'hex'), Buffer.alloc(249)]);
+    decidesAndStays(frameBer('hipath', long), { encoding: 'ber', framing: 'hipath' });
+    // 0x26 without the length's top bit, or with a length that disagrees, is not HiPath.
+    expect(detectEncoding(Buffer.from('26000ba10902010102011530', 'hex'))).to.equal(undefined);
+    expect(detectEncoding(Buffer.from('26800ca10902010102011530', 'hex'))).to.equal(undefined);
+  });
+
+  describe('NUL-terminated XML', () => {
+    const plain: DetectedEncoding = { encoding: 'xml', framing: 'plain' };
+    const nul: DetectedEncoding = { encoding: 'xml', framing: 'nul' };
+    /** Every prefix answers undefined, then plain, then nul, and never goes back. */
+    function plainThenNul(bytes: Uint8Array): void {
+      const order = [undefined, 'plain', 'nul'];
+      let at = 0;
+      for (let n = 0; n <= bytes.length; n++) {
+        const got = detectEncoding(bytes.subarray(0, n));
+        if (got !== undefined) expect(got.encoding, `prefix of ${n}`).to.equal('xml');
+        const k = order.indexOf(got?.framing);
+        expect(k, `prefix of ${n}: ${JSON.stringify(got)}`).to.be.at.least(at);
+        at = k;
+      }
+      expect(detectEncoding(bytes)).to.deep.equal(nul);
+    }
+
+    it('is nul once the first document and its NUL are among the bytes, plain before', () => {
+      plainThenNul(frameXmlNul(XML));
+      plainThenNul(Buffer.concat([frameXmlNul('<SystemStatus/>'), frameXmlNul(XML)]));
+      plainThenNul(Buffer.from(`${XML}\r\n\u0000`));
+      plainThenNul(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), frameXmlNul(XML)]));
+    });
+
+    it('stays plain when the first document is followed by anything but a NUL', () => {
+      expect(detectEncoding(Buffer.from(`${XML}${XML}`))).to.deep.equal(plain);
+      expect(detectEncoding(Buffer.from(`${XML}\r\n<B/>\u0000`))).to.deep.equal(plain);
+      // A document that does not close within the bytes: no evidence of a terminator.
+      expect(detectEncoding(Buffer.from('<A><B>\u0000'))).to.deep.equal(plain);
+    });
   });
 
   it('is unsure on too few bytes', () => {

@@ -1,4 +1,7 @@
-/** The BER framers, fed every frame whole, split at every offset, byte by byte and back to back. */
+/**
+ * The BER framers (2- and 4-byte length, self-delimited, Siemens HiPath), fed every frame whole,
+ * split at every offset, byte by byte and back to back.
+ */
 import { expect } from 'chai';
 import { Buffer } from 'node:buffer';
 import { createBerFramer, frameBer, berElementLength } from '../../../protocol/framing/ber-framing.js';
@@ -12,7 +15,7 @@ const hand: Buffer[] = [
   Buffer.concat([Buffer.from('a481c8', 'hex'), Buffer.alloc(200, 0x05).fill(0).subarray(0, 200)]), // long-form length
 ];
 const frames: Buffer[] = [...hand, ...loadFrameFixtures().map((f) => f.bytes)];
-const framings: BerFraming[] = ['length16', 'length32', 'ber'];
+const framings: BerFraming[] = ['length16', 'length32', 'ber', 'hipath'];
 
 function run(framing: BerFraming, chunks: Uint8Array[]): { frames: string[]; errors: DecodeError[] } {
   const framer = createBerFramer(framing);
@@ -70,7 +73,8 @@ describe('BER framers', () => {
   }
 
   it('skips an oversized length-prefixed frame and keeps going', () => {
-    const big = Buffer.alloc(3000, 0);
+    // An OCTET STRING of 2996 bytes: a consistent 3000-byte BER element.
+    const big = Buffer.concat([Buffer.from('04820bb4', 'hex'), Buffer.alloc(2996, 0)]);
     const good = frames[0]!;
     const wire = Buffer.concat([frameBer('length16', big), frameBer('length16', good)]);
     for (const size of [1, 100, wire.length]) {

@@ -93,6 +93,33 @@ describe('xml-framing', () => {
       expect(out.frames).to.deep.equal(['<B/>']);
     });
 
+    it('events with invoke id 9999 and requests 0000..9998, back to back, split at every offset', () => {
+      const ids = [0, 1, 9998, 9999, 9999, 42];
+      const all = Buffer.concat(ids.map((id, i) => frameXml(DOCS[i % DOCS.length]!, id)));
+      for (const s of splits(all)) {
+        const out = run('header', s.chunks);
+        expect(out.errors, s.name).to.deep.equal([]);
+        expect(out.headers.map((h) => invokeIdOfHeader(Buffer.from(h, 'hex'))), s.name).to.deep.equal(ids.map((id) => String(id).padStart(4, '0')));
+      }
+    });
+
+    it('agrees with a reader that takes bytes 0-3 as one 32-bit length (pyssimist) for every frame it writes', () => {
+      for (const bodyLength of [0, 1, 247, 248, 65527]) {
+        const f = frameXml(Buffer.alloc(bodyLength, 0x20), 9999);
+        expect(f.readUInt32BE(0), `body ${bodyLength}`).to.equal(f.length);
+        expect(f.readUInt16BE(0)).to.equal(0);
+      }
+      // 65 528 bytes of XML would need a third length byte: the header cannot say it.
+      expect(() => frameXml(Buffer.alloc(65528, 0x20), 1)).to.throw(RangeError);
+    });
+
+    it('a header with non-zero first bytes (a 32-bit length over 65535) is a framing error; the next frame is read', () => {
+      const bad = Buffer.concat([Buffer.from('00010010', 'hex'), Buffer.from('9999<A>'), Buffer.alloc(65545, 0x20), Buffer.from('</A>')]);
+      const out = run('header', [Buffer.concat([bad, frameXml('<B/>', 9999)])]);
+      expect(out.errors.map((e) => [e.code, e.offset])).to.deep.equal([[DecodeErrorCode.BadSyntax, 0]]);
+      expect(out.frames).to.deep.equal(['<B/>']);
+    });
+
     it('invokeIdOfHeader rejects non-printable ids and short headers', () => {
       expect(() => invokeIdOfHeader(Buffer.from('0000000c00010203', 'hex'))).to.throw(DecodeError);
       expect(() => invokeIdOfHeader(Buffer.from('0000', 'hex'))).to.throw(DecodeError);
@@ -134,9 +161,27 @@ describe('xml-framing', () => {
     });
 
     it('reports bytes that cannot start a document', () => {
-      for (const junk of ['hello<A/>', '\u0000\u0000<A/>', '</A>', '<1/>']) {
+      for (const junk of ['hello', '\u0001\u0001', '</A>', '<1/>']) {
         const out = run('plain', [Buffer.from(junk)]);
         expect(out.errors.map((e) => e.code), junk).to.deep.equal([DecodeErrorCode.BadSyntax]);
+        expect(out.frames, junk).to.deep.equal([]);
+      }
+    });
+
+    it('resynchronises after bytes that cannot start a document, in the same chunk', () => {
+      for (const junk of ['hello<A/>', '\u0001\u0001<A/>', '</X><A/>', '<1/><A/>']) {
+        const out = run('plain', [Buffer.from(`${junk}<B/>`)]);
+        expect(out.errors.map((e) => e.code), junk).to.deep.equal([DecodeErrorCode.BadSyntax]);
+        expect(out.frames, junk).to.deep.equal(['<A/>', '<B/>']);
+      }
+    });
+
+    it('skips NUL terminators and whitespace between documents (reads a NUL-terminated stream)', () => {
+      const all = Buffer.from(DOCS.map((d) => `${d}\u0000\r\n`).join(''), 'utf8');
+      for (const s of splits(all)) {
+        const out = run('plain', s.chunks);
+        expect(out.errors, s.name).to.deep.equal([]);
+        expect(out.frames, s.name).to.deep.equal(DOCS);
       }
     });
 
