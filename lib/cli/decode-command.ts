@@ -65,6 +65,7 @@ export function* decodeInputs(inputs: readonly LoadedInput[], choice: CaptureCho
 export async function runDecode(args: readonly string[], options: DecodeCommandOptions, io: CliIo): Promise<number> {
   const inputs: LoadedInput[] = [];
   for (const arg of args.length === 0 ? ['-'] : args) inputs.push(await loadInput(arg, io));
+  for (const input of inputs) if (input.hexProblem !== undefined) io.stderr.write(`note: ${input.name} is text but not hex (${input.hexProblem}); reading it as bytes\n`);
   let failed = 0;
   let total = 0;
   const bars: ProgressBar[] = [];

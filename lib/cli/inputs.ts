@@ -20,6 +20,8 @@ export interface LoadedInput {
   /** How the bytes were found. */
   readonly kind: 'capture' | 'hex' | 'binary' | 'xml';
   readonly bytes: Buffer;
+  /** Text that looked like hex but did not parse as hex: why (it is then read as binary). */
+  readonly hexProblem?: string;
 }
 
 /** An input argument that is neither a file, `-`, nor hex. */
@@ -43,8 +45,9 @@ export function classify(name: string, bytes: Buffer): LoadedInput {
   if (looksLikeHexText(bytes)) {
     try {
       return { name, kind: 'hex', bytes: parseHexText(bytes.toString('latin1')) };
-    } catch {
-      // Printable but not hex: let the framing report what it is.
+    } catch (e) {
+      // Printable but not hex: read as bytes, and say why it is not hex.
+      return { name, kind: 'binary', bytes, hexProblem: e instanceof Error ? e.message.replace(/ at offset \d+$/, '') : String(e) };
     }
   }
   return { name, kind: 'binary', bytes };

@@ -50,6 +50,10 @@ export async function runRecord(options: RecordOptions, io: CliIo, mapper: () =>
     io.stderr.write('csta record: give -w FILE.pcap or --trace DIR\n');
     return 2;
   }
+  if (options.write !== undefined && options.trace !== undefined) {
+    io.stderr.write('csta record: give -w FILE.pcap or --trace DIR, not both (--trace writes DIR/trace.pcap)\n');
+    return 2;
+  }
   let traceDir: string | undefined;
   if (options.trace !== undefined) {
     traceDir = resolve(cwd, options.trace);

@@ -77,6 +77,9 @@ describe('csta record / replay', () => {
 
   it('record needs somewhere to write and a HOST:PORT to relay to', async () => {
     expect((await runCli(['record', '--listen', '0', '--to', '127.0.0.1:1'])).code).to.equal(2);
+    const both = await runCli(['record', '--listen', '0', '--to', '127.0.0.1:1', '-w', 'x.pcap', '--trace', 'dir'], { cwd: tmp });
+    expect(both.code).to.equal(2);
+    expect(both.stderr).to.contain('not both');
     const bad = await runCli(['record', '--listen', '0', '--to', 'pbx-without-port', '-w', join(tmp, 'x.pcap')]);
     expect(bad.code).to.equal(2);
     expect(bad.stderr).to.contain('give HOST:PORT');

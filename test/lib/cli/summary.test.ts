@@ -134,6 +134,11 @@ describe('csta decode --summary and filters', () => {
     expect(spaced.stderr).to.contain('odd number of hex digits at column 22');
     const bad = await runCli(['decode', 'a11a02zz01']);
     expect(bad.stderr).to.contain('unexpected "z" at column 7');
+    const file = join(tmp, 'odd.txt');
+    writeFileSync(file, 'a1 1a 02 01\n05 02 01 1\n');
+    const fromFile = await runCli(['decode', file]);
+    expect(fromFile.code).to.equal(1);
+    expect(fromFile.stderr).to.contain('is text but not hex (odd number of hex digits at line 2, column 10');
     const missing = await runCli(['decode', 'captures/nothing-here.pcap']);
     expect(missing.code).to.equal(1);
     expect(missing.stderr).to.contain('no such file: captures/nothing-here.pcap');
