@@ -243,7 +243,7 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
     });
 
   p.command('demo')
-    .description('decode a bundled trace, then show the CSTA and Pega events of a simulated call')
+    .description('the summary of a bundled capture, then the CSTA and Pega events of a simulated call')
     .action(async () => {
       setExit(await runDemo(io));
     });
