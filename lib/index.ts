@@ -69,4 +69,3 @@ export type { SwitchMonitor, SwitchMonitors } from './simulator/monitors.js';
 export type { ClientSender, RouteRegistration, Router } from './simulator/routing.js';
 export type { StepActor } from './simulator/scenario-schema.js';
 export type { AgentRecord, ForwardingEntry, NumberClass } from './simulator/switch-state.js';
-export type { XmlWireDialect } from './transport/wire.js';

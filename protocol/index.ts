@@ -166,5 +166,4 @@ export type { SnapshotDeviceData } from './csta/types/status-reporting.js';
 export type { AlternativeSpec, BitStringCodec, ChoiceCodec, EnumeratedCodec, ExplicitCodec, FieldSpec, OpenTypeCodec, OptionalField, PrimitiveCodec, PrimitiveKind, SequenceCodec, SequenceOfCodec, optional } from './schema/codec.js';
 export type { UnknownAlternative } from './schema/constructed.js';
 export type { XmlElement } from './xml/parse.js';
-export type { VendorElement, VendorPdu } from './xml/vendor.js';
 export type { XmlAttributes, XmlWriter } from './xml/writer.js';
