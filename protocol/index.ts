@@ -65,6 +65,7 @@ export { TagClass, Universal, tagKey, tagName, identifierHex } from './ber/tags.
 // Framing
 export { Framer } from './framing/framer.js';
 export type { FrameSpec, FramerOptions, FrameCallback, FrameErrorCallback, FrameMeasurer, MeasureFrame, ResyncInfo } from './framing/framer.js';
+export type { FrameStart } from './framing/frame-start.js';
 export { BerFraming, createBerFramer, frameBer, berElementLength, HIPATH_MAX_PDU } from './framing/ber-framing.js';
 export type { FrameBerOptions } from './framing/ber-framing.js';
 export { XmlFraming, createXmlFramer, frameXml, frameXmlNul, frameXmlAs, invokeIdOfHeader } from './framing/xml-framing.js';
