@@ -7,6 +7,7 @@
  * `snapshot-collector.ts`.
  */
 import type { VendorPdu } from '../../protocol/xml/vendor.js';
+import { sessionOptionsForProfile } from './profiles.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
 import type { KnownInvoke } from '../../protocol/rose/pdu.js';
 import type { ArgumentOf, ResultOf } from '../../protocol/csta/operation.js';
@@ -58,6 +59,14 @@ type State = 'idle' | 'connecting' | 'associated' | 'reconnecting' | 'closing' |
  * state at any time with `session.model.call(callID)` (connections, their states, devices). After
  * a reconnect the 'model' changes of the resync say which calls ended or began meanwhile.
  */
+/** The options with a vendor profile's settings filled in under the explicit ones. */
+function withProfile(options: SessionOptions): SessionOptions {
+  if (options.profile === undefined) return options;
+  const { profile, credentials, ...rest } = options;
+  const explicit = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<SessionOptions>;
+  return sessionOptionsForProfile(profile, { host: options.host, port: options.port, ...(options.tls === undefined ? {} : { tls: options.tls }) }, credentials ?? {}, explicit);
+}
+
 /** Prefix of the pending-request name of a vendor request. */
 const VENDOR_REQUEST = 'vendor:';
 
@@ -84,8 +93,9 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
   /** CSTA versions agreed at association (ACSE only). */
   versions: CSTAVersion | undefined;
 
-  constructor(options: SessionOptions) {
+  constructor(given: SessionOptions) {
     super();
+    const options = withProfile(given);
     this.options = options;
     this.codec = createWireCodec(options.wire, options.limits);
     this.pending = new PendingRequests(options.invokeIdRange ?? (options.wire?.encoding === 'xml' ? { min: 1, max: XML_MAX_INVOKE_ID } : undefined));
