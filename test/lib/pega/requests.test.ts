@@ -155,7 +155,7 @@ describe('parsePegaRequest', () => {
     expect(parsePegaRequest({ action: 'answerCall', callId: 42 })).to.deep.equal({ action: 'answerCall', callId: '42' });
     expect(parsePegaRequest({ action: 'agentNotReady', reasonCode: '5', workMode: 'AFTER_CALL_WORK' })).to.deep.equal({ action: 'agentNotReady', reasonCode: '5', workMode: 'ACW' });
   });
-  for (const bad of [null, 'answerCall', [], { action: 'fly' }, { action: 'answerCall' }, { action: 'makeCall', destination: '' }, { action: 'agentReady', workMode: 'NAP' }, { action: 'hangUpCall', callId: { x: 1 } }, { action: 'makeCall', destination: '1', callData: 5n }]) {
+  for (const bad of [null, 'answerCall', [], { action: 'fly' }, { action: 'answerCall' }, { action: 'makeCall', destination: '' }, { action: 'agentReady', workMode: 'NAP' }, { action: 'hangUpCall', callId: { x: 1 } }, { action: 'makeCall', destination: '1', callData: 5n }, { action: 'makeCall', destination: '3000\u0000' }, { action: 'makeCall', destination: '3000', callData: 'a=1\u001b[2J' }, { action: 'sendDTMF', callId: '01', digits: '1\u0085' }, { action: 'answerCall', callId: '\ud800' }]) {
     it(`refuses ${String(JSON.stringify(bad, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)))}`, () => {
       const r = parsePegaRequest(bad);
       expect(isPegaFailure(r)).to.equal(true);
