@@ -38,10 +38,12 @@ export { zultysLoginRequest, zultysPasswordHash, ZULTYS_KEEPALIVE_MS } from './s
 export { RequestIdCorrelation, RequestIdEcho, MAX_UNCORRELATED_REQUESTS } from './transport/request-id-correlation.js';
 export type { XmlWireDialect } from './transport/wire.js';
 export type { ApplicationSessionInfo } from './session/association-application-session.js';
-export { TimeoutError, ConnectionClosedError, RemoteOperationError, RejectedError, SessionStateError, InvariantViolation, SnapshotTooLargeError, UnexpectedResultError } from './session/errors.js';
+export { TimeoutError, ConnectionClosedError, RemoteOperationError, RejectedError, SessionStateError, InvariantViolation, InvokeIdsExhaustedError, ReplyMismatchError, SnapshotTooLargeError, UnexpectedResultError } from './session/errors.js';
 export { flattenEvent, eventReportArgument } from './session/events.js';
 export type { CstaEvent, CstaEventType, EventCategory, KnownCstaEvent, UnknownCstaEvent } from './session/events.js';
 export { deviceKey, toDeviceID } from './session/monitors.js';
+export { callIdOf, deviceNumberOf } from './session/accessors.js';
+export type { DeviceLike } from './session/accessors.js';
 export type { Monitor } from './session/monitors.js';
 
 // Simulator
@@ -50,3 +52,20 @@ export * from './simulator/index.js';
 // Pega Call mapping and gateway
 export * from './pega/index.js';
 export * from './pega/gateway/index.js';
+
+// Types named by public declarations (signatures, fields, event maps), so users can name them too;
+// scripts/check-exports.mjs (run by the package check) fails when one is missing.
+export type { OctetForm } from './pega/csta-values.js';
+export type { LineCall, LinePhase } from './pega/line-state.js';
+export type { CallModel } from './session/model/call-model.js';
+export type { AgentStatus, AgentWorkState, CallDirection, CallInfo, CallModelOptions, CallRemovalReason, CallView, ConnectionState, ConnectionView, DeviceView, MergeKind, ModelChange, ModelStats, PendingAgentWorkState } from './session/model/types.js';
+export type { AgentChange, AgentOptions, Agents, RequestedAgentState } from './simulator/agents.js';
+export type { ApplicationSessions, ApplicationSessionsHost } from './simulator/application-sessions.js';
+export type { CallEngine, EngineHooks } from './simulator/call-engine.js';
+export type { CallFeatures } from './simulator/call-features.js';
+export type { SimClient } from './simulator/client.js';
+export type { DeviceEvent, EventSink } from './simulator/event-sink.js';
+export type { SwitchMonitor, SwitchMonitors } from './simulator/monitors.js';
+export type { ClientSender, RouteRegistration, Router } from './simulator/routing.js';
+export type { StepActor } from './simulator/scenario-schema.js';
+export type { AgentRecord, ForwardingEntry, NumberClass } from './simulator/switch-state.js';

@@ -6,14 +6,14 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { inputFrames } from './frames.js';
 import type { FrameResult } from './frames.js';
 import { classify } from './inputs.js';
 import type { CliIo } from './io.js';
 import { lineDiff } from './line-diff.js';
 import { ndjsonLine } from './render.js';
-import { EXPECTED_DECODE, EXPECTED_PEGA, replayFrames, traceFolders, traceInput } from './trace.js';
+import { EXPECTED_DECODE, EXPECTED_PEGA, inferMonitors, replayFrames, traceFolders, traceInput } from './trace.js';
 import type { EventMapper } from './trace.js';
 import { jsonReplacer } from './values.js';
 
@@ -44,15 +44,42 @@ export function pegaText(events: readonly unknown[]): string {
   return `${JSON.stringify(events, jsonReplacer, 2)}\n`;
 }
 
-/** Runs `csta replay`: prints each Pega event as a JSON line. Exit 1 when frames failed or events could not be routed. */
-export async function runReplay(trace: string, io: CliIo, mapper: EventMapper<unknown>): Promise<number> {
-  const dir = resolve(io.cwd ?? process.cwd(), trace);
+/** Options of `csta replay`. */
+export interface ReplayCommandOptions {
+  /** crossRefIdentifier → device (`--monitor 0001=2000`). */
+  readonly monitors?: ReadonlyMap<string, string>;
+  /** Infer the monitors a mid-session capture does not show (see {@link inferMonitors}). @default true */
+  readonly infer?: boolean;
+}
+
+/** Writes a trace folder's expected-decode.ndjson and expected-pega.json from its trace input. */
+export async function writeTraceExpectations(dir: string, mapper: EventMapper<unknown>): Promise<void> {
   const frames = await traceFrames(dir);
-  const { events, unrouted } = replayFrames(frames, mapper);
+  await writeFile(join(dir, EXPECTED_DECODE), decodeText(frames));
+  await writeFile(join(dir, EXPECTED_PEGA), pegaText(replayFrames(frames, mapper).events));
+}
+
+/**
+ * Runs `csta replay`: prints each Pega event as a JSON line. TRACE is a trace folder or a capture
+ * (or hex) file. Exit 1 when frames failed or events could not be routed.
+ */
+export async function runReplay(trace: string, io: CliIo, mapper: EventMapper<unknown>, options: ReplayCommandOptions = {}): Promise<number> {
+  const path = resolve(io.cwd ?? process.cwd(), trace);
+  if (!existsSync(path)) throw new TraceError(`no such file or folder: ${trace}`);
+  const frames = statSync(path).isDirectory() ? await traceFrames(path) : [...inputFrames(classify(basename(path), await readFile(path)).bytes, {})];
+  const inferred = options.infer === false ? new Map<string, string>() : inferMonitors(frames);
+  for (const [key, device] of inferred) {
+    const [stream, crossRef] = key.split(':');
+    if (options.monitors?.has(crossRef!) === true) continue;
+    io.stderr.write(`note: crossRefIdentifier ${crossRef} (stream ${stream}) has no monitorStart in the trace; every event of it names ${device}, so it is taken as ${device}'s monitor (or give --monitor ${crossRef}=DEVICE)\n`);
+  }
+  const { events, unrouted } = replayFrames(frames, mapper, { ...(options.monitors !== undefined ? { monitors: options.monitors } : {}), streamMonitors: inferred });
   for (const e of events) io.stdout.write(`${JSON.stringify(e, jsonReplacer)}\n`);
   const failed = frames.filter((f) => f.error !== undefined);
   for (const f of failed) io.stderr.write(`error: frame ${f.index} did not decode: ${f.error!.message}\n`);
-  for (const u of unrouted) io.stderr.write(`warning: frame ${u.index}: event for crossRefIdentifier ${u.crossRefIdentifier} with no monitorStart result before it\n`);
+  for (const u of unrouted) {
+    io.stderr.write(`warning: frame ${u.index}: event for crossRefIdentifier ${u.crossRefIdentifier} with no monitorStart result before it (give --monitor ${u.crossRefIdentifier}=DEVICE)\n`);
+  }
   return failed.length > 0 ? 1 : 0;
 }
 

@@ -9,17 +9,27 @@ import { inputFrames, summarizeError } from './frames.js';
 import type { CaptureChoice, FrameResult, FramingChoice, SkippedStream } from './frames.js';
 import { loadInput } from './inputs.js';
 import type { LoadedInput } from './inputs.js';
-import type { CliIo, CliOutput } from './io.js';
-import { formatError, frameRecord, frameText, ndjsonLine } from './render.js';
+import type { CliIo } from './io.js';
+import { formatError, frameRecord, frameRecordWithExtras, frameText } from './render.js';
+import { viewFrames } from './decode-view.js';
+import type { ViewedFrame } from './decode-view.js';
+import type { FrameFilter } from './filters.js';
+import { LadderBuilder } from './ladder.js';
+import { summaryHeading, summaryLine } from './summary.js';
+import { ProgressBar } from './progress.js';
 
 /** Output forms of `csta decode`. */
-export type DecodeFormat = 'tree' | 'json' | 'ndjson';
+export type DecodeFormat = 'tree' | 'json' | 'ndjson' | 'summary' | 'ladder';
 
 /** Options of `csta decode`: the output form, any forced framing/encoding and the capture port filter. */
 export interface DecodeCommandOptions extends FramingChoice {
   readonly format: DecodeFormat;
   /** Captures: keep only TCP streams with an end on one of these ports. */
   readonly ports?: readonly number[];
+  /** Which frames to show (all when absent). */
+  readonly filter?: FrameFilter;
+  /** JSON records without packet, addresses, hex and reply (the form of expected-decode.ndjson). */
+  readonly brief?: boolean;
 }
 
 /** The stderr line for a capture stream in which nothing decoded as CSTA. */
@@ -36,27 +46,6 @@ function packetCount(bytes: Uint8Array): number {
   let n = 0;
   for (const _ of readPackets(bytes)) n++;
   return n;
-}
-
-/** A one-line progress bar redrawn on a terminal, at most once per percent. */
-class ProgressBar {
-  private lastPercent = -1;
-  constructor(
-    private readonly out: CliOutput,
-    private readonly total: number,
-  ) {}
-
-  update(done: number): void {
-    const percent = this.total === 0 ? 100 : Math.min(100, Math.floor((done * 100) / this.total));
-    if (percent === this.lastPercent) return;
-    this.lastPercent = percent;
-    const filled = Math.round(percent / 5);
-    this.out.write(`\r[${'#'.repeat(filled)}${' '.repeat(20 - filled)}] ${percent}% of ${this.total} packets`);
-  }
-
-  done(): void {
-    this.out.write('\r\x1b[K');
-  }
 }
 
 /** Decodes every frame of the loaded inputs; returns every frame result (for replay/tests). */
@@ -76,13 +65,14 @@ export function* decodeInputs(inputs: readonly LoadedInput[], choice: CaptureCho
 export async function runDecode(args: readonly string[], options: DecodeCommandOptions, io: CliIo): Promise<number> {
   const inputs: LoadedInput[] = [];
   for (const arg of args.length === 0 ? ['-'] : args) inputs.push(await loadInput(arg, io));
+  for (const input of inputs) if (input.hexProblem !== undefined) io.stderr.write(`note: ${input.name} is text but not hex (${input.hexProblem}); reading it as bytes\n`);
   let failed = 0;
   let total = 0;
   const bars: ProgressBar[] = [];
   const onCapture = (input: LoadedInput): ((f: FrameResult) => void) | undefined => {
     if (io.stderr.isTTY !== true || input.bytes.length <= PROGRESS_THRESHOLD_BYTES) return undefined;
     bars.forEach((b) => b.done());
-    const bar = new ProgressBar(io.stderr, packetCount(input.bytes));
+    const bar = new ProgressBar(io.stderr, packetCount(input.bytes), { sharedTerminal: io.stdout.isTTY === true });
     bars.push(bar);
     return (f) => bar.update((f.packetIndex ?? 0) + 1);
   };
@@ -93,22 +83,43 @@ export async function runDecode(args: readonly string[], options: DecodeCommandO
     ...(options.ports !== undefined ? { ports: options.ports } : {}),
     onSkippedStream: (s) => io.stderr.write(`${bars.length > 0 ? '\r\x1b[K' : ''}${skippedStreamLine(s)}`),
   };
-  for (const f of decodeInputs(inputs, choice, onCapture)) {
-    total++;
-    if (f.error !== undefined) {
-      failed++;
+  const counted = function* (frames: Iterable<FrameResult>): Generator<FrameResult> {
+    for (const f of frames) {
+      total++;
+      if (f.error !== undefined) failed++;
+      yield f;
+    }
+  };
+  const record = (v: ViewedFrame): unknown => (options.brief === true ? frameRecord(v.frame) : frameRecordWithExtras(v.frame, v.reply));
+  const ladder = options.format === 'ladder' ? new LadderBuilder(options.filter?.calls) : undefined;
+  let shown = 0;
+  const out = (s: string): void => {
+    bars[bars.length - 1]?.clear();
+    io.stdout.write(s);
+  };
+  if (options.format === 'summary') out(summaryHeading());
+  for (const v of viewFrames(counted(decodeInputs(inputs, choice, onCapture)), options.filter)) {
+    const f = v.frame;
+    shown++;
+    if (f.error !== undefined && options.format !== 'tree' && options.format !== 'summary') {
       const clearBar = bars.length > 0 ? '\r\x1b[K' : '';
-      if (options.format !== 'tree') io.stderr.write(`${clearBar}error: frame ${f.index} at offset ${f.offset}: ${formatError(summarizeError(f.error))}\n`);
+      io.stderr.write(`${clearBar}error: frame ${f.index} at offset ${f.offset}: ${formatError(summarizeError(f.error))}\n`);
     }
     switch (options.format) {
       case 'tree':
-        io.stdout.write(frameText(f));
+        out(frameText(f));
+        break;
+      case 'summary':
+        out(summaryLine(v));
+        break;
+      case 'ladder':
+        ladder!.add(v);
         break;
       case 'ndjson':
-        io.stdout.write(ndjsonLine(f));
+        out(`${JSON.stringify(record(v))}\n`);
         break;
       case 'json':
-        io.stdout.write(`${total === 1 ? '\n' : ',\n'}${indent(JSON.stringify(frameRecord(f), null, 2))}`);
+        out(`${shown === 1 ? '\n' : ',\n'}${indent(JSON.stringify(record(v), null, 2))}`);
         break;
       default: {
         const never: never = options.format;
@@ -117,7 +128,8 @@ export async function runDecode(args: readonly string[], options: DecodeCommandO
     }
   }
   bars[bars.length - 1]?.done();
-  if (options.format === 'json') io.stdout.write(total === 0 ? ']\n' : '\n]\n');
+  if (ladder !== undefined) io.stdout.write(ladder.render());
+  if (options.format === 'json') io.stdout.write(shown === 0 ? ']\n' : '\n]\n');
   if (failed > 0) io.stderr.write(`${failed} of ${total} frames failed to decode\n`);
   return failed > 0 ? 1 : 0;
 }

@@ -1,18 +1,16 @@
 /**
- * `csta demo` (`npm start`): a tour in two parts. First the annotated decode of one frame of a
- * bundled trace (when the fixtures are at hand); then a simulated inbound call: a PbxSimulator
+ * `csta demo` (`npm start`): a tour in two parts. First the one-line-per-frame summary of a
+ * bundled capture (when the fixtures are at hand); then a simulated inbound call: a PbxSimulator
  * and a CstaSession over loopback, the CSTA events the session receives, and the Pega events
  * PegaMapper makes of them.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../simulator/scenarios.js';
 import { PegaMapper } from '../pega/mapper.js';
-import { inputFrames } from './frames.js';
+import { runDecode } from './decode-command.js';
 import type { CliIo } from './io.js';
-import { frameText } from './render.js';
 import { runScenarioOverLoopback } from './scenario-run.js';
 import { jsonReplacer } from './values.js';
 
@@ -52,10 +50,9 @@ export async function runDemo(io: CliIo): Promise<number> {
   const out = (s: string): void => void io.stdout.write(s);
   const trace = findBundledTrace();
   if (trace !== undefined) {
-    out(`== 1. A frame of a bundled trace (csta decode ${BUNDLED_TRACE}, frame 3)\n\n`);
-    const frames = [...inputFrames(await readFile(trace), {})];
-    const delivered = frames.find((f) => f.index === 3);
-    if (delivered !== undefined) out(frameText(delivered));
+    out(`== 1. A bundled capture, one line per frame (csta decode --summary ${BUNDLED_TRACE})\n\n`);
+    await runDecode([trace], { format: 'summary' }, { ...io, stderr: io.stderr });
+    out(`\nOne frame as a tree: csta decode --frames 3 ${BUNDLED_TRACE}; per call: --ladder\n\n`);
   }
   out('== 2. A simulated call: PBX simulator ⇄ CstaSession over 127.0.0.1, events mapped to Pega\n\n');
   const mapper = new PegaMapper();
@@ -65,6 +62,6 @@ export async function runDemo(io: CliIo): Promise<number> {
       for (const p of mapper.map(device, event)) out(`  →  Pega ${JSON.stringify(p, jsonReplacer)}\n`);
     },
   });
-  out('\nMore: node bin/csta.js --help, docs/cli.md\n');
+  out('\nMore: csta --help, docs/cli.md\n');
   return 0;
 }

@@ -14,7 +14,8 @@ import { detectEncoding } from '../../protocol/framing/autodetect.js';
 import type { DetectedEncoding } from '../../protocol/framing/autodetect.js';
 import { BER_FRAME_SPECS } from '../../protocol/framing/ber-framing.js';
 import { createXmlFrameSpec, invokeIdOfHeader, leadingXmlJunk } from '../../protocol/framing/xml-framing.js';
-import { captureFormatOf, iterateCapture } from '../../protocol/capture/index.js';
+import { captureFormatOf, Direction, iterateCapture } from '../../protocol/capture/index.js';
+import type { Endpoint } from '../../protocol/capture/index.js';
 
 /** The `--framing` choices of the CLI (docs/framing.md describes each). */
 export const CliFraming = ['length16', 'length32', 'ber', 'hipath', 'xml-header', 'xml', 'xml-nul'] as const;
@@ -63,8 +64,11 @@ export interface FrameResult {
   /** ISO-8601 time of the packet that completed the frame, nanosecond precision. */
   readonly timestamp?: string;
   readonly stream?: number;
-  /** Index in the capture of the packet that completed the frame. */
+  /** Index in the capture of the packet that completed the frame (0-based; Wireshark's number is one more). */
   readonly packetIndex?: number;
+  /** Captures: `address:port` of the sender and of the receiver of the frame. */
+  readonly source?: string;
+  readonly destination?: string;
   readonly encoding?: 'ber' | 'xml';
   /** Bytes of the PDU or XML document, prefix or header removed. */
   readonly bytes?: Buffer;
@@ -262,6 +266,7 @@ export function* captureFrames(bytes: Buffer, choice: CaptureChoice, firstIndex 
       ...(entry.timestampNs !== undefined ? { timestamp: isoTimestamp(entry.timestampNs) } : {}),
       stream: entry.streamId,
       packetIndex: entry.packetIndex,
+      ...frameEndpoints(entry.client, entry.server, entry.direction === Direction.clientToServer),
       encoding: entry.encoding,
       bytes: entry.bytes,
       prefixLength: entry.header.length,
@@ -270,6 +275,12 @@ export function* captureFrames(bytes: Buffer, choice: CaptureChoice, firstIndex 
     if (result.error === undefined) decoded.add(entry.streamId);
     yield result;
   }
+}
+
+/** `address:port` of the sender and receiver (IPv6 addresses in brackets, as Wireshark writes them). */
+function frameEndpoints(client: Endpoint, server: Endpoint, fromClient: boolean): { source: string; destination: string } {
+  const at = (e: Endpoint): string => (e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`);
+  return fromClient ? { source: at(client), destination: at(server) } : { source: at(server), destination: at(client) };
 }
 
 /** Frames of any input: capture or stream (the capture-only choices apply to captures). */

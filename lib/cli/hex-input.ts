@@ -66,8 +66,8 @@ function leadingBytes(line: DumpLine): string {
  * without an offset column has something that is not hex.
  */
 export function parseHexText(text: string): Buffer {
-  const lines = text
-    .split(/\r?\n/)
+  const rawLines = text.split(/\r?\n/);
+  const lines = rawLines
     .map((l, i) => splitLine(l, i + 1))
     .filter((l): l is DumpLine => l !== undefined);
   const parts: Buffer[] = [];
@@ -78,6 +78,11 @@ export function parseHexText(text: string): Buffer {
       continue; // `hexdump -C` ends with the total length alone on a line
     }
     if (line.offset === undefined) {
+      const problem = hexLineProblem(rawLines[line.lineNo - 1] ?? '');
+      if (problem !== undefined) {
+        const where = rawLines.length > 1 ? `line ${line.lineNo}, ` : '';
+        throw new DecodeError(DecodeErrorCode.BadSyntax, line.lineNo, `${problem.replace(/at column/, `at ${where}column`)}`);
+      }
       const hex = line.tokens
         .map((t) => t.replace(/^0x/i, ''))
         .join('')
@@ -101,6 +106,29 @@ export function parseHexText(text: string): Buffer {
   const out = Buffer.concat(parts);
   if (out.length === 0) throw new DecodeError(DecodeErrorCode.BadSyntax, 0, 'no hex bytes found');
   return out;
+}
+
+/**
+ * What is wrong with a line of plain hex (no offset column), with the 1-based column:
+ * `unexpected "g" at column 5` or `odd number of hex digits at column 17` (the digit without a
+ * pair). Spaces, colons and `0x` prefixes are allowed between bytes; comments are skipped.
+ */
+export function hexLineProblem(raw: string): string | undefined {
+  const line = stripComment(raw);
+  let digits = 0;
+  let lastDigit = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (/\s|:/.test(ch)) continue;
+    if (ch === '0' && /[xX]/.test(line[i + 1] ?? '') && (i === 0 || /\s|:/.test(line[i - 1]!)) && digits % 2 === 0) {
+      i++;
+      continue;
+    }
+    if (!/[0-9a-fA-F]/.test(ch)) return `unexpected ${JSON.stringify(ch)} at column ${i + 1}`;
+    digits++;
+    lastDigit = i + 1;
+  }
+  return digits % 2 === 1 ? `odd number of hex digits at column ${lastDigit} (${digits} digits: the last has no pair)` : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@
  * else binary.
  */
 import type { Buffer } from 'node:buffer';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isCapture } from './frames.js';
@@ -19,6 +20,8 @@ export interface LoadedInput {
   /** How the bytes were found. */
   readonly kind: 'capture' | 'hex' | 'binary' | 'xml';
   readonly bytes: Buffer;
+  /** Text that looked like hex but did not parse as hex: why (it is then read as binary). */
+  readonly hexProblem?: string;
 }
 
 /** An input argument that is neither a file, `-`, nor hex. */
@@ -42,8 +45,9 @@ export function classify(name: string, bytes: Buffer): LoadedInput {
   if (looksLikeHexText(bytes)) {
     try {
       return { name, kind: 'hex', bytes: parseHexText(bytes.toString('latin1')) };
-    } catch {
-      // Printable but not hex: let the framing report what it is.
+    } catch (e) {
+      // Printable but not hex: read as bytes, and say why it is not hex.
+      return { name, kind: 'binary', bytes, hexProblem: e instanceof Error ? e.message.replace(/ at offset \d+$/, '') : String(e) };
     }
   }
   return { name, kind: 'binary', bytes };
@@ -57,14 +61,21 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
+/** True for an argument meant as a path: it has a slash, starts with `.` or `~`, or ends with a file extension. */
+function looksLikePath(arg: string): boolean {
+  return /[/\\]/.test(arg) || /^[.~]/.test(arg) || /\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(arg);
+}
+
 /** Loads one INPUT argument. Throws {@link InputError} for an argument that is nothing usable. */
 export async function loadInput(arg: string, io: CliIo): Promise<LoadedInput> {
   if (arg === '-') return classify('-', await readAll(io.stdin));
   const path = resolve(io.cwd ?? process.cwd(), arg);
   if (await isFile(path)) return classify(arg, await readFile(path));
+  if (looksLikePath(arg)) throw new InputError(`no such file: ${arg}${existsSync(path) ? ' (it is a directory)' : ''}`);
   try {
     return { name: 'hex', kind: 'hex', bytes: parseHexText(arg) };
-  } catch {
-    throw new InputError(`${JSON.stringify(arg.length > 40 ? `${arg.slice(0, 40)}…` : arg)} is not a file, "-" or a hex string`);
+  } catch (e) {
+    const why = e instanceof Error ? `: ${e.message.replace(/ at offset \d+$/, '')}` : '';
+    throw new InputError(`${JSON.stringify(arg.length > 40 ? `${arg.slice(0, 40)}…` : arg)} is not a file, "-" or a hex string${why}`);
   }
 }

@@ -53,6 +53,35 @@ export function ndjsonLine(f: FrameResult): string {
   return `${JSON.stringify(frameRecord(f))}\n`;
 }
 
+/** What `csta decode --json/--ndjson` adds to a {@link FrameRecord} (unless `--brief`). */
+export interface FrameRecordExtras {
+  /** The capture's packet number as Wireshark shows it (from 1). */
+  readonly packet?: number;
+  /** `address:port` of sender and receiver. */
+  readonly source?: string;
+  readonly destination?: string;
+  /** The PDU's (or XML document's) bytes, prefix or header removed: `csta decode HEX` decodes them again. */
+  readonly hex?: string;
+  /** Replies: the frame index of the request, and the time since it. */
+  readonly replyTo?: number;
+  readonly latencyMs?: number;
+}
+
+/** The full record of `csta decode --json/--ndjson`: {@link frameRecord} plus packet, addresses, hex and reply. */
+export function frameRecordWithExtras(f: FrameResult, reply?: { requestIndex: number; latencyMs?: number }): FrameRecord & FrameRecordExtras {
+  const base = frameRecord(f);
+  const { pdu, error, ...head } = base;
+  const extras: FrameRecordExtras = {
+    ...(f.packetIndex !== undefined ? { packet: f.packetIndex + 1 } : {}),
+    ...(f.source !== undefined ? { source: f.source } : {}),
+    ...(f.destination !== undefined ? { destination: f.destination } : {}),
+    ...(reply !== undefined ? { replyTo: reply.requestIndex } : {}),
+    ...(reply?.latencyMs !== undefined ? { latencyMs: reply.latencyMs } : {}),
+    ...(f.bytes !== undefined ? { hex: f.bytes.toString('hex') } : {}),
+  };
+  return { ...head, ...extras, ...(pdu !== undefined ? { pdu } : {}), ...(error !== undefined ? { error } : {}) };
+}
+
 /** `DecodeError UNEXPECTED_TAG at offset 5 (expected 02|05, found 04): message`. */
 export function formatError(e: ErrorSummary): string {
   const where = e.offset !== undefined ? ` at offset ${e.offset}` : '';
@@ -70,6 +99,8 @@ export function frameHeading(f: FrameResult): string {
   if (f.direction !== undefined) parts.push(f.direction);
   if (f.stream !== undefined) parts.push(`stream ${f.stream}`);
   if (f.timestamp !== undefined) parts.push(f.timestamp);
+  if (f.packetIndex !== undefined) parts.push(`packet ${f.packetIndex + 1}`);
+  if (f.source !== undefined && f.destination !== undefined) parts.push(`${f.source} → ${f.destination}`);
   return parts.join(', ');
 }
 

@@ -1,6 +1,7 @@
 /**
- * `csta simulate --port N [--scenario FILE]`: runs the PBX simulator (BER, 2-byte length framing)
- * on 127.0.0.1 until interrupted, logging clients and requests. With a scenario, once the client
+ * `csta simulate --port N [--host H] [--wire ber|xml] [--framing F] [--tls] [--password P]
+ * [--devices FILE] [--scenario FILE]`: runs the PBX simulator (default BER, 2-byte length framing,
+ * on 127.0.0.1) until interrupted, logging clients and requests. With a scenario, once the client
  * has started a monitor for each of the scenario's devices the steps are played; the
  * `"by": "session"` steps wait for the connected application to send the matching request.
  */
@@ -10,6 +11,11 @@ import type { ProfileCredentials } from '../session/profiles.js';
 import { loadScenario } from '../simulator/scenarios.js';
 import type { Scenario, ScenarioStep } from '../simulator/scenarios.js';
 import type { CliIo } from './io.js';
+import type { Buffer } from 'node:buffer';
+import type { DeviceConfig } from '../simulator/switch-state.js';
+import { DEFAULT_WIRE } from '../transport/wire.js';
+import type { WireFormat } from '../transport/wire.js';
+import { wireText } from './sim-config.js';
 
 /** Options of `csta simulate`. */
 export interface SimulateOptions {
@@ -20,6 +26,26 @@ export interface SimulateOptions {
   readonly profile?: string;
   /** The login the profile's PBX accepts. */
   readonly credentials?: ProfileCredentials;
+  /** @default BER, length16 (or the profile's) */
+  readonly wire?: WireFormat;
+  /** AARQs must carry this password. */
+  readonly password?: string;
+  /** The switch's devices. @default defaultDevices() */
+  readonly devices?: readonly DeviceConfig[];
+  /** Serve TLS with this certificate and key. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
+}
+
+/** The simulator for these options. */
+export function createSimulator(options: Omit<SimulateOptions, 'port' | 'host' | 'scenario'>): PbxSimulator {
+  const base = options.profile === undefined ? {} : simulatorOptionsForProfile(options.profile, options.credentials ?? {});
+  return new PbxSimulator({
+    ...base,
+    ...(options.wire !== undefined ? { wire: options.wire } : {}),
+    ...(options.password !== undefined ? { password: options.password } : {}),
+    ...(options.devices !== undefined ? { devices: options.devices } : {}),
+    ...(options.tls !== undefined ? { tls: { cert: options.tls.cert, key: options.tls.key } } : {}),
+  });
 }
 
 /** The CSTA request the application sends to perform a session step. */
@@ -96,11 +122,12 @@ async function playScenario(sim: PbxSimulator, scenario: Scenario, io: CliIo): P
 /** Runs `csta simulate` until `io.signal` aborts; returns the exit code. */
 export async function runSimulate(options: SimulateOptions, io: CliIo): Promise<number> {
   const scenario = options.scenario === undefined ? undefined : loadScenario(options.scenario);
-  const sim = new PbxSimulator(options.profile === undefined ? {} : simulatorOptionsForProfile(options.profile, options.credentials ?? {}));
+  const sim = createSimulator(options);
   const host = options.host ?? '127.0.0.1';
   const port = await sim.listen(options.port, host);
   const log = (s: string): void => void io.stdout.write(`${s}\n`);
-  log(`PBX simulator listening on ${host}:${port} (BER, 2-byte length framing)`);
+  const extras = [options.tls !== undefined ? 'TLS' : undefined, options.password !== undefined ? 'AARQ password required' : undefined].filter((x) => x !== undefined);
+  log(`PBX simulator listening on ${host}:${port} (${wireText(sim.options.wire ?? DEFAULT_WIRE)}${extras.map((x) => `, ${x}`).join('')}; ${sim.state.devices.size} devices)`);
   sim.on('client', (id) => log(`client ${id} connected`));
   sim.on('associated', (id, kind) => log(`client ${id} associated (${kind})`));
   sim.on('request', (id, op) => log(`client ${id}: ${op}`));

@@ -1,6 +1,6 @@
 /**
  * Traces: folders `fixtures/traces/<name>/` holding the wire bytes of a session (`trace.pcap`,
- * `trace.pcapng` or `trace.hex`), `expected-decode.ndjson` (exactly what `csta decode --ndjson`
+ * `trace.pcapng` or `trace.hex`), `expected-decode.ndjson` (exactly what `csta decode --ndjson --brief`
  * prints for it) and `expected-pega.json` (the Pega events replay produces).
  *
  * Replay follows the session the way a CTI client does: a monitorStart invoke names the device,
@@ -16,10 +16,11 @@ import { flattenEvent } from '../session/events.js';
 import type { CstaEvent } from '../session/events.js';
 import { deviceKey } from '../session/monitors.js';
 import type { FrameResult } from './frames.js';
+import { frameFacts } from './frame-facts.js';
 
 /** File names inside a trace folder. */
 export const TRACE_INPUTS = ['trace.pcap', 'trace.pcapng', 'trace.hex'] as const;
-/** What `csta decode --ndjson` prints for the trace. */
+/** What `csta decode --ndjson --brief` prints for the trace. */
 export const EXPECTED_DECODE = 'expected-decode.ndjson';
 /** The Pega events replay produces, pretty JSON. */
 export const EXPECTED_PEGA = 'expected-pega.json';
@@ -69,10 +70,55 @@ function monitoredDevice(argument: unknown): string | undefined {
   return isObject(device) && isObject(device.deviceIdentifier) ? deviceKey(device as unknown as DeviceID) : undefined;
 }
 
+/** How replay finds the device of an event whose monitorStart is not in the trace. */
+export interface ReplayOptions {
+  /** crossRefIdentifier → device (`--monitor 0001=2000`), for every stream. */
+  readonly monitors?: ReadonlyMap<string, string>;
+  /** `stream:crossRefIdentifier` → device, e.g. from {@link inferMonitors} (a capture that starts mid-session). */
+  readonly streamMonitors?: ReadonlyMap<string, string>;
+}
+
 /** Follows monitorStart invokes and results and maps every event report for its device. */
-export function replayFrames<E>(frames: Iterable<FrameResult>, mapper: EventMapper<E>): ReplayResult<E> {
+export function replayFrames<E>(frames: Iterable<FrameResult>, mapper: EventMapper<E>, options: ReplayOptions = {}): ReplayResult<E> {
   const requested = new Map<string, string>(); // stream:invokeId → device
   const monitors = new Map<string, string>(); // stream:crossRef → device
+  const list = [...frames];
+  for (const [key, device] of options.streamMonitors ?? []) monitors.set(key, device);
+  for (const f of list) {
+    const crossRef = f.pdu === undefined ? undefined : frameFacts(f)?.crossRef;
+    const given = crossRef === undefined ? undefined : options.monitors?.get(crossRef);
+    if (given !== undefined) monitors.set(`${f.stream ?? 0}:${crossRef!}`, given);
+  }
+  return followMonitors(list, mapper, requested, monitors);
+}
+
+/**
+ * For each crossRefIdentifier no monitorStart result in the trace announces: the one device that
+ * every event report of it names (`stream:crossRef` → device). A device monitor's events all name
+ * its device; a crossRef whose events share no single device is left out.
+ */
+export function inferMonitors(frames: readonly FrameResult[]): Map<string, string> {
+  const announced = new Set<string>();
+  const candidates = new Map<string, string[]>();
+  for (const f of frames) {
+    const facts = frameFacts(f);
+    if (facts?.crossRef === undefined) continue;
+    const key = `${f.stream ?? 0}:${facts.crossRef}`;
+    if (facts.operation === 'monitorStart') {
+      announced.add(key);
+      continue;
+    }
+    if (facts.operation !== 'cSTAEventReport' || facts.devices.length === 0) continue;
+    const named = facts.devices.map((d) => d.device);
+    const before = candidates.get(key);
+    candidates.set(key, before === undefined ? [...new Set(named)] : before.filter((d) => named.includes(d)));
+  }
+  const out = new Map<string, string>();
+  for (const [key, devices] of candidates) if (!announced.has(key) && devices.length === 1) out.set(key, devices[0]!);
+  return out;
+}
+
+function followMonitors<E>(frames: readonly FrameResult[], mapper: EventMapper<E>, requested: Map<string, string>, monitors: Map<string, string>): ReplayResult<E> {
   const events: E[] = [];
   const unrouted: UnroutedEvent[] = [];
   for (const f of frames) {

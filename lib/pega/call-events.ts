@@ -64,7 +64,7 @@ function partyInfo(line: DeviceLine, call: LineCall): PartyInfoEvent {
 }
 
 function addParty(call: LineCall, line: DeviceLine, dn: string): void {
-  if (dn !== '' && dn !== line.device && !call.parties.includes(dn)) call.parties.push(dn);
+  line.addParty(call, dn);
 }
 
 /** Reports the call as over (once) and forgets it or keeps it until the switch clears it. */
@@ -297,15 +297,15 @@ export function onDiverted(ctx: CallMapContext, e: DivertedEvent): PegaEvent[] {
 /** The resulting call ID and the other endpoints of a ConnectionList, as seen from `device`. */
 function resulting(list: ConnectionList, device: string, fallback: string): { callId: string; others: string[] } {
   let callId = '';
-  const others: string[] = [];
+  const others = new Set<string>();
   for (const item of list) {
     const endpoint = item.endpoint !== undefined && 'deviceID' in item.endpoint ? deviceRefOfID(item.endpoint.deviceID).dn : connectionDevice(item.newConnection);
     const id = callIdOf(item.newConnection);
     if (endpoint === device && id !== '') callId = id;
     else if (callId === '' && id !== '') callId = id;
-    if (endpoint !== '' && endpoint !== device && !others.includes(endpoint)) others.push(endpoint);
+    if (endpoint !== '' && endpoint !== device) others.add(endpoint);
   }
-  return { callId: callId || fallback, others };
+  return { callId: callId || fallback, others: [...others] };
 }
 
 /**
@@ -326,7 +326,8 @@ export function onTransferred(ctx: CallMapContext, e: TransferredEvent): PegaEve
   if (call === undefined || call.phase === 'ended') return [];
   const r = resulting(e.transferredConnections, line.device, call.cstaCallId);
   line.rekey(call, r.callId);
-  call.parties = r.others.filter((p) => p !== dnOf(e.transferringDevice));
+  const transferring = dnOf(e.transferringDevice);
+  line.setParties(call, r.others.filter((p) => p !== transferring));
   call.otherDN = call.parties[call.parties.length - 1] ?? call.otherDN;
   return [partyInfo(line, call)];
 }
@@ -351,7 +352,7 @@ export function onConferenced(ctx: CallMapContext, e: ConferencedEvent): PegaEve
   line.rekey(survivor, r.callId);
   // The conferencing device stays in the call even when the switch lists only the joined connections.
   const conferencing = dnOf(e.conferencingDevice);
-  survivor.parties = conferencing === '' || conferencing === line.device || r.others.includes(conferencing) ? r.others : [...r.others, conferencing];
+  line.setParties(survivor, conferencing === '' || conferencing === line.device || r.others.includes(conferencing) ? r.others : [...r.others, conferencing]);
   if (survivor.phase === 'held' && conferencing === line.device) {
     survivor.phase = 'connected';
     out.push(callStateEvent(line, survivor, 'Retrieved'));

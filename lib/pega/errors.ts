@@ -4,7 +4,7 @@
  * library's choice, explained in docs/pega-mapping.md ("Error codes").
  */
 import type { UniversalFailure } from '../../protocol/csta/types/error-definition.js';
-import { ConnectionClosedError, RejectedError, RemoteOperationError, SessionStateError, TimeoutError } from '../session/errors.js';
+import { ConnectionClosedError, InvokeIdsExhaustedError, RejectedError, ReplyMismatchError, RemoteOperationError, SessionStateError, TimeoutError } from '../session/errors.js';
 import type { OpenCtiErrorCode, PegaFailure, PegaRequestAction } from './types.js';
 
 /** Which kind of request failed: the same CSTA error means different things for each. */
@@ -106,7 +106,7 @@ export function pegaFailure(errCode: OpenCtiErrorCode, errMessage: string): Pega
 /**
  * Any error thrown while carrying out a Pega request → the OpenCTI error object. Session errors
  * are matched by class: the switch's CSTA error through the table above, no answer in time →
- * OPENCTI_HTTP_ERROR_504, link down → OPENCTI_HTTP_ERROR_503, ROSE reject → OPENCTI_HTTP_ERROR_500.
+ * OPENCTI_HTTP_ERROR_504, link down or every invoke id in flight → OPENCTI_HTTP_ERROR_503, ROSE reject or a result of another operation → OPENCTI_HTTP_ERROR_500.
  */
 export function toPegaFailure(error: unknown, kind: RequestKind): PegaFailure {
   if (error instanceof RemoteOperationError) {
@@ -115,6 +115,8 @@ export function toPegaFailure(error: unknown, kind: RequestKind): PegaFailure {
   }
   if (error instanceof TimeoutError) return pegaFailure('OPENCTI_HTTP_ERROR_504', `${error.operation}: no answer from the switch within ${error.timeoutMs} ms`);
   if (error instanceof ConnectionClosedError || error instanceof SessionStateError) return pegaFailure('OPENCTI_HTTP_ERROR_503', `CTI link unavailable: ${error.message}`);
+  if (error instanceof InvokeIdsExhaustedError) return pegaFailure('OPENCTI_HTTP_ERROR_503', `CTI link busy: ${error.message}`);
+  if (error instanceof ReplyMismatchError) return pegaFailure('OPENCTI_HTTP_ERROR_500', `${error.operation}: the switch answered with a ${error.received} result`);
   if (error instanceof RejectedError) return pegaFailure('OPENCTI_HTTP_ERROR_500', `${error.operation} rejected by the switch`);
   return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', error instanceof Error ? error.message : String(error));
 }

@@ -1,10 +1,12 @@
 /** Pega Call (OpenCTI) mapping: the public surface of lib/pega (the gateway lives in lib/pega/gateway). */
 export * from './types.js';
-export { PegaMapper, PegaMapError, DEFAULT_MAX_CALLS_PER_LINE } from './mapper.js';
+export { PegaMapper, PegaMapError, DEFAULT_MAX_CALLS_PER_LINE, DEFAULT_MAX_PARTIES_PER_CALL } from './mapper.js';
 export type { PegaMapperOptions } from './mapper.js';
 export type { SnapshotAgentInput } from './snapshot.js';
 export { executePegaRequest } from './requests.js';
 export type { CallLookup, PegaRequestSession, RequestTarget } from './requests.js';
+export { refuseForeignCall } from './ownership.js';
+export type { CallOnLine, LineOwnership } from './ownership.js';
 export { parsePegaRequest, isPegaFailure } from './request-parse.js';
 export { openCtiCodeOf, toPegaFailure, pegaFailure, requestKind } from './errors.js';
 export type { RequestKind } from './errors.js';

@@ -45,6 +45,9 @@ export interface LineAgent {
   requested: { reasonCode: string; workMode: PegaWorkMode | undefined } | undefined;
 }
 
+/** Most calls a line remembers as created by its own requests before their events arrive. */
+export const MAX_REQUESTED_CALLS = 8;
+
 /** State of one monitored device. */
 export class DeviceLine {
   readonly device: string;
@@ -59,13 +62,63 @@ export class DeviceLine {
   /** Calls forgotten because the line was full. */
   evicted = 0;
 
+  /**
+   * CSTA callIDs the switch gave this device's own makeCall/consultationCall answers, newest
+   * last: the agent may act on such a call before its first event reaches the line. Bounded by
+   * {@link MAX_REQUESTED_CALLS}.
+   */
+  private readonly requested = new Set<string>();
+
   /** How the session's OCTET STRING values carry text (agent IDs, call data). */
   readonly octets: OctetForm;
 
-  constructor(device: string, maxCalls = Number.POSITIVE_INFINITY, octets: OctetForm = 'hex') {
+  /** Most other parties one call keeps (see PegaMapperOptions.maxPartiesPerCall). */
+  readonly maxParties: number;
+  /** Parties not kept because their call had `maxParties` already. */
+  partiesDropped = 0;
+
+  constructor(device: string, maxCalls = Number.POSITIVE_INFINITY, octets: OctetForm = 'hex', maxParties = Number.POSITIVE_INFINITY) {
     this.device = device;
     this.maxCalls = maxCalls;
     this.octets = octets;
+    this.maxParties = maxParties;
+  }
+
+  /**
+   * Adds `dn` to the call's other parties unless it is empty, this device, already there, or the
+   * call has `maxParties` (then counted in `partiesDropped`). Constant work per call: the list is
+   * bounded.
+   */
+  addParty(call: LineCall, dn: string): void {
+    if (dn === '' || dn === this.device || call.parties.includes(dn)) return;
+    if (call.parties.length >= this.maxParties) {
+      this.partiesDropped++;
+      return;
+    }
+    call.parties.push(dn);
+  }
+
+  /** Replaces the call's other parties with `dns` (first `maxParties` of them; the rest counted in `partiesDropped`). */
+  setParties(call: LineCall, dns: readonly string[]): void {
+    if (dns.length > this.maxParties) this.partiesDropped += dns.length - this.maxParties;
+    call.parties = dns.slice(0, this.maxParties);
+  }
+
+  /** Records a call the switch created for this device's own request (see `requested`). */
+  noteRequestedCall(cstaCallId: string): void {
+    if (cstaCallId === '') return;
+    this.requested.delete(cstaCallId);
+    this.requested.add(cstaCallId);
+    while (this.requested.size > MAX_REQUESTED_CALLS) {
+      const oldest = this.requested.values().next();
+      if (oldest.done === true) break;
+      this.requested.delete(oldest.value);
+    }
+  }
+
+  /** Whether `cstaCallId` was created by this device's own request (and not yet seen on the line). */
+  wasRequested(cstaCallId: string): boolean {
+    return this.requested.has(cstaCallId);
   }
 
   /** The call with CSTA callID `cstaCallId`. */
@@ -98,6 +151,8 @@ export class DeviceLine {
     }
     this.byCsta.set(call.cstaCallId, call);
     this.byPega.set(call.pyCallId, call);
+    // From now on the line itself knows the call (and forgets it when the switch clears it).
+    this.requested.delete(call.cstaCallId);
     return call;
   }
 

@@ -25,7 +25,7 @@ import type { PegaMapperOptions } from './mapper.js';
 import { isPegaFailure, parsePegaRequest } from './request-parse.js';
 import { executePegaRequest } from './requests.js';
 import type { RequestTarget } from './requests.js';
-import type { PegaDeviceState, PegaEvent, PegaLinkState, PegaResult, SnapshotEvent } from './types.js';
+import type { PegaDeviceState, PegaEvent, PegaLinkState, PegaRequest, PegaResult, SnapshotEvent } from './types.js';
 
 /** What the link needs from a session (a CstaSession fits; tests may pass a fake). */
 export interface PegaLinkSession {
@@ -35,8 +35,18 @@ export interface PegaLinkSession {
   readonly isAssociated: boolean;
   /** How OCTET STRING values carry text on this session's wire (CstaSession: `hex` on BER, `text` on XML). Default `hex`. */
   readonly octetStrings?: OctetForm;
-  on<K extends keyof SessionEvents>(event: K, listener: (...args: SessionEvents[K]) => void): unknown;
-  off<K extends keyof SessionEvents>(event: K, listener: (...args: SessionEvents[K]) => void): unknown;
+  /**
+   * The session events the link listens to, one overload each (not one signature generic over the
+   * event map): a CstaSession's EventEmitter methods are typed differently by each @types/node
+   * major, and these concrete overloads are what every one of them (20 to 26) is assignable to.
+   */
+  on(event: 'event', listener: (...args: SessionEvents['event']) => void): unknown;
+  on(event: 'status', listener: (...args: SessionEvents['status']) => void): unknown;
+  on(event: 'resync', listener: (...args: SessionEvents['resync']) => void): unknown;
+  /** Removes a listener added with {@link PegaLinkSession.on}. */
+  off(event: 'event', listener: (...args: SessionEvents['event']) => void): unknown;
+  off(event: 'status', listener: (...args: SessionEvents['status']) => void): unknown;
+  off(event: 'resync', listener: (...args: SessionEvents['resync']) => void): unknown;
 }
 
 /** Parameters of {@link PegaCtiLink.login} (Pega's login: agent ID, extension, password; notes §2). */
@@ -165,10 +175,11 @@ export class PegaCtiLink extends EventEmitter<PegaLinkEvents> {
   }
 
   /**
-   * Carries out a Pega request for a logged-in agent. `request` may be untrusted JSON: it is
-   * checked first. `logout` goes through {@link logout}.
+   * Carries out a Pega request for a logged-in agent. The type is the request union (a misspelt
+   * action is a compile error); the value is still checked at run time, so untrusted JSON cast to
+   * it fails with OPENCTI_CF_GENERIC_OPERATION. `logout` goes through {@link logout}.
    */
-  async request(agentId: string, request: unknown): Promise<PegaResult> {
+  async request(agentId: string, request: PegaRequest): Promise<PegaResult> {
     const parsed = parsePegaRequest(request);
     if (isPegaFailure(parsed)) return parsed;
     if (parsed.action === 'logout') return this.logout(agentId, parsed.reasonCode);

@@ -44,6 +44,12 @@ export interface PegaMapperOptions {
    */
   readonly maxCallsPerLine?: number;
   /**
+   * Most other parties one call keeps (and lists in PartyInfo). A switch reporting ever more
+   * parties joining one call would otherwise grow the call, and the work per event, without
+   * bound; parties past it are not kept. Default {@link DEFAULT_MAX_PARTIES_PER_CALL}.
+   */
+  readonly maxPartiesPerCall?: number;
+  /**
    * How the session's OCTET STRING values carry text (agent IDs, UUI, correlator data): `hex` on
    * BER, `text` on XML. PegaCtiLink sets it from its session. Default `hex`.
    */
@@ -52,6 +58,9 @@ export interface PegaMapperOptions {
 
 /** Default of {@link PegaMapperOptions.maxCallsPerLine}. */
 export const DEFAULT_MAX_CALLS_PER_LINE = 64;
+
+/** Default of {@link PegaMapperOptions.maxPartiesPerCall}. */
+export const DEFAULT_MAX_PARTIES_PER_CALL = 64;
 
 /** Mapping one CSTA event failed; `cause` is what was thrown. */
 export class PegaMapError extends Error {
@@ -74,6 +83,7 @@ export class PegaMapper {
   private readonly isInternalDn: (dn: string) => boolean;
   private readonly onMapError: ((error: PegaMapError) => void) | undefined;
   private readonly maxCallsPerLine: number;
+  private readonly maxPartiesPerCall: number;
   private readonly octetStrings: OctetForm;
 
   constructor(options: PegaMapperOptions = {}) {
@@ -81,6 +91,7 @@ export class PegaMapper {
     this.isInternalDn = options.isInternal ?? ((dn) => dn.replace(/[^0-9]/g, '').length <= max);
     this.onMapError = options.onMapError;
     this.maxCallsPerLine = Math.max(1, options.maxCallsPerLine ?? DEFAULT_MAX_CALLS_PER_LINE);
+    this.maxPartiesPerCall = Math.max(1, options.maxPartiesPerCall ?? DEFAULT_MAX_PARTIES_PER_CALL);
     this.octetStrings = options.octetStrings ?? 'hex';
   }
 
@@ -143,6 +154,25 @@ export class PegaMapper {
     }
   }
 
+  /**
+   * The call Pega knows as `pyCallId` if it is on the line of `device` (or was just created there
+   * by the device's own makeCall/consultationCall, before its first event): its other parties.
+   * Undefined for a call on another device's line, or on none. Requests are accepted only for such
+   * a call (see `CallLookup.callOnLine`).
+   */
+  callOnLine(device: string, pyCallId: string): { readonly parties: readonly string[] } | undefined {
+    const line = this.lines.get(device);
+    if (line === undefined) return undefined;
+    const call = line.byPegaId(pyCallId);
+    if (call !== undefined) return { parties: call.parties };
+    return line.wasRequested(pyCallId) ? { parties: [] } : undefined;
+  }
+
+  /** Records that the switch answered a request of `device` with new CSTA call `cstaCallId` (makeCall, consultationCall). */
+  noteRequestedCall(device: string, cstaCallId: string): void {
+    this.line(device).noteRequestedCall(cstaCallId);
+  }
+
   /** Records the reason code / work mode the agent asked for: CSTA agent events do not carry them. */
   noteAgentRequest(device: string, reasonCode: string, workMode: PegaWorkMode | undefined): void {
     this.line(device).agent.requested = { reasonCode, workMode };
@@ -161,7 +191,7 @@ export class PegaMapper {
   private line(device: string): DeviceLine {
     let line = this.lines.get(device);
     if (line === undefined) {
-      line = new DeviceLine(device, this.maxCallsPerLine, this.octetStrings);
+      line = new DeviceLine(device, this.maxCallsPerLine, this.octetStrings, this.maxPartiesPerCall);
       this.lines.set(device, line);
     }
     return line;

@@ -32,6 +32,13 @@ const REQUIRED: Record<PegaRequestAction, readonly string[]> = {
 
 const OPTIONAL_STRINGS = ['callData', 'consultCallId', 'reasonCode', 'agentId', 'password'];
 
+/**
+ * C0 and C1 control characters, DEL, and what XML cannot carry (U+FFFE/U+FFFF, lone surrogates):
+ * none belongs in a number, a call id or call data, and the switch must not be sent them.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** The request, or the error object to answer with. Numbers are accepted where strings are expected (OpenCTI fields are strings, toolbars often send numbers). */
 export function parsePegaRequest(input: unknown): PegaRequest | PegaFailure {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', 'request must be a JSON object');
@@ -44,12 +51,14 @@ export function parsePegaRequest(input: unknown): PegaRequest | PegaFailure {
   for (const name of REQUIRED[action as PegaRequestAction]) {
     const v = asString(raw[name]);
     if (v === undefined || v === '') return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', `${action}: missing ${name}`);
+    if (CONTROL.test(v)) return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', `${action}: ${name} contains a control character`);
     out[name] = v;
   }
   for (const name of OPTIONAL_STRINGS) {
     if (raw[name] === undefined || raw[name] === null) continue;
     const v = asString(raw[name]);
     if (v === undefined) return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', `${action}: ${name} must be a string`);
+    if (CONTROL.test(v)) return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', `${action}: ${name} contains a control character`);
     out[name] = v;
   }
   if (raw.workMode !== undefined && raw.workMode !== null) {

@@ -10,6 +10,8 @@ import type { CstaSession } from '../session/session.js';
 import { callIdOf, textAsOctets } from './csta-values.js';
 import type { OctetForm } from './csta-values.js';
 import { pegaFailure, requestKind, toPegaFailure } from './errors.js';
+import { refuseForeignCall } from './ownership.js';
+import type { CallOnLine } from './ownership.js';
 import type { PegaFailure, PegaRequest, PegaResult, PegaWorkMode } from './types.js';
 
 /** What requests need from a session: CstaSession's `request` (a real session fits). */
@@ -36,6 +38,14 @@ export interface CallLookup {
   pegaCallId(device: string, cstaCallId: string): string | undefined;
   noteConsultation(device: string, primaryPyCallId: string, consultCstaCallId: string): void;
   noteAgentRequest(device: string, reasonCode: string, workMode: PegaWorkMode | undefined): void;
+  /**
+   * The call Pega knows as `pyCallId` if it is on the line of `device` (see ownership.ts). When a
+   * lookup has it, requests naming any other call are refused with OPENCTI_CF_INVALID_OBJECT_STATE;
+   * a lookup without it (the identity lookup used when no mapper is given) checks nothing.
+   */
+  callOnLine?(device: string, pyCallId: string): CallOnLine | undefined;
+  /** The switch answered the device's makeCall/consultationCall with new CSTA call `cstaCallId`. */
+  noteRequestedCall?(device: string, cstaCallId: string): void;
 }
 
 /** Without a mapper: Pega call IDs are the CSTA call IDs. */
@@ -63,6 +73,10 @@ export async function executePegaRequest(session: PegaRequestSession, target: Re
 
 async function perform(session: PegaRequestSession, target: RequestTarget, r: PegaRequest, lookup: CallLookup): Promise<PegaResult> {
   const device = target.device;
+  if (lookup.callOnLine !== undefined) {
+    const refused = refuseForeignCall(r, device, { callOnLine: lookup.callOnLine.bind(lookup) });
+    if (refused !== undefined) return refused;
+  }
   const conn = (pyCallId: string): ConnectionID => connectionID(lookup.cstaCallId(device, pyCallId), device);
   const pegaId = (cstaCallId: string): string => lookup.pegaCallId(device, cstaCallId) ?? cstaCallId;
   switch (r.action) {
@@ -84,7 +98,9 @@ async function perform(session: PegaRequestSession, target: RequestTarget, r: Pe
         calledDirectoryNumber: deviceID(r.destination),
         ...(r.callData === undefined || r.callData === '' ? {} : { userData: textAsOctets(r.callData, target.octets) }),
       });
-      return { ok: true, callId: pegaId(callIdOf(result.callingDevice)) };
+      const made = callIdOf(result.callingDevice);
+      lookup.noteRequestedCall?.(device, made);
+      return { ok: true, callId: pegaId(made) };
     }
     case 'sendDTMF':
       if (!DTMF.test(r.digits)) return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', `sendDTMF: invalid digits ${JSON.stringify(r.digits)}`);
@@ -99,6 +115,7 @@ async function perform(session: PegaRequestSession, target: RequestTarget, r: Pe
         ...(r.callData === undefined || r.callData === '' ? {} : { userData: textAsOctets(r.callData, target.octets) }),
       });
       const consultId = callIdOf(result.initiatedCall);
+      lookup.noteRequestedCall?.(device, consultId);
       lookup.noteConsultation(device, r.callId, consultId);
       return { ok: true, callId: pegaId(consultId) };
     }

@@ -134,7 +134,7 @@ export function reconcileLine(line: DeviceLine, result: SnapshotDeviceResult): v
     if (phase === 'connected' || phase === 'held') call.answered = true;
     if (other !== '') {
       call.otherDN = other;
-      if (!call.parties.includes(other)) call.parties.push(other);
+      line.addParty(call, other);
     }
   }
   for (const call of line.calls()) if (!seen.has(call.cstaCallId)) line.remove(call);

@@ -63,21 +63,34 @@ export const RLRQ: RlrqPdu = { pdu: 'rlrq', reason: 'normal' };
  */
 export class AcseExchange {
   private waiter: ((pdu: CstaPdu) => void) | undefined;
+  /** Rejects the exchange in flight (the link closed under it). */
+  private abort: ((error: Error) => void) | undefined;
 
-  /** Sends `pdu` on `link` and resolves with the `expect`ed answer or an ABRT; TimeoutError after `timeoutMs`. */
+  /** Sends `pdu` on `link` and resolves with the `expect`ed answer or an ABRT; TimeoutError after `timeoutMs`, and the `fail` error if the link closes first. */
   exchange(link: { send(pdu: CstaPdu): boolean } | undefined, pdu: CstaPdu, expect: 'aare' | 'rlre', timeoutMs: number): Promise<CstaPdu> {
     if (link === undefined) return Promise.reject(new ConnectionClosedError('no connection'));
     return new Promise((resolve, reject) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        // Only this exchange's own hooks: a later exchange may have replaced them.
+        if (this.waiter === waiter) this.waiter = undefined;
+        if (this.abort === abort) this.abort = undefined;
+      };
       const timer = setTimeout(() => {
-        this.waiter = undefined;
+        done();
         reject(new TimeoutError(expect, 0, timeoutMs));
       }, timeoutMs);
-      this.waiter = (answer) => {
+      const waiter = (answer: CstaPdu): void => {
         if (answer.pdu !== expect && answer.pdu !== 'abrt') return;
-        clearTimeout(timer);
-        this.waiter = undefined;
+        done();
         resolve(answer);
       };
+      const abort = (error: Error): void => {
+        done();
+        reject(error);
+      };
+      this.waiter = waiter;
+      this.abort = abort;
       link.send(pdu);
     });
   }
@@ -85,6 +98,11 @@ export class AcseExchange {
   /** An ACSE PDU from the switch (AARE, RLRE, ABRT); ignored unless it answers the exchange in flight. */
   deliver(pdu: CstaPdu): void {
     this.waiter?.(pdu);
+  }
+
+  /** The link closed: the exchange in flight, if any, rejects with `error` now rather than at its timeout. */
+  fail(error: Error): void {
+    this.abort?.(error);
   }
 }
 
@@ -111,7 +129,10 @@ export class AcseAssociation implements AssociationStrategy {
     await this.acse.exchange(host.link(), RLRQ, 'rlre', 2000).catch(() => undefined);
   }
 
-  linkLost(): void {}
+  linkLost(): void {
+    // The AARQ or RLRQ in flight fails at once (ConnectionClosedError), not at its timeout.
+    this.acse.fail(new ConnectionClosedError('link closed during the association'));
+  }
 
   deliver(pdu: CstaPdu): void {
     this.acse.deliver(pdu);

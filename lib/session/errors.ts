@@ -59,6 +59,39 @@ export class RejectedError extends CstaError {
   }
 }
 
+/**
+ * Every invoke id of the session's range is taken by a request still waiting for its answer (a
+ * switch that stops answering, or more requests at once than the range holds): the request was
+ * not sent. Retriable once answers or timeouts free ids.
+ */
+export class InvokeIdsExhaustedError extends CstaError {
+  readonly operation: string;
+  /** How many ids the range holds (all of them in flight). */
+  readonly capacity: number;
+  constructor(operation: string, capacity: number) {
+    super('INVOKE_IDS_EXHAUSTED', `${operation} not sent: all ${capacity} invoke ids are in flight`, { retriable: true });
+    this.operation = operation;
+    this.capacity = capacity;
+  }
+}
+
+/**
+ * The switch answered a request with the result of another operation (same invoke id, wrong
+ * operation): the result is not used, the request fails with this error.
+ */
+export class ReplyMismatchError extends CstaError {
+  readonly operation: string;
+  readonly invokeId: number;
+  /** The operation the switch's result named. */
+  readonly received: string;
+  constructor(operation: string, invokeId: number, received: string) {
+    super('REPLY_MISMATCH', `${operation} (invokeId ${invokeId}) was answered with a ${received} result`);
+    this.operation = operation;
+    this.invokeId = invokeId;
+    this.received = received;
+  }
+}
+
 /** A request was made in a state that does not allow it (not associated, released...). */
 export class SessionStateError extends CstaError {
   constructor(message: string) {

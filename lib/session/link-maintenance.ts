@@ -3,7 +3,7 @@
  * used as a heartbeat) and the scheduling of reconnect attempts after the link drops. Both are
  * small state holders that call back into the session; the session owns the state machine.
  */
-import { TimeoutError } from './errors.js';
+import { InvokeIdsExhaustedError, TimeoutError } from './errors.js';
 import type { ReconnectPolicy } from './options.js';
 
 /** What the keep-alive needs from the session. */
@@ -47,20 +47,31 @@ export class KeepAlive {
     this.timer = undefined;
   }
 
+  /**
+   * One keep-alive. Unanswered in time (TimeoutError) or not sent because every invoke id is in
+   * flight (InvokeIdsExhaustedError: the switch is not answering) counts as missed. Runs from a
+   * timer, so nothing may escape it: a ping that throws instead of rejecting is handled the same.
+   */
   private tick(): void {
     if (!this.host.associated()) return;
-    this.host
-      .ping(this.intervalMs)
+    let ping: Promise<unknown>;
+    try {
+      ping = this.host.ping(this.intervalMs);
+    } catch (e) {
+      ping = Promise.reject(e);
+    }
+    ping
       .then(() => {
         if (this.missed > 0 && this.host.associated()) this.host.recovered();
         this.missed = 0;
       })
       .catch((e: unknown) => {
-        if (!(e instanceof TimeoutError)) return;
+        if (!(e instanceof TimeoutError) && !(e instanceof InvokeIdsExhaustedError)) return;
         this.missed++;
         this.host.degraded(this.missed);
         if (this.missed >= this.maxMisses) this.host.dropLink();
-      });
+      })
+      .catch(() => undefined);
   }
 }
 

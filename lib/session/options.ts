@@ -5,6 +5,8 @@ import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import type { WireFormat, WireLimits } from '../transport/wire.js';
 import type { CallModelOptions } from './model/types.js';
 import type { CSTAVersion } from '../../protocol/csta/types/acse-user-info-csta.js';
+import type { VendorProfile } from '../../protocol/profiles/index.js';
+import type { ProfileCredentials } from './profiles.js';
 
 /** How the association is set up after the TCP (or TLS) connection. */
 export type AssociationMode =
@@ -92,6 +94,14 @@ export function exponentialBackoff(options: { initialMs?: number; maxMs?: number
 export interface SessionOptions {
   readonly host: string;
   readonly port: number;
+  /**
+   * A vendor profile (`'avaya-dmcc'`, `'openscape-voice'`, `'zultys-mx'`, `'unitel'`, `'hipath'`...,
+   * docs/profiles.md): its wire, association with the vendor login, keep-alive and invoke ids,
+   * under any option given here explicitly.
+   */
+  readonly profile?: string | VendorProfile;
+  /** The login a profile's association needs (user, password; Uni-tel's PBX domain...). */
+  readonly credentials?: ProfileCredentials;
   /** Connect with TLS using these node:tls options (undefined = plain TCP). */
   readonly tls?: TlsOptions;
   /** @default { encoding: 'ber', framing: 'length16' } */

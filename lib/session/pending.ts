@@ -3,7 +3,7 @@
  * `pending → settled` exactly once; a reply for an id that is not pending (late, after a timeout,
  * or never sent) is reported to the caller of `settle*` as `false` and otherwise ignored.
  */
-import { InvariantViolation, TimeoutError } from './errors.js';
+import { InvariantViolation, InvokeIdsExhaustedError, ReplyMismatchError, TimeoutError } from './errors.js';
 import { ConnectionClosedError } from './errors.js';
 
 export interface InvokeIdRange {
@@ -40,16 +40,28 @@ export class PendingRequests {
     return this.pending.size;
   }
 
-  /** Next free id, wrapping within the range and skipping ids still in flight. */
-  allocate(): number {
-    const span = this.max - this.min + 1;
-    if (this.pending.size >= span) throw new InvariantViolation(`all ${span} invoke ids are in flight`);
+  /** How many ids the range holds: at most this many requests are in flight at once. */
+  get capacity(): number {
+    return this.max - this.min + 1;
+  }
+
+  /** Next free id, wrapping within the range and skipping ids still in flight; undefined when every id is in flight. */
+  tryAllocate(): number | undefined {
+    const span = this.capacity;
+    if (this.pending.size >= span) return undefined;
     for (let tries = 0; tries < span; tries++) {
       const id = this.next;
       this.next = id === this.max ? this.min : id + 1;
       if (!this.pending.has(id)) return id;
     }
-    throw new InvariantViolation('no free invoke id');
+    return undefined;
+  }
+
+  /** Like `tryAllocate`, but throws InvokeIdsExhaustedError when every id is in flight. */
+  allocate(operation = 'request'): number {
+    const id = this.tryAllocate();
+    if (id === undefined) throw new InvokeIdsExhaustedError(operation, this.capacity);
+    return id;
   }
 
   /** Registers a request; the promise settles on reply, timeout or `rejectAll`. */
@@ -83,6 +95,27 @@ export class PendingRequests {
     if (p === undefined) return false;
     p.resolve(value);
     return true;
+  }
+
+  /**
+   * Whether a result naming `operation` answers what is pending under `invokeId`: the same
+   * operation, or a result that names none (an empty returnResult). False when nothing is pending.
+   */
+  matches(invokeId: number, operation: string | undefined): boolean {
+    const pending = this.pending.get(invokeId)?.operation;
+    return pending !== undefined && (operation === undefined || operation === pending);
+  }
+
+  /**
+   * Settles with a returnResult naming `operation` (undefined: it names none): resolves with
+   * `value` when the operation is the pending request's, else rejects it with ReplyMismatchError.
+   * Returns false if nothing was pending under that id.
+   */
+  settleResult(invokeId: number, operation: string | undefined, value: unknown): boolean {
+    const pending = this.pending.get(invokeId)?.operation;
+    if (pending === undefined) return false;
+    if (operation === undefined || operation === pending) return this.resolve(invokeId, value);
+    return this.reject(invokeId, new ReplyMismatchError(pending, invokeId, operation));
   }
 
   /** Settles with an error; returns false if nothing was pending under that id. */

@@ -7,6 +7,7 @@
  * `snapshot-collector.ts`.
  */
 import type { VendorPdu } from '../../protocol/xml/vendor.js';
+import { sessionOptionsForProfile } from './profiles.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
 import type { KnownInvoke } from '../../protocol/rose/pdu.js';
 import type { ArgumentOf, ResultOf } from '../../protocol/csta/operation.js';
@@ -20,7 +21,7 @@ import { createWireCodec } from '../transport/wire.js';
 import '../transport/xml-wire.js';
 import { XML_MAX_INVOKE_ID } from '../transport/xml-wire.js';
 import type { WireCodec } from '../transport/wire.js';
-import { ConnectionClosedError, RejectedError, RemoteOperationError, SessionStateError, UnexpectedResultError } from './errors.js';
+import { ConnectionClosedError, InvokeIdsExhaustedError, RejectedError, RemoteOperationError, SessionStateError, UnexpectedResultError } from './errors.js';
 import { PendingRequests } from './pending.js';
 import { openSocket } from './open-socket.js';
 import { DEFAULTS, exponentialBackoff } from './options.js';
@@ -58,6 +59,14 @@ type State = 'idle' | 'connecting' | 'associated' | 'reconnecting' | 'closing' |
  * state at any time with `session.model.call(callID)` (connections, their states, devices). After
  * a reconnect the 'model' changes of the resync say which calls ended or began meanwhile.
  */
+/** The options with a vendor profile's settings filled in under the explicit ones. */
+function withProfile(options: SessionOptions): SessionOptions {
+  if (options.profile === undefined) return options;
+  const { profile, credentials, ...rest } = options;
+  const explicit = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<SessionOptions>;
+  return sessionOptionsForProfile(profile, { host: options.host, port: options.port, ...(options.tls === undefined ? {} : { tls: options.tls }) }, credentials ?? {}, explicit);
+}
+
 /** Prefix of the pending-request name of a vendor request. */
 const VENDOR_REQUEST = 'vendor:';
 
@@ -84,8 +93,9 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
   /** CSTA versions agreed at association (ACSE only). */
   versions: CSTAVersion | undefined;
 
-  constructor(options: SessionOptions) {
+  constructor(given: SessionOptions) {
     super();
+    const options = withProfile(given);
     this.options = options;
     this.codec = createWireCodec(options.wire, options.limits);
     this.pending = new PendingRequests(options.invokeIdRange ?? (options.wire?.encoding === 'xml' ? { min: 1, max: XML_MAX_INVOKE_ID } : undefined));
@@ -193,7 +203,8 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
       return Promise.reject(new ConnectionClosedError(`cannot send ${operation} while ${this.state}`));
     }
     const timeoutMs = this.timeoutFor(operation, options);
-    const invokeId = this.pending.allocate();
+    const invokeId = this.pending.tryAllocate();
+    if (invokeId === undefined) return Promise.reject(new InvokeIdsExhaustedError(operation, this.pending.capacity));
     const promise = this.pending.track<ResultOf<OperationNamed<N>>>(invokeId, operation, timeoutMs, this.options.asyncStackTraces ?? true);
     // A value that does not encode rejects at once with its EncodeError (also reported as sendError).
     const failure = conn.trySend({ pdu: 'invoke', invokeId, operation, argument } as KnownInvoke);
@@ -203,12 +214,15 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
 
   /**
    * Sends an invoke that has no reply (routeSelectRequest, routeEndRequest, routeUsedRequest...).
-   * Returns false when the link is down.
+   * Returns false when the link is down, or when every invoke id is taken by a request in flight
+   * (an id shared with one would make its answer ambiguous).
    */
   notify<N extends OperationName>(operation: N, argument: ArgumentOf<OperationNamed<N>>): boolean {
     const conn = this.conn;
     if (conn === undefined || !conn.isOpen || this.state !== 'associated') return false;
-    return conn.send({ pdu: 'invoke', invokeId: this.pending.allocate(), operation, argument } as KnownInvoke);
+    const invokeId = this.pending.tryAllocate();
+    if (invokeId === undefined) return false;
+    return conn.send({ pdu: 'invoke', invokeId, operation, argument } as KnownInvoke);
   }
 
   /** Registers the handler for an operation the switch invokes (e.g. routeRequest). */
@@ -392,8 +406,10 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
         return;
       case 'returnResult': {
         const result = 'result' in pdu ? pdu.result : undefined;
-        if (pdu.invokeId !== null) this.openSnapshotCollection(pdu.invokeId, result);
-        if (pdu.invokeId === null || !this.pending.resolve(pdu.invokeId, result)) this.emit('unmatched', pdu);
+        // The result must be of the request's operation (ReplyMismatchError otherwise).
+        const operation = 'operation' in pdu ? String(pdu.operation) : undefined;
+        if (pdu.invokeId !== null && this.pending.matches(pdu.invokeId, operation)) this.openSnapshotCollection(pdu.invokeId, result);
+        if (pdu.invokeId === null || !this.pending.settleResult(pdu.invokeId, operation, result)) this.emit('unmatched', pdu);
         return;
       }
       case 'returnError': {

@@ -16,3 +16,5 @@ export type { SimApplicationSessionOptions } from './application-sessions.js';
 export type { SnapshotDeviceMode } from './snapshots.js';
 export { simulatorOptionsForProfile } from './profiles.js';
 export type { SimDialectOptions, DialectCounters } from './dialect.js';
+export type { MonitorLimits } from './monitors.js';
+export { DEFAULT_MONITORS_PER_CLIENT, DEFAULT_MONITORS_PER_DEVICE } from './monitors.js';

@@ -24,6 +24,7 @@ import { Agents } from './agents.js';
 import { ApplicationSessions } from './application-sessions.js';
 import { answerVendorMessage, withEventPrivateData } from './dialect.js';
 import type { DialectCounters, SimDialectOptions } from './dialect.js';
+import type { MonitorLimits } from './monitors.js';
 import type { SimApplicationSessionOptions } from './application-sessions.js';
 import { CallFeatures } from './call-features.js';
 import { SimClient } from './client.js';
@@ -79,6 +80,10 @@ export interface PbxSimulatorOptions {
   readonly applicationSession?: SimApplicationSessionOptions;
   /** A vendor's habits: event invoke ids, private data on events, Zultys login (dialect.ts). @default {} */
   readonly dialect?: SimDialectOptions;
+  /** Bounds on monitors per client and per device (past them, performanceLimitExceeded). */
+  readonly monitorLimits?: MonitorLimits;
+  /** Close a client link that has carried nothing for this long (0 = never). @default 0 */
+  readonly idleClientTimeoutMs?: number;
 }
 
 /** Events a PbxSimulator emits (for tests and diagnostics). */
@@ -98,7 +103,7 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
   readonly options: PbxSimulatorOptions;
   readonly state: SwitchState;
   readonly engine: CallFeatures;
-  readonly monitors = new SwitchMonitors();
+  readonly monitors: SwitchMonitors;
   readonly router: Router;
   readonly agents: Agents;
   /** ECMA-354 application sessions (XML links). */
@@ -125,6 +130,7 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
 
   constructor(options: PbxSimulatorOptions = {}) {
     super();
+    this.monitors = new SwitchMonitors(options.monitorLimits);
     this.options = options;
     this.clientCodec(); // fail at construction for a wire the switch cannot serve
     this.state = new SwitchState(options.devices ?? defaultDevices(), options.dialPlan ?? DEFAULT_DIAL_PLAN);
@@ -281,6 +287,8 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
 
   private accept(socket: net.Socket): void {
     socket.setNoDelay(true);
+    const idle = this.options.idleClientTimeoutMs ?? 0;
+    if (idle > 0) socket.setTimeout(idle, () => socket.destroy());
     // A codec per client: an XML wire keeps per-link state (the peer's namespace, requestIDs).
     const client = new SimClient(this.nextClientId++, new CstaConnection(socket, this.clientCodec()));
     this.clients.set(client.id, client);

@@ -4,7 +4,7 @@
  *
  * No copy of ECMA's ECMA-354 XSD files was available; the element names, their order and the
  * enumeration values are those visible in classes generated from them (see
- * docs/ecma354.md and ../shared/reference/ecma-354/). Every message is an `xsd:sequence` in that
+ * docs/ecma354.md). Every message is an `xsd:sequence` in that
  * order, each `extensions` (and `applicationSpecificInfo`) holds any elements (`xsd:any`).
  *
  * Identifiers (sessionID, applicationID, protocol versions) are opaque text, kept exactly as the

@@ -11,7 +11,6 @@
  * - `ConnectionID`: no `both` wrapper: `<callID>` and/or `<deviceID>` (a static DeviceID, in the
  *   DeviceID form above) or `<dynamicID>` (hex) directly inside the element.
  */
-import { Buffer } from 'node:buffer';
 import { DecodeError, DecodeErrorCode } from '../errors.js';
 import type { AnyCodec, ChoiceCodec, SequenceCodec } from '../schema/index.js';
 import { unwrap, withPath } from './context.js';
@@ -44,18 +43,16 @@ function single(v: unknown, what: string): [string, unknown] {
 
 // ---- DeviceID ----------------------------------------------------------------------------------
 
-/** The identifier text of a non-TON alternative: OCTET STRING (`other`) as its octets in ISO-8859-1. */
+/**
+ * The identifier text of a non-TON alternative. `other` (OCTET STRING) follows the one rule for
+ * OCTET STRINGs (docs/xml.md, "Identifiers"): the text is the value, unchanged both ways
+ * (`ext:switchconn:switch:0` from Avaya stays that; octets from BER stay their hex).
+ */
 function idText(codec: AnyCodec, v: unknown): string {
-  // Lower-case hex (from BER) is octets shown as ISO-8859-1; any other text came from XML as it is.
-  if (codec.kind === 'octetString') return /^(?:[0-9a-f]{2})*$/.test(String(v)) ? Buffer.from(leafToText(codec, v), 'hex').toString('latin1') : leafToText(codec, v);
   return leafToText(codec, v);
 }
 
 function idFromText(codec: AnyCodec, text: string, offset: number): unknown {
-  if (codec.kind === 'octetString') {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) throw badValue(offset, 'typeOfNumber "other" text must be ISO-8859-1');
-    return Buffer.from(text, 'latin1').toString('hex');
-  }
   return leafFromText(codec, text, offset);
 }
 

@@ -49,7 +49,20 @@ export interface PegaGatewayOptions {
    * vanished browser then counts as closed, see `logoutOnClose`). 0 = no pings. @default 30000
    */
   readonly heartbeatMs?: number;
+  /**
+   * Most sockets open at once, all agents together, counting upgrades still being authenticated.
+   * Each socket costs CSTA requests (the snapshot as it opens, then its requests), so sockets are
+   * a bounded resource: past the bound an upgrade is refused with HTTP 503. @default DEFAULT_MAX_SOCKETS
+   */
+  readonly maxSockets?: number;
+  /** Most sockets one agent may have open at once; past it HTTP 503. @default DEFAULT_MAX_SOCKETS_PER_AGENT */
+  readonly maxSocketsPerAgent?: number;
 }
+
+/** Default of {@link PegaGatewayOptions.maxSockets}. */
+export const DEFAULT_MAX_SOCKETS = 256;
+/** Default of {@link PegaGatewayOptions.maxSocketsPerAgent}. */
+export const DEFAULT_MAX_SOCKETS_PER_AGENT = 8;
 
 /** Diagnostics the gateway emits. */
 export interface PegaGatewayEvents {
@@ -88,6 +101,8 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
   private files: StaticFiles | undefined;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private state: 'idle' | 'listening' | 'closed' = 'idle';
+  /** Upgrades past the socket-count check and not yet opened or refused (they hold a place). */
+  private upgrading = 0;
 
   constructor(options: PegaGatewayOptions) {
     super();
@@ -194,6 +209,17 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
       return refuse(404, 'no such endpoint');
     }
     if (pathname !== (this.options.path ?? '/cti')) return refuse(404, 'no such endpoint');
+    const maxSockets = this.options.maxSockets ?? DEFAULT_MAX_SOCKETS;
+    if (this.connectionCount + this.upgrading >= maxSockets) return refuse(503, `too many sockets: the gateway serves at most ${maxSockets} (maxSockets)`);
+    this.upgrading++;
+    try {
+      await this.authenticateAndOpen(req, socket, head, refuse);
+    } finally {
+      this.upgrading--;
+    }
+  }
+
+  private async authenticateAndOpen(req: http.IncomingMessage, socket: Duplex, head: Buffer, refuse: (status: number, reason: string) => void): Promise<void> {
     const allowed = this.options.allowedOrigins;
     if (allowed !== undefined && !allowed.includes(req.headers.origin ?? '')) return refuse(403, 'origin not allowed');
     const token = tokenFromUpgrade(req);
@@ -206,8 +232,19 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
     }
     if (identity === undefined) return refuse(401, 'invalid token');
     if (socket.destroyed || this.state !== 'listening') return;
+    const perAgent = this.options.maxSocketsPerAgent ?? DEFAULT_MAX_SOCKETS_PER_AGENT;
+    if ((this.sockets.get(identity.agentId)?.size ?? 0) >= perAgent) {
+      return refuse(503, `too many sockets for agent ${identity.agentId}: at most ${perAgent} (maxSocketsPerAgent)`);
+    }
     const who = { agentId: identity.agentId, device: identity.device };
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, who));
+    await new Promise<void>((resolve) => {
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        this.open(ws, who);
+        resolve();
+      });
+      // A socket that dies during the handshake never reaches the callback.
+      socket.once('close', () => resolve());
+    });
   }
 
   private open(ws: WebSocket, identity: GatewayIdentity): void {

@@ -10,7 +10,7 @@ import type { SnapshotDeviceData } from '../../../protocol/csta/types/status-rep
 import type { CstaEvent } from '../events.js';
 import { applyAgentEvent } from './agent.js';
 import { applyCallAssociated, applyCallControl } from './call-events.js';
-import { CallStore, DEFAULT_MAX_CALLS } from './call-store.js';
+import { CallStore, DEFAULT_MAX_CALLS, DEFAULT_MAX_CONNECTIONS_PER_CALL } from './call-store.js';
 import { applySnapshotData, snapshotData } from './snapshot.js';
 import type { CallModelOptions, CallView, DeviceView, ModelChange, ModelStats } from './types.js';
 
@@ -20,7 +20,12 @@ export class CallModel {
 
   constructor(options: CallModelOptions = {}) {
     const max = options.maxCalls ?? DEFAULT_MAX_CALLS;
-    this.store = new CallStore(Number.isFinite(max) && max >= 1 ? Math.floor(max) : DEFAULT_MAX_CALLS, options.isInternal);
+    const perCall = options.maxConnectionsPerCall ?? DEFAULT_MAX_CONNECTIONS_PER_CALL;
+    this.store = new CallStore(
+      Number.isFinite(max) && max >= 1 ? Math.floor(max) : DEFAULT_MAX_CALLS,
+      options.isInternal,
+      Number.isFinite(perCall) && perCall >= 1 ? Math.floor(perCall) : DEFAULT_MAX_CONNECTIONS_PER_CALL,
+    );
   }
 
   /**

@@ -13,6 +13,12 @@ export type { CallRecord, ConnectionRecord };
 /** Default cap on the number of calls. */
 export const DEFAULT_MAX_CALLS = 100_000;
 
+/**
+ * Default cap on the connections of one call (CallModelOptions.maxConnectionsPerCall). A switch
+ * reporting ever more parties joining one call would otherwise grow it without bound.
+ */
+export const DEFAULT_MAX_CONNECTIONS_PER_CALL = 256;
+
 /** Storage and bookkeeping of `CallModel` (internal to lib/session/model). */
 export class CallStore {
   /** Insertion order = least recently active first (touch() re-inserts). */
@@ -31,6 +37,7 @@ export class CallStore {
   constructor(
     private readonly maxCalls: number,
     private readonly isInternalOption: ((device: string) => boolean) | undefined,
+    private readonly maxConnectionsPerCall: number = DEFAULT_MAX_CONNECTIONS_PER_CALL,
   ) {}
 
   // ---- change log -------------------------------------------------------------------------
@@ -130,7 +137,7 @@ export class CallStore {
       this.calls.set(callID, call);
       return call;
     }
-    call = { callID, connections: new Map(), info: emptyInfo(), directions: new Map(), awaiting: undefined };
+    call = { callID, connections: new Map(), info: emptyInfo(), directions: new Map(), localIDs: new Map(), awaiting: undefined };
     this.calls.set(callID, call);
     this.emit({ type: 'callAdded', callID });
     return call;
@@ -183,7 +190,14 @@ export class CallStore {
   dropIfIdle(callID: string, reason: CallRemovalReason = 'idle'): void {
     const call = this.calls.get(callID);
     if (call === undefined) return;
-    for (const c of call.connections.values()) if (c.state !== 'fail' && this.monitoredDevices.has(c.device)) return;
+    if (call.connections.size <= this.monitoredDevices.size) {
+      for (const c of call.connections.values()) if (c.state !== 'fail' && this.monitoredDevices.has(c.device)) return;
+    } else {
+      for (const d of this.monitoredDevices) {
+        const c = call.connections.get(d);
+        if (c !== undefined && c.state !== 'fail') return;
+      }
+    }
     if (call.awaiting !== undefined && this.monitoredDevices.has(call.awaiting)) return;
     this.removeCall(callID, reason);
   }
@@ -234,9 +248,44 @@ export class CallStore {
     if (localID !== undefined) {
       const c = call.connections.get(localID);
       if (c !== undefined) return c;
-      for (const x of call.connections.values()) if (x.localID === localID) return x;
+      const byLocal = call.localIDs.get(localID);
+      if (byLocal !== undefined) return call.connections.get(byLocal);
     }
     return undefined;
+  }
+
+  /** Records `c.localID` = `localID` and indexes it (the first connection with a localID keeps it). */
+  private setLocalID(call: CallRecord, c: ConnectionRecord, localID: string | undefined): void {
+    if (localID === undefined || localID === c.device || c.localID === localID) return;
+    if (c.localID !== undefined && call.localIDs.get(c.localID) === c.device) call.localIDs.delete(c.localID);
+    c.localID = localID;
+    if (!call.localIDs.has(localID)) call.localIDs.set(localID, c.device);
+  }
+
+  /**
+   * Adds `device`'s connection to the call, unless the call is at `maxConnectionsPerCall`
+   * (counted as the anomaly `tooManyConnections`, the connection is not kept). Returns it, or
+   * undefined when refused.
+   */
+  private addConnection(call: CallRecord, device: string, state: ConnectionState, localID: string | undefined): ConnectionRecord | undefined {
+    if (call.connections.size >= this.maxConnectionsPerCall) {
+      this.anomaly('tooManyConnections');
+      return undefined;
+    }
+    const c: ConnectionRecord = { device, state, localID: undefined, seq: this.sequence };
+    call.connections.set(device, c);
+    this.setLocalID(call, c, localID);
+    this.connectionCount++;
+    this.index(device, call.callID);
+    return c;
+  }
+
+  /** Takes `device`'s connection out of the call and the indexes (no change emitted). */
+  private deleteConnection(call: CallRecord, c: ConnectionRecord): void {
+    call.connections.delete(c.device);
+    if (c.localID !== undefined && call.localIDs.get(c.localID) === c.device) call.localIDs.delete(c.localID);
+    this.connectionCount--;
+    this.unindex(c.device, call.callID);
   }
 
   /**
@@ -247,14 +296,12 @@ export class CallStore {
     const c = call.connections.get(device);
     if (c === undefined) {
       if (state === 'null') return;
-      call.connections.set(device, { device, state, localID: localID !== device ? localID : undefined, seq: this.sequence });
-      this.connectionCount++;
-      this.index(device, call.callID);
+      if (this.addConnection(call, device, state, localID) === undefined) return;
       if (call.awaiting === device) call.awaiting = undefined;
       this.emit({ type: 'connectionChanged', callID: call.callID, device, from: 'null', to: state });
       return;
     }
-    if (localID !== undefined && localID !== device) c.localID = localID;
+    this.setLocalID(call, c, localID);
     c.seq = this.sequence;
     if (state === 'null') {
       this.removeConnection(call, device);
@@ -270,9 +317,7 @@ export class CallStore {
   removeConnection(call: CallRecord, device: string): void {
     const c = call.connections.get(device);
     if (c === undefined) return;
-    call.connections.delete(device);
-    this.connectionCount--;
-    this.unindex(device, call.callID);
+    this.deleteConnection(call, c);
     this.emit({ type: 'connectionChanged', callID: call.callID, device, from: c.state, to: 'null' });
   }
 
@@ -282,12 +327,10 @@ export class CallStore {
     if (existing !== undefined) {
       existing.state = state;
       existing.seq = this.sequence;
-      if (localID !== undefined && localID !== device) existing.localID = localID;
+      this.setLocalID(call, existing, localID);
       return;
     }
-    call.connections.set(device, { device, state, localID: localID !== device ? localID : undefined, seq: this.sequence });
-    this.connectionCount++;
-    this.index(device, call.callID);
+    this.addConnection(call, device, state, localID);
   }
 
   /** Removes a call without a callRemoved change (a merge reports it in callMerged). */
@@ -304,7 +347,7 @@ export class CallStore {
 
   /** Creates a call without a callAdded change (a merge reports it in callMerged). */
   createSilently(callID: string): CallRecord {
-    const call: CallRecord = { callID, connections: new Map(), info: emptyInfo(), directions: new Map(), awaiting: undefined };
+    const call: CallRecord = { callID, connections: new Map(), info: emptyInfo(), directions: new Map(), localIDs: new Map(), awaiting: undefined };
     this.calls.set(callID, call);
     return call;
   }
@@ -327,8 +370,11 @@ export class CallStore {
   /** Recomputes the direction of the call for each monitored device in it. */
   refreshDirections(call: CallRecord): void {
     let changed = false;
-    for (const d of call.connections.keys()) {
-      if (!this.monitoredDevices.has(d)) continue;
+    // Over whichever is smaller, the call's connections or the monitored devices: a call with
+    // many parties and few monitored devices costs the latter per event, not the former.
+    const devices = call.connections.size <= this.monitoredDevices.size ? call.connections.keys() : this.monitoredDevices.values();
+    for (const d of devices) {
+      if (!this.monitoredDevices.has(d) || !call.connections.has(d)) continue;
       const dir = this.directionFor(call, d);
       const old = call.directions.get(d);
       if (old === dir || (dir === 'unknown' && old !== undefined)) continue;

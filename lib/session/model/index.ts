@@ -1,5 +1,6 @@
 /** The device/call model of the session (ECMA-269 connection state model). */
 export { CallModel } from './call-model.js';
+export { DEFAULT_MAX_CALLS, DEFAULT_MAX_CONNECTIONS_PER_CALL } from './call-store.js';
 export { nextAgentStatus } from './agent.js';
 export type { AgentEvent } from './agent.js';
 export { snapshotStates } from './snapshot.js';

@@ -21,6 +21,8 @@ export interface CallRecord {
   readonly connections: Map<string, ConnectionRecord>;
   readonly info: Mutable<CallInfo>;
   readonly directions: Map<string, CallDirection>;
+  /** Device of the connection whose ConnectionID device part is each localID (dynamic IDs), so a lookup by localID is not a scan of the call. */
+  readonly localIDs: Map<string, string>;
   /**
    * A monitored device the call was diverted to, whose own report (delivered, queued, failed) is
    * awaited: it keeps the call alive without a connection of its own.

@@ -164,6 +164,13 @@ export interface CallModelOptions {
   /** Maximum number of calls kept; the least recently active are evicted beyond it. Default 100 000. */
   readonly maxCalls?: number;
   /**
+   * Most connections one call keeps; a connection past it is not kept (counted in
+   * `stats().anomalyKinds.tooManyConnections`). A switch reporting ever more parties joining one
+   * call would otherwise grow it, and the work per event, without bound. Default
+   * `DEFAULT_MAX_CONNECTIONS_PER_CALL` (256).
+   */
+  readonly maxConnectionsPerCall?: number;
+  /**
    * Whether a device is inside the switch (for `internal` directions). Default: the device is
    * monitored by this model.
    */

@@ -46,8 +46,8 @@ describe('csta replay / conformance', () => {
     expect(run.code, run.stdout).to.equal(0);
   });
 
-  it('expected-decode.ndjson is exactly what decode --ndjson prints', async () => {
-    const run = await runCli(['decode', 'fixtures/traces/ber-inbound-call/trace.pcap', '--ndjson']);
+  it('expected-decode.ndjson is exactly what decode --ndjson --brief prints', async () => {
+    const run = await runCli(['decode', 'fixtures/traces/ber-inbound-call/trace.pcap', '--ndjson', '--brief']);
     expect(run.stdout).to.equal(readFileSync(join(TRACES, 'ber-inbound-call', 'expected-decode.ndjson'), 'utf8'));
   });
 

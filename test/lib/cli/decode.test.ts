@@ -168,7 +168,8 @@ describe('csta decode', () => {
     expect(run.code).to.equal(0);
     const arr = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(arr).to.have.length(2);
-    expect(Object.keys(arr[0]!)).to.deep.equal(['index', 'offset', 'length', 'encoding', 'message', 'pdu']);
+    expect(Object.keys(arr[0]!)).to.deep.equal(['index', 'offset', 'length', 'encoding', 'message', 'hex', 'pdu']);
+    expect(arr[0]!.hex).to.equal(frame(files[0]!).toString('hex'));
     expect(arr.map((r) => r.message)).to.deep.equal(['MakeCall', 'CSTAErrorCode']);
     expect(arr.map((r) => r.pdu)).to.deep.equal(files.map(decoded));
     const empty = await runCli(['decode', '--json'], { stdin: '' });
@@ -187,8 +188,9 @@ describe('csta decode', () => {
     const tty = await runCli(['decode', path, '--ndjson'], { stderrIsTTY: true });
     expect(tty.code).to.equal(0);
     expect(tty.stdout.trim().split('\n')).to.have.length(n);
-    expect(tty.stderr).to.contain(`] 100% of ${n + 3} packets`);
-    expect(tty.stderr).to.contain('\r[##########          ] 50%');
+    expect(tty.stderr).to.match(new RegExp(`\\r\\[#{20}\\] 100% ${n + 3}/${n + 3} packets, [0-9.]+[kM]?/s`));
+    expect(tty.stderr).to.match(/\r\[ {20}\] 0% \d+\/8003 packets/);
+    expect(tty.stderr.endsWith('\r\x1b[K'), 'the bar is erased at the end').to.equal(true);
     const pipe = await runCli(['decode', path, '--ndjson']);
     expect(pipe.stderr).to.equal('');
   });

@@ -2,6 +2,8 @@
 import { expect } from 'chai';
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { main } from '../../../lib/cli/main.js';
 import { MemoryOutput } from '../../../lib/cli/io.js';
 import { CstaSession } from '../../../lib/session/session.js';
@@ -123,16 +125,84 @@ describe('csta simulate / demo', () => {
     expect(await sim.stop()).to.equal(0);
   });
 
+  it('simulate --wire xml --tls --devices serves a matching session with only the devices of the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csta-sim-'));
+    try {
+      writeFileSync(join(dir, 'devices.json'), JSON.stringify([{ number: '4100', kind: 'station' }, { number: '4200', kind: 'station' }]));
+      const sim = await startSimulate(['--wire', 'xml', '--framing', 'header', '--tls', '--devices', join(dir, 'devices.json')]);
+      expect(sim.stdout.text()).to.contain('(XML, header framing, TLS; 2 devices)');
+      const ca = readFileSync(join(REPO_ROOT, 'fixtures', 'tls', 'localhost.crt'));
+      const session = new CstaSession({
+        host: '127.0.0.1',
+        port: sim.port,
+        reconnect: false,
+        keepAliveMs: 0,
+        tls: { ca, servername: 'localhost' },
+        wire: { encoding: 'xml', framing: 'header' },
+        association: { kind: 'systemRegister' },
+      });
+      try {
+        await session.connect();
+        expect((await session.monitorStart('4100')).device).to.equal('4100');
+        // 2000 is a default device, not one of the file's.
+        const refused = await session.monitorStart('2000').then(
+          () => 'accepted',
+          (e: unknown) => String(e),
+        );
+        expect(refused).to.contain('invalidDeviceID');
+      } finally {
+        await session.close();
+      }
+      expect(await sim.stop()).to.equal(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('simulate --password accepts an AARQ with it and refuses one without', async () => {
+    const sim = await startSimulate(['--password', 's3cret']);
+    expect(sim.stdout.text()).to.contain('(BER, length16 framing, AARQ password required; 23 devices)');
+    const options = { host: '127.0.0.1', port: sim.port, reconnect: false as const, keepAliveMs: 0, requestTimeoutMs: 2000 };
+    const good = new CstaSession({ ...options, association: { kind: 'acse', password: 's3cret' } });
+    await good.connect();
+    await good.close();
+    const wrong = new CstaSession({ ...options, association: { kind: 'acse', password: 'guess' } });
+    const error = await wrong.connect().then(
+      () => 'accepted',
+      (e: unknown) => String(e),
+    );
+    await wrong.close().catch(() => undefined);
+    expect(error).to.not.equal('accepted');
+    expect(await sim.stop()).to.equal(0);
+  });
+
+  it('simulate says what is wrong with --framing and --devices', async () => {
+    const framing = await runCli(['simulate', '--port', '0', '--wire', 'xml', '--framing', 'length16']);
+    expect(framing.code).to.equal(2);
+    expect(framing.stderr).to.contain('--framing length16 is not an XML framing of a CSTA session');
+    const dir = mkdtempSync(join(tmpdir(), 'csta-sim-'));
+    try {
+      writeFileSync(join(dir, 'bad.json'), JSON.stringify([{ number: '4100', kind: 'station' }, { number: '4101', kind: 'phone' }]));
+      const devices = await runCli(['simulate', '--port', '0', '--devices', join(dir, 'bad.json')]);
+      expect(devices.code).to.equal(2);
+      expect(devices.stderr).to.contain('item 1 (4101): "kind" must be one of station, acdGroup, routingPoint, trunk');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('simulate refuses a bad port as a usage error', async () => {
     const run = await runCli(['simulate', '--port', 'seventy']);
     expect(run.code).to.equal(2);
     expect(run.stderr).to.contain('a port is an integer');
   });
 
-  it('demo decodes a bundled frame and maps a simulated call to Pega events', async () => {
+  it('demo prints the summary of a bundled capture and maps a simulated call to Pega events', async () => {
     const run = await runCli(['demo']);
     expect(run.code, run.stderr).to.equal(0);
-    expect(run.stdout).to.contain('    58      3          localConnectionInfo: alerting (2)');
+    const summary = await runCli(['decode', '--summary', 'fixtures/traces/ber-inbound-call/trace.pcap']);
+    expect(run.stdout).to.contain(summary.stdout);
+    expect(summary.stdout).to.contain('DeliveredEvent');
     const csta = run.stdout.split('\n').filter((l) => l.startsWith('CSTA  '));
     expect(csta).to.deep.equal(['CSTA  2000  delivered', 'CSTA  2000  established', 'CSTA  2000  connectionCleared', 'CSTA  2000  callCleared']);
     const pega = run.stdout

@@ -130,12 +130,17 @@ describe('PegaCtiLink', () => {
     const session = new FakeSession();
     const link = new PegaCtiLink(session);
     await link.login({ agentId: '5501', device: '2000' });
+    session.emit('event', delivered('002a', '2000', '0612345678'), monitorOf('2000'));
     const before = session.requests.length;
     expect(await link.request('5501', { action: 'answerCall', callId: '002a' })).to.deep.equal({ ok: true, callId: '002a' });
     expect(session.requests[before]).to.deep.include({ operation: 'answerCall', argument: { callToBeAnswered: conn('002a', '2000') } });
     expect(await link.request('9999', { action: 'answerCall', callId: '002a' })).to.deep.include({ errCode: 'OPENCTI_AGENT_NOT_LOGGED_IN' });
+    // @ts-expect-error a request without its callId is a compile error, and refused at run time
     expect(await link.request('5501', { action: 'answerCall' })).to.deep.include({ errCode: 'OPENCTI_CF_GENERIC_OPERATION' });
+    // @ts-expect-error untyped input (JSON from elsewhere) is still checked at run time
     expect(await link.request('5501', 'nonsense')).to.deep.include({ errCode: 'OPENCTI_CF_GENERIC_OPERATION' });
+    // A call that is not on the agent's line is refused without a CSTA request.
+    expect(await link.request('5501', { action: 'holdCall', callId: '002b' })).to.deep.include({ ok: false, errCode: 'OPENCTI_CF_INVALID_OBJECT_STATE' });
     expect(session.requests.length).to.equal(before + 1);
   });
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { executePegaRequest } from '../../../lib/pega/requests.js';
 import { parsePegaRequest, isPegaFailure } from '../../../lib/pega/request-parse.js';
 import { PegaMapper } from '../../../lib/pega/mapper.js';
-import { ConnectionClosedError, RejectedError, RemoteOperationError, TimeoutError } from '../../../lib/session/errors.js';
+import { ConnectionClosedError, InvokeIdsExhaustedError, RejectedError, RemoteOperationError, TimeoutError } from '../../../lib/session/errors.js';
 import type { PegaRequest } from '../../../lib/pega/types.js';
 import { FakeSession } from './fake-session.js';
 
@@ -63,6 +63,13 @@ describe('Pega requests → CSTA', () => {
   it('consultationCall then transferComplete: the consult call found through the mapper', async () => {
     const mapper = new PegaMapper();
     const session = new FakeSession().answer('consultationCall', { initiatedCall: conn('002b', '2000') }).answer('transferCall', { transferredCall: conn('002c', '3000') });
+    // 002a rings at the agent's device first: requests act only on calls on the agent's line.
+    mapper.map('2000', {
+      category: 'callControlEvents',
+      type: 'delivered',
+      crossRefIdentifier: '0001',
+      event: { connection: conn('002a', '2000'), alertingDevice: { deviceIdentifier: dev('2000') }, callingDevice: { deviceIdentifier: dev('0612345678') }, calledDevice: { deviceIdentifier: dev('2000') }, lastRedirectionDevice: { notKnown: null }, cause: 'newCall' },
+    } as never);
     const first = await executePegaRequest(session, target, { action: 'transferInitiate', callId: '002a', destination: '3000' }, mapper);
     expect(first).to.deep.equal({ ok: true, callId: '002b' });
     expect(session.requests[0]!.argument).to.deep.equal({ existingCall: conn('002a', '2000'), consultedDevice: dev('3000') });
@@ -128,6 +135,7 @@ describe('CSTA errors → OpenCTI error codes', () => {
     [{ action: 'holdCall', callId: '1' }, remote({ unspecified: null }), 'OPENCTI_CF_GENERIC_OPERATION'],
     [{ action: 'holdCall', callId: '1' }, new TimeoutError('holdCall', 1, 50), 'OPENCTI_HTTP_ERROR_504'],
     [{ action: 'holdCall', callId: '1' }, new ConnectionClosedError('socket closed'), 'OPENCTI_HTTP_ERROR_503'],
+    [{ action: 'holdCall', callId: '1' }, new InvokeIdsExhaustedError('holdCall', 3), 'OPENCTI_HTTP_ERROR_503'],
     [{ action: 'holdCall', callId: '1' }, new RejectedError('holdCall', 1, { invoke: 'unrecognizedOperation' } as never), 'OPENCTI_HTTP_ERROR_500'],
   ];
   for (const [request, error, code] of cases) {
@@ -147,7 +155,7 @@ describe('parsePegaRequest', () => {
     expect(parsePegaRequest({ action: 'answerCall', callId: 42 })).to.deep.equal({ action: 'answerCall', callId: '42' });
     expect(parsePegaRequest({ action: 'agentNotReady', reasonCode: '5', workMode: 'AFTER_CALL_WORK' })).to.deep.equal({ action: 'agentNotReady', reasonCode: '5', workMode: 'ACW' });
   });
-  for (const bad of [null, 'answerCall', [], { action: 'fly' }, { action: 'answerCall' }, { action: 'makeCall', destination: '' }, { action: 'agentReady', workMode: 'NAP' }, { action: 'hangUpCall', callId: { x: 1 } }, { action: 'makeCall', destination: '1', callData: 5n }]) {
+  for (const bad of [null, 'answerCall', [], { action: 'fly' }, { action: 'answerCall' }, { action: 'makeCall', destination: '' }, { action: 'agentReady', workMode: 'NAP' }, { action: 'hangUpCall', callId: { x: 1 } }, { action: 'makeCall', destination: '1', callData: 5n }, { action: 'makeCall', destination: '3000\u0000' }, { action: 'makeCall', destination: '3000', callData: 'a=1\u001b[2J' }, { action: 'sendDTMF', callId: '01', digits: '1\u0085' }, { action: 'answerCall', callId: '\ud800' }]) {
     it(`refuses ${String(JSON.stringify(bad, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)))}`, () => {
       const r = parsePegaRequest(bad);
       expect(isPegaFailure(r)).to.equal(true);

@@ -83,6 +83,17 @@ describe('vendor profiles end to end (session ↔ simulator over 127.0.0.1)', fu
     });
   }
 
+  it('a profile can be named as a session option: new CstaSession({ host, port, profile, credentials })', async () => {
+    sim = new PbxSimulator(simulatorOptionsForProfile('zultys-mx', CREDS));
+    const port = await sim.listen();
+    session = new CstaSession({ host: '127.0.0.1', port, profile: 'zultys-mx', credentials: CREDS, reconnect: false, keepAliveMs: undefined });
+    expect(session.options.association).to.deep.include({ kind: 'zultysLogin', userName: CREDS.userName });
+    expect(session.options.wire).to.deep.include({ encoding: 'xml', framing: 'header' });
+    await session.connect();
+    expect(sim.dialectCounters.logins).to.equal(1);
+    await session.monitorStart('2001');
+  });
+
   it('the simulator plays the dialects: 9999 on OpenScape Voice events, Zultys login refused with wrong credentials', async () => {
     expect(simulatorOptionsForProfile('openscape-voice').dialect?.eventInvokeId).to.equal(9999);
     sim = new PbxSimulator(simulatorOptionsForProfile('zultys-mx', CREDS));

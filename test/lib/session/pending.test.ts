@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { PendingRequests } from '../../../lib/session/pending.js';
-import { ConnectionClosedError, InvariantViolation, TimeoutError } from '../../../lib/session/errors.js';
+import { ConnectionClosedError, InvokeIdsExhaustedError, TimeoutError } from '../../../lib/session/errors.js';
 
 describe('PendingRequests', () => {
   it('allocates ids in order and wraps within the range', () => {
@@ -27,7 +27,8 @@ describe('PendingRequests', () => {
     const p = new PendingRequests({ min: 1, max: 2 });
     void p.track(p.allocate(), 'a', 0).catch(() => undefined);
     void p.track(p.allocate(), 'b', 0).catch(() => undefined);
-    expect(() => p.allocate()).to.throw(InvariantViolation);
+    expect(() => p.allocate()).to.throw(InvokeIdsExhaustedError);
+    expect(p.tryAllocate()).to.equal(undefined);
     p.rejectAll();
   });
 

@@ -38,6 +38,36 @@
     return best;
   }
 
+  /** The newest live call in one of `states` (any live call without `states`); no fallback. */
+  function liveCall(states) {
+    let best;
+    for (const [callId, call] of calls) {
+      if (ENDED.has(call.state) || (states && !states.includes(call.state))) continue;
+      if (best === undefined || call.order > best.call.order) best = { callId, call };
+    }
+    return best;
+  }
+
+  /** A held call and an active one: what transfer and conference complete. */
+  function consultPair() {
+    const held = liveCall(['Held']);
+    const active = liveCall(['Established', 'Connected', 'Retrieved', 'Alerting', 'Dialing', 'Initiated']);
+    return held && active && held.callId !== active.callId ? { held, active } : undefined;
+  }
+
+  /** mm:ss since the shown call was answered (it stops when the call ends). */
+  function renderTimer() {
+    const shown = shownCall();
+    const since = shown && shown.call.connectedAt;
+    if (!since) {
+      $('call-timer').textContent = '-';
+      return;
+    }
+    const end = ENDED.has(shown.call.state) ? shown.call.endedAt ?? Date.now() : Date.now();
+    const s = Math.max(0, Math.floor((end - since) / 1000));
+    $('call-timer').textContent = `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  }
+
   /** The call shown: the current one, or the last one to change (to show how it ended). */
   function shownCall() {
     const current = currentCall(undefined);
@@ -55,10 +85,16 @@
     $('call-ani').textContent = shown && shown.call.ani ? shown.call.ani : '-';
     $('call-type').textContent = shown && shown.call.callType ? shown.call.callType : '-';
     $('call-other').textContent = shown && shown.call.otherDN ? shown.call.otherDN : '-';
-    const hasCall = currentCall(undefined) !== undefined;
+    // Buttons follow the call and agent state: Answer only with a ringing call, Retrieve only
+    // with a held one, Transfer/Conference only with a held call and an active consultation.
     for (const button of document.querySelectorAll('button[data-needs]')) {
-      button.disabled = !open || (button.dataset.needs === 'call' && !hasCall);
+      const states = button.dataset.states ? button.dataset.states.split(' ') : undefined;
+      let enabled = open;
+      if (button.dataset.needs === 'call') enabled = enabled && liveCall(states) !== undefined;
+      if (button.dataset.needs === 'two-calls') enabled = enabled && consultPair() !== undefined;
+      button.disabled = !enabled;
     }
+    renderTimer();
     $('connect').disabled = open;
     $('disconnect').disabled = !open;
   }
@@ -74,6 +110,7 @@
         ani: known.ani,
         callType: known.callType,
         otherDN: item.pyOtherDN || known.otherDN,
+        connectedAt: known.connectedAt,
         order: ++order,
       });
     }
@@ -88,6 +125,8 @@
         const callId = String(event.pyCallId ?? '');
         const call = calls.get(callId) ?? {};
         call.state = event.pyEventName;
+        if (event.pyEventName === 'Established' && !call.connectedAt) call.connectedAt = Date.now();
+        if (ENDED.has(event.pyEventName)) call.endedAt = Date.now();
         if (event.pyANI) call.ani = event.pyANI;
         if (event.pyCallType) call.callType = event.pyCallType;
         if (event.pyOtherDN) call.otherDN = event.pyOtherDN;
@@ -101,6 +140,7 @@
         $('agent-state').textContent = event.pyEventName + (event.pyReasonCode ? ` (${event.pyReasonCode})` : '');
         break;
       case 'SnapshotEvent':
+        if (event.pyLinkState) $('link-state').textContent = event.pyLinkState;
         if (event.pyAgentState) $('agent-state').textContent = event.pyAgentState + (event.pyReasonCode ? ` (${event.pyReasonCode})` : '');
         if (Array.isArray(event.pyCalls)) syncCalls(event.pyCalls);
         break;
@@ -212,6 +252,19 @@
     if (destination) withCall('blindTransfer', { destination }, ['Established', 'Connected', 'Retrieved', 'Held']);
     else log('blindTransfer: enter a number', true);
   });
+  $('consult').addEventListener('click', () => {
+    const destination = value('destination');
+    if (destination) withCall('consultationCall', { destination }, ['Established', 'Connected', 'Retrieved']);
+    else log('consultationCall: enter a number', true);
+  });
+  for (const [id, action] of [['transfer-complete', 'transferComplete'], ['conference-complete', 'conferenceComplete']]) {
+    $(id).addEventListener('click', () => {
+      const pair = consultPair();
+      if (pair) send({ action, callId: pair.held.callId, consultCallId: pair.active.callId });
+      else log(`${action}: needs a held call and a consultation call`, true);
+    });
+  }
+  setInterval(renderTimer, 1000);
   $('send-dtmf').addEventListener('click', () => {
     const digits = value('digits');
     if (digits) withCall('sendDTMF', { digits }, ['Established', 'Connected', 'Retrieved', 'Held']);

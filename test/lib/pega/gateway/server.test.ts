@@ -182,6 +182,37 @@ describe('PegaGateway (fake link, 127.0.0.1)', () => {
     });
   });
 
+  describe('socket bounds', () => {
+    it('refuses sockets past maxSockets with 503 (each costs CSTA requests) and accepts again once one closes', async () => {
+      await gateway.close();
+      const rejected: [number, string][] = [];
+      await start({ maxSockets: 2 });
+      gateway.on('rejected', (status, reason) => rejected.push([status, reason]));
+      const first = await client('tok-alice');
+      await client('tok-bob');
+      expect(await open(port, ['pega-gateway.v1', 'bearer.tok-bob'])).to.deep.equal({ kind: 'refused', status: 503 });
+      expect(rejected).to.have.length(1);
+      expect(rejected[0]![1]).to.match(/maxSockets/);
+      expect(gateway.connectionCount).to.equal(2);
+      expect(link.refreshed).to.have.length(2); // the refused socket cost no snapshot
+      first.ws.close();
+      await first.closed;
+      const deadline = Date.now() + 2000;
+      while (gateway.connectionCount > 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      await client('tok-alice');
+      expect(gateway.connectionCount).to.equal(2);
+    });
+
+    it('refuses an agent\'s sockets past maxSocketsPerAgent with 503, leaving room for other agents', async () => {
+      await gateway.close();
+      await start({ maxSocketsPerAgent: 1 });
+      await client('tok-alice');
+      expect(await open(port, ['pega-gateway.v1', 'bearer.tok-alice'])).to.deep.equal({ kind: 'refused', status: 503 });
+      await client('tok-bob');
+      expect(gateway.connectionCount).to.equal(2);
+    });
+  });
+
   describe('requests', () => {
     it('forwards a request for the token\'s agent and returns the result under the same id', async () => {
       link.answer = async (_agent, request) =>

@@ -1,0 +1,3 @@
+'use strict';
+// require('csta-link/protocol'): see load.cjs.
+module.exports = require('./load.cjs').load('csta-link/protocol', 'dist/protocol/index.js');
