@@ -1,6 +1,6 @@
 /**
  * (Re)writes the goldens of the vendor-dialect corpus: for every fixtures/vendors/<vendor>/<name>.xml
- * or .hex, `<name>.json` = what `csta decode --profile <vendor> [--framing xml] --json` prints for
+ * or .hex, `<name>.json` = what `csta decode --profile <vendor> [--framing xml] --json --brief` prints for
  * it with the current decoder (fixtures/vendors/vendor-fixtures.ts `cliCommandFor`).
  *
  *   npx tsx scripts/update-vendor-goldens.ts            # rewrite every golden, report each fixture

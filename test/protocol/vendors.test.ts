@@ -33,7 +33,6 @@ import type { VendorFixture } from '../../fixtures/vendors/vendor-fixtures.js';
 /** The three checks each fixture gets. */
 type Check = 'decode' | 'identifiers' | 'roundTrip';
 
-const AVAYA_OTHER = 'the reader turns a DeviceID with typeOfNumber="other" (every Avaya device id) into the hex of its octets';
 const HIPATH_AUTH =
   "the ACSE codec reads only ACSEUserInformationForCSTA in an EXTERNAL; HiPath's AARQ/AARE authentication values are EXTERNALs holding name and password / APS stamp and system version";
 const HIPATH_BITS = 'the BER codec re-encodes an all-zero BIT STRING as 03 01 00, dropping the bit count HiPath sends (18 zero bits: 03 04 06 00 00 00)';
@@ -43,10 +42,6 @@ const HIPATH_BITS = 'the BER codec re-encodes an all-zero BIT STRING as 03 01 00
  * XML/BER decoder is still being extended for. Each entry goes when the codec learns the class.
  */
 const PENDING: Readonly<Record<string, Partial<Record<Check, string>>>> = {
-  'fixtures/vendors/avaya-dmcc/delivered-event.xml': { identifiers: AVAYA_OTHER },
-  'fixtures/vendors/avaya-dmcc/make-call-response.xml': { identifiers: AVAYA_OTHER },
-  'fixtures/vendors/avaya-dmcc/monitor-start.xml': { identifiers: AVAYA_OTHER },
-  'fixtures/vendors/avaya-dmcc/session.hex': { identifiers: AVAYA_OTHER },
   'fixtures/vendors/hipath/aarq.hex': { decode: HIPATH_AUTH, roundTrip: HIPATH_AUTH },
   'fixtures/vendors/hipath/aare.hex': { decode: HIPATH_AUTH, roundTrip: HIPATH_AUTH },
   'fixtures/vendors/hipath/login-rejected.hex': { decode: HIPATH_AUTH, roundTrip: HIPATH_AUTH },
