@@ -17,6 +17,7 @@ export type { VendorProfile, VendorProfileName, ProfileAssociation, ProfileCorre
 
 // ECMA-354 application sessions (XML only)
 export * from './ecma354/index.js';
+export { nameAndPasswordAuthentication, credentialsOfAuthentication } from './acse/authentication.js';
 
 // ROSE and ACSE
 export { RejectProblem, RoseTag, UNIVERSAL_FAILURE_CODE } from './rose/pdu.js';

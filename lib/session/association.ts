@@ -4,6 +4,7 @@
  * in flight, and `AcseAssociation`, the strategy (see association-strategy.ts).
  */
 import type { AarePdu, AarqPdu, RlrqPdu } from '../../protocol/acse/pdu.js';
+import { nameAndPasswordAuthentication } from '../../protocol/acse/authentication.js';
 import type { CSTAVersion } from '../../protocol/csta/types/acse-user-info-csta.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
 import { ConnectionClosedError, TimeoutError } from './errors.js';
@@ -24,7 +25,10 @@ export function buildAarq(mode: AcseMode): AarqPdu {
     ...(mode.callingAEQualifier === undefined ? {} : { 'calling-AE-qualifier': { 'ae-qualifier-form2': mode.callingAEQualifier } }),
     ...(mode.password === undefined
       ? {}
-      : { 'sender-acse-requirements': ['authentication'], 'calling-authentication-value': { charstring: mode.password } }),
+      : {
+          'sender-acse-requirements': ['authentication'],
+          'calling-authentication-value': mode.authenticationName === undefined ? { charstring: mode.password } : nameAndPasswordAuthentication(mode.authenticationName, mode.password),
+        }),
     'user-information': [{ encoding: { 'single-ASN1-type': { newDefinition: { cSTAVersion: versions } } } }],
   };
   return aarq as AarqPdu;

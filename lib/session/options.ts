@@ -16,8 +16,10 @@ export type AssociationMode =
       readonly versions?: CSTAVersion;
       /** Application context name. @default CSTA_APPLICATION_CONTEXT */
       readonly applicationContext?: string;
-      /** Password sent as calling-authentication-value (charstring). */
+      /** Password sent as calling-authentication-value (charstring, or with `authenticationName` HiPath's name-and-password EXTERNAL). */
       readonly password?: string;
+      /** Send name and password as Siemens HiPath's authentication EXTERNAL (protocol/acse/authentication.ts). */
+      readonly authenticationName?: string;
       /** Sent as calling-AE-qualifier form2 when given. */
       readonly callingAEQualifier?: number;
     }

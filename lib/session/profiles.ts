@@ -71,7 +71,11 @@ export function associationForProfile(profile: VendorProfile, credentials: Profi
   const a = profile.association;
   switch (a.kind) {
     case 'acse':
-      return { kind: 'acse', applicationContext: a.applicationContext, ...(a.authentication && credentials.password !== undefined ? { password: credentials.password } : {}) };
+      return {
+        kind: 'acse',
+        applicationContext: a.applicationContext,
+        ...(a.authentication && credentials.password !== undefined ? { password: credentials.password, ...(credentials.userName === undefined ? {} : { authenticationName: credentials.userName }) } : {}),
+      };
     case 'systemRegister':
       return { kind: 'systemRegister' };
     case 'none':

@@ -54,7 +54,7 @@ export function simulatorOptionsForProfile(profileOrName: VendorProfile | string
   return {
     wire: wireForProfile(profile),
     association: associationKinds(profile),
-    ...(a.kind === 'acse' && a.authentication && password !== undefined ? { password } : {}),
+    ...(a.kind === 'acse' && a.authentication && password !== undefined ? { password, ...(user === undefined ? {} : { authenticationName: user }) } : {}),
     ...(a.kind === 'applicationSession'
       ? {
           applicationSession: {

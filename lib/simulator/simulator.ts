@@ -23,6 +23,7 @@ import type { KnownCstaEvent } from '../session/events.js';
 import { Agents } from './agents.js';
 import { ApplicationSessions } from './application-sessions.js';
 import { answerVendorMessage, withEventPrivateData } from './dialect.js';
+import { credentialsOfAuthentication } from '../../protocol/acse/authentication.js';
 import type { DialectCounters, SimDialectOptions } from './dialect.js';
 import type { MonitorLimits } from './monitors.js';
 import type { SimApplicationSessionOptions } from './application-sessions.js';
@@ -50,8 +51,10 @@ export interface PbxSimulatorOptions {
   readonly wire?: WireFormat;
   /** Association modes accepted. @default ['acse', 'systemRegister', 'none', 'applicationSession'] */
   readonly association?: readonly AssociationKind[];
-  /** When set, an AARQ must carry this password (calling-authentication-value charstring). */
+  /** When set, an AARQ must carry this password (calling-authentication-value charstring, or HiPath's name-and-password EXTERNAL). */
   readonly password?: string;
+  /** When set, the AARQ's name-and-password EXTERNAL must carry this name (HiPath). */
+  readonly authenticationName?: string;
   /** Interval of the switch's own systemStatus invokes (0 = none). @default 0 */
   readonly keepAliveMs?: number;
   /** Devices of the switch. @default defaultDevices() */
@@ -365,8 +368,10 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
 
   private onAarq(client: SimClient, aarq: AarqPdu): void {
     const password = this.options.password;
-    const auth = aarq['calling-authentication-value'] as { charstring?: string } | undefined;
-    const refused = !this.accepts('acse') ? 'no-reason-given' : password !== undefined && auth?.charstring !== password ? 'authentication-failure' : undefined;
+    // The password as charstring, or in HiPath's name-and-password EXTERNAL (with the name the profile expects).
+    const given = credentialsOfAuthentication(aarq['calling-authentication-value']);
+    const nameOk = this.options.authenticationName === undefined || given?.name === this.options.authenticationName;
+    const refused = !this.accepts('acse') ? 'no-reason-given' : password !== undefined && (given?.password !== password || !nameOk) ? 'authentication-failure' : undefined;
     if (refused !== undefined) {
       client.send({
         pdu: 'aare',

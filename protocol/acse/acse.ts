@@ -84,6 +84,28 @@ export const EXTERNAL = implicit(
 );
 export type EXTERNAL = Infer<typeof EXTERNAL>;
 
+/**
+ * The EXTERNAL of an authentication value (Authentication-value `external`): its
+ * single-ASN1-type is whatever the authentication mechanism defines, kept as the raw element
+ * (`{ tlv }`). Siemens HiPath puts `[0] { name OCTET STRING, password OCTET STRING }` there in
+ * its AARQ, and a stamp and system version in its AARE.
+ */
+export const AuthenticationEXTERNAL = implicit(
+  Universal.external,
+  sequence('Authentication-EXTERNAL', {
+    'direct-reference': optional(OBJECT_IDENTIFIER),
+    'indirect-reference': optional(INTEGER),
+    'data-value-descriptor': optional(implicit(7, GraphicString, TagClass.universal)),
+    encoding: choice('Authentication-EXTERNAL.encoding', {
+      'single-ASN1-type': explicit(0, openType('Authentication-EXTERNAL.single-ASN1-type')),
+      'octet-aligned': implicit(1, OCTET_STRING),
+      arbitrary: implicit(2, BIT_STRING),
+    }),
+  }),
+  TagClass.universal,
+);
+export type AuthenticationEXTERNAL = Infer<typeof AuthenticationEXTERNAL>;
+
 /** ```asn1
  * Association-information ::= SEQUENCE SIZE (1..MAX) OF EXTERNAL
  * ``` */
@@ -99,7 +121,7 @@ export const AssociationInformation = sequenceOf('Association-information', EXTE
 export const AuthenticationValue = choice('Authentication-value', {
   charstring: implicit(0, GraphicString),
   bitstring: implicit(1, BIT_STRING),
-  external: implicit(2, EXTERNAL),
+  external: implicit(2, AuthenticationEXTERNAL),
   other: implicit(3, sequence('Authentication-value.other', { 'other-mechanism-name': OBJECT_IDENTIFIER, 'other-mechanism-value': openType('other-mechanism-value') })),
 });
 export type AuthenticationValue = Infer<typeof AuthenticationValue>;
