@@ -79,7 +79,7 @@ export type { CaptureEntry, CaptureErrorEntry, CapturedFrame, ReadCaptureOptions
 
 // Types named by public declarations (signatures, fields, event maps), so users can name them too;
 // scripts/check-exports.mjs (run by the package check) fails when one is missing.
-export type { AAREapdu, AARQapdu, ABRTapdu, RLREapdu, RLRQapdu } from './acse/acse.js';
+export type { AAREapdu, AARQapdu, ABRTapdu, RLREapdu, RLRQapdu, AuthenticationValue, AuthenticationEXTERNAL } from './acse/acse.js';
 export type { application, context, universal } from './ber/tags.js';
 export type { CapturePacket, PacketEntry } from './capture/pcap.js';
 export type { Direction, Endpoint } from './capture/read-capture.js';

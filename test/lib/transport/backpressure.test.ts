@@ -17,8 +17,8 @@ import { frameBer } from '../../../protocol/framing/ber-framing.js';
 import { createBerFramer } from '../../../protocol/framing/ber-framing.js';
 
 const WIRE = { encoding: 'ber', framing: 'length16' } as const;
-/** Enough answers (about 6 MB) to fill the loopback socket buffers and then our write queue. */
-const N = 400_000;
+/** Invokes per batch the peer writes (about 3 MB of answers); batches go on until reading pauses. */
+const N = 200_000;
 
 function invokes(n: number): Buffer {
   const parts: Uint8Array[] = [];
@@ -27,7 +27,7 @@ function invokes(n: number): Buffer {
 }
 
 describe('CstaConnection backpressure against a peer that does not read', function () {
-  this.timeout(20000);
+  this.timeout(40000);
   let server: net.Server | undefined;
   let client: net.Socket | undefined;
   const peers: net.Socket[] = [];
@@ -39,20 +39,31 @@ describe('CstaConnection backpressure against a peer that does not read', functi
     server = undefined;
   });
 
-  /** A peer that writes `bytes` and reads nothing until `readAfterMs` (never when undefined). */
-  async function peer(bytes: Buffer, readAfterMs: number | undefined, onAnswers: (n: number) => void): Promise<number> {
+  /**
+   * A peer that writes invokes in batches of `batch` until `enough()` says so (at most `maxBatches`),
+   * and reads nothing until `startReading` resolves (never when undefined). Resolves the port; `sent()` counts.
+   */
+  let sentInvokes = 0;
+  async function peer(batch: Buffer, startReading: Promise<void> | undefined, onAnswers: (n: number) => void, enough: () => boolean = () => false, maxBatches = 8): Promise<number> {
+    sentInvokes = 0;
     server = net.createServer((s) => {
       peers.push(s);
+      s.on('error', () => undefined); // our side closing first resets the peer's writes
       s.pause();
-      s.write(bytes);
-      if (readAfterMs !== undefined) {
-        setTimeout(() => {
-          const framer = createBerFramer('length16');
-          let answers = 0;
-          s.on('data', (c: Buffer) => framer.push(c, () => onAnswers(++answers), () => undefined));
-          s.resume();
-        }, readAfterMs);
-      }
+      let batches = 0;
+      const more = (): void => {
+        if (enough() || batches >= maxBatches || s.destroyed) return;
+        batches++;
+        sentInvokes += N;
+        s.write(batch, () => setTimeout(more, 10));
+      };
+      more();
+      void startReading?.then(() => {
+        const framer = createBerFramer('length16');
+        let answers = 0;
+        s.on('data', (c: Buffer) => framer.push(c, () => onAnswers(++answers), () => undefined));
+        s.resume();
+      });
     });
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
     return (server.address() as AddressInfo).port;
@@ -75,15 +86,22 @@ describe('CstaConnection backpressure against a peer that does not read', functi
 
   it('pauses reading at the high-water mark and answers every invoke once the peer reads', async () => {
     let answered = 0;
-    const port = await peer(invokes(N), 1500, (n) => (answered = n));
-    const { conn, maxQueued } = await connect(port, { highWaterBytes: 64 * 1024, maxQueuedBytes: 64 << 20 });
-    await new Promise((r) => setTimeout(r, 1200));
-    // While the peer does not read, our queue stays near the high-water mark: reading paused.
+    let read!: () => void;
+    const reading = new Promise<void>((r) => (read = r));
+    let conn!: CstaConnection;
+    const port = await peer(invokes(N), reading, (n) => (answered = n), () => conn !== undefined && conn.backpressurePauses > 0);
+    const connected = await connect(port, { highWaterBytes: 64 * 1024, maxQueuedBytes: 64 << 20 });
+    conn = connected.conn;
+    const maxQueued = connected.maxQueued;
+    // While the peer does not read, our queue reaches the high-water mark and reading pauses.
+    const waitStart = Date.now();
+    while (conn.backpressurePauses === 0 && Date.now() - waitStart < 15000) await new Promise((r) => setTimeout(r, 20));
     expect(conn.backpressurePauses).to.be.greaterThan(0);
     expect(client!.isPaused()).to.equal(true);
+    read();
     const start = Date.now();
-    while (answered < N && Date.now() - start < 15000) await new Promise((r) => setTimeout(r, 20));
-    expect(answered).to.equal(N);
+    while (answered < sentInvokes && Date.now() - start < 20000) await new Promise((r) => setTimeout(r, 20));
+    expect(answered).to.equal(sentInvokes);
     // One read chunk of invokes can still be answered after the pause: bounded by the chunk, not by N.
     expect(maxQueued()).to.be.below(64 * 1024 + 2 * 65536 * 2);
   });
