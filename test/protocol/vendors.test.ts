@@ -1,11 +1,12 @@
 /**
  * The vendor-dialect corpus (fixtures/vendors/, README.md there): messages written for this project
- * in the shapes real PBXs send (OpenScape Voice, Avaya AES DMCC, Zultys MX, Uni-tel/Asterisk, snom,
- * Microsoft RCC, Siemens HiPath BER). For every fixture:
+ * in the shapes real PBXs send (OpenScape Voice and Business, Avaya AES DMCC, Zultys MX,
+ * Uni-tel/Asterisk, snom, Microsoft RCC, Siemens HiPath BER). For every fixture:
  *
- * - it decodes, every frame, to its golden `<name>.json` (= `csta decode --json FILE`);
+ * - it decodes, every frame, to its golden `<name>.json`, and the golden is exactly what
+ *   `csta decode --profile <vendor> [--framing xml] --json --brief FILE` prints;
  * - every identifier an XML message carries (callID, deviceID, monitorCrossRefID, sessionID, ...)
- *   is in the decoded value exactly as written;
+ *   is in the decoded value exactly as written, and the message is named by its root element;
  * - the decoded value encodes back (`csta decode --json | csta encode`): a BER PDU to the very
  *   bytes it came from (the BER codec is byte-faithful), the whole input included; a vendor XML
  *   PDU to its document byte for byte; a typed XML message to a document that decodes to the same
@@ -27,8 +28,8 @@ import type { CstaPdu } from '../../protocol/pdu.js';
 import { vendorProfile } from '../../protocol/profiles/index.js';
 import { decodeXml, encodeXml } from '../../protocol/xml/index.js';
 import { VENDOR_DIR, cliCommandFor, decodeFixtureFrames, goldenText, loadVendorFixtures } from '../../fixtures/vendors/vendor-fixtures.js';
-import { runCli } from '../lib/cli/run-cli.js';
 import type { VendorFixture } from '../../fixtures/vendors/vendor-fixtures.js';
+import { runCli } from '../lib/cli/run-cli.js';
 
 /** The three checks each fixture gets. */
 type Check = 'decode' | 'identifiers' | 'roundTrip';
