@@ -24,7 +24,10 @@ export const BerFraming = {
 export type BerFraming = (typeof BerFraming)[keyof typeof BerFraming];
 
 const INCOMPLETE = -1;
-const MAX_LENGTH_OCTETS = 4;
+/** Length octets X.690 allows after the initial one (0xFF, i.e. 127, is reserved). */
+const MAX_LENGTH_OCTETS = 126;
+/** Lengths are clamped here (far past any frame limit). */
+const LENGTH_CLAMP = 2 ** 40;
 
 /**
  * Length of the BER element at `start` (header included) from the bytes available, or -1 when
@@ -32,38 +35,18 @@ const MAX_LENGTH_OCTETS = 4;
  */
 export function berElementLength(buf: Buffer, start: number, end: number, depth = 0): number {
   if (depth > DEFAULT_MAX_DEPTH) throw new DecodeError(DecodeErrorCode.TooDeep, start, 'indefinite-length nesting too deep');
-  let p = start;
-  if (p >= end) return INCOMPLETE;
-  const first = buf[p++]!;
-  if ((first & 0x1f) === 0x1f) {
-    let n = 0;
-    for (;;) {
-      if (p >= end) return INCOMPLETE;
-      const b = buf[p++]!;
-      if (++n > 3) throw new DecodeError(DecodeErrorCode.BadTag, start, 'tag number too large');
-      if ((b & 0x80) === 0) break;
-    }
+  const headerLength = berHeader(buf, start, end);
+  if (headerLength === INCOMPLETE) return INCOMPLETE;
+  if (header.length !== INDEFINITE) return headerLength + header.length;
+  // Indefinite: walk the contents until the end-of-contents octets.
+  let p = start + headerLength;
+  for (;;) {
+    if (p + 2 > end) return INCOMPLETE;
+    if (buf[p] === 0 && buf[p + 1] === 0) return p + 2 - start;
+    const inner = berElementLength(buf, p, end, depth + 1);
+    if (inner === INCOMPLETE) return INCOMPLETE;
+    p += inner;
   }
-  if (p >= end) return INCOMPLETE;
-  const l = buf[p++]!;
-  if (l < 0x80) return p - start + l;
-  const n = l & 0x7f;
-  if (n === 0) {
-    if ((first & 0x20) === 0) throw new DecodeError(DecodeErrorCode.BadLength, p - 1, 'indefinite length on a primitive element');
-    // Indefinite: walk the contents until the end-of-contents octets.
-    for (;;) {
-      if (p + 2 > end) return INCOMPLETE;
-      if (buf[p] === 0 && buf[p + 1] === 0) return p + 2 - start;
-      const inner = berElementLength(buf, p, end, depth + 1);
-      if (inner === INCOMPLETE) return INCOMPLETE;
-      p += inner;
-    }
-  }
-  if (n > MAX_LENGTH_OCTETS) throw new DecodeError(DecodeErrorCode.BadLength, p - 1, `length field of ${n} octets`);
-  if (p + n > end) return INCOMPLETE;
-  let len = 0;
-  for (let i = 0; i < n; i++) len = len * 256 + buf[p++]!;
-  return p - start + len;
 }
 
 /**
@@ -140,10 +123,12 @@ function berHeader(buf: Buffer, p: number, end: number): number {
     header.length = INDEFINITE;
     return p - start;
   }
+  // X.690 8.1.3.5: up to 126 length octets, leading zeros allowed (0xFF is reserved); a length
+  // past any frame limit is clamped, so it fails as FRAME_TOO_LARGE rather than as a number.
   if (n > MAX_LENGTH_OCTETS) throw new DecodeError(DecodeErrorCode.BadLength, p - 1, `length field of ${n} octets`);
   if (p + n > end) return INCOMPLETE;
   let len = 0;
-  for (let i = 0; i < n; i++) len = len * 256 + buf[p++]!;
+  for (let i = 0; i < n; i++) len = Math.min(len * 256 + buf[p++]!, LENGTH_CLAMP);
   header.length = len;
   return p - start;
 }

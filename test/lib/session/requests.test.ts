@@ -40,6 +40,23 @@ describe('CstaSession typed request methods', () => {
     expect(connectionID('0a', '2000')).to.deep.equal({ both: { callID: '0a', deviceID: { staticID: { deviceIdentifier: { dialingNumber: '2000' } } } } });
   });
 
+  it('takes a string wherever a DeviceID goes, and sends the DeviceID (deeply: in ConnectionIDs, lists, choices)', async () => {
+    await session.makeCall({ callingDevice: '2000', calledDirectoryNumber: '3000' });
+    await session.answerCall({ callToBeAnswered: { both: { callID: '0001', deviceID: { staticID: '2000' } } } });
+    await session.singleStepTransferCall({ activeCall: connectionID('0001', '2000'), transferredTo: '3000' });
+    await session.setForwarding({ device: '2000', forwardingType: 'forwardImmediate', activateForward: true, forwardDN: '4000' });
+    const sent = invokes().map((p) => p.argument);
+    expect(sent).to.deep.equal([
+      { callingDevice: deviceID('2000'), calledDirectoryNumber: deviceID('3000') },
+      { callToBeAnswered: connectionID('0001', '2000') },
+      { activeCall: connectionID('0001', '2000'), transferredTo: deviceID('3000') },
+      { device: deviceID('2000'), forwardingType: 'forwardImmediate', activateForward: true, forwardDN: deviceID('4000') },
+    ]);
+    // A string where no DeviceID goes is still a type error.
+    // @ts-expect-error charactersToSend is text, but connectionToSendDigits is no device
+    void session.generateDigits({ connectionToSendDigits: '2000', charactersToSend: '1' }).catch(() => undefined);
+  });
+
   it('sends each call-control method as its ASN.1 operation with the argument unchanged', async () => {
     const c = connectionID('0001', '2000');
     const d = connectionID('0002', '2000');

@@ -87,10 +87,20 @@ describe('BER framers', () => {
     }
   });
 
+  it('frames a PDU whose length fields have more than 4 octets (X.690 8.1.3.5), as the decoder reads it', () => {
+    const pdu = Buffer.from('a11502010102014a300d30850000000006800431323334', 'hex');
+    const framer = createBerFramer('ber');
+    const out: string[] = [];
+    framer.push(Buffer.concat([pdu, pdu]), (f) => void out.push(f.toString('hex')), (e) => expect.fail(e.message));
+    expect(out).to.deep.equal([pdu.toString('hex'), pdu.toString('hex')]);
+    const long = Buffer.from('a1 88 00 00 00 00 00 00 00 03 02 01 01'.replace(/ /g, ''), 'hex');
+    expect(berElementLength(long, 0, long.length)).to.equal(long.length);
+  });
+
   it('reports an impossible BER header as a typed error', () => {
     const framer = createBerFramer('ber');
     const errors: DecodeError[] = [];
-    framer.push(Buffer.from('a1 85 00 00 00 00 01'.replace(/ /g, ''), 'hex'), () => expect.fail('no frame'), (e) => errors.push(e));
+    framer.push(Buffer.from('a1 ff 00 00 00 00 01'.replace(/ /g, ''), 'hex'), () => expect.fail('no frame'), (e) => errors.push(e));
     expect(errors).to.have.length(1);
     expect(errors[0]).to.be.instanceOf(DecodeError);
     expect(errors[0]!.code).to.equal('BAD_LENGTH');

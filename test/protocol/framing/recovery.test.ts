@@ -53,7 +53,7 @@ const CASES: readonly Case[] = [
   berCase('length16', '0009 a103020101 ffffffff', DecodeErrorCode.BadLength),
   berCase('length32', '00000009 a103020101 ffffffff', DecodeErrorCode.BadLength),
   // A BER length field of 5 octets.
-  berCase('ber', 'a185 0000000001', DecodeErrorCode.BadLength),
+  berCase('ber', 'a1ff 0000000001', DecodeErrorCode.BadLength), // 0xFF: the reserved length octet (X.690 8.1.3.5)
   berCase('hipath', '2700 05 a103020101', DecodeErrorCode.BadSyntax),
   xmlCase('header', '\u0001\u0000\u0000\u00100001<A/>', DecodeErrorCode.BadSyntax),
   xmlCase('header', '\u0000\u0000\u0000\u0004', DecodeErrorCode.BadLength),
