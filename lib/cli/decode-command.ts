@@ -79,6 +79,7 @@ export async function runDecode(args: readonly string[], options: DecodeCommandO
   if (options.format === 'json') io.stdout.write('[');
   const choice: CaptureChoice = {
     ...(options.framing !== undefined ? { framing: options.framing } : {}),
+    ...(options.fallbackFraming !== undefined ? { fallbackFraming: options.fallbackFraming } : {}),
     ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
     ...(options.ports !== undefined ? { ports: options.ports } : {}),
     onSkippedStream: (s) => io.stderr.write(`${bars.length > 0 ? '\r\x1b[K' : ''}${skippedStreamLine(s)}`),

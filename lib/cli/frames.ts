@@ -31,6 +31,8 @@ export type CliEncoding = (typeof CliEncoding)[number];
 export interface FramingChoice {
   readonly framing?: CliFraming;
   readonly encoding?: CliEncoding;
+  /** The framing to use when detection finds none (a vendor profile's; `--framing` forces instead). */
+  readonly fallbackFraming?: CliFraming;
 }
 
 /** A capture's TCP connection in which nothing decoded as CSTA. */
@@ -123,6 +125,7 @@ export function resolveEncoding(bytes: Uint8Array, choice: FramingChoice): Detec
       return { encoding: 'xml', framing: 'nul' };
     case undefined: {
       const detected = detectEncoding(bytes);
+      if (detected === undefined && choice.fallbackFraming !== undefined) return resolveEncoding(bytes, { framing: choice.fallbackFraming });
       if (choice.encoding === undefined || detected?.encoding === choice.encoding) return detected;
       return choice.encoding === 'ber' ? { encoding: 'ber', framing: 'ber' } : { encoding: 'xml', framing: 'plain' };
     }

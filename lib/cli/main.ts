@@ -104,7 +104,9 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
     .action(async (inputs: string[], flags: DecodeFlags) => {
       const profile = flags.profile === undefined ? undefined : vendorProfile(flags.profile);
       setFrameDecodeChoice({ ...(profile?.utf16DeclarationAsUtf8 === true ? { utf16DeclarationAsUtf8: true } : {}), ...(flags.strict === true ? { strict: true } : {}) });
-      const framing = flags.framing ?? (profile === undefined ? undefined : cliFramingOf(profile));
+      // The profile's framing only where the bytes do not show theirs (a plain document stays plain).
+      const framing = flags.framing;
+      const fallbackFraming = profile === undefined ? undefined : cliFramingOf(profile);
       const format: DecodeFormat =
         flags.ndjson === true ? 'ndjson' : flags.json === true ? 'json' : flags.ladder === true ? 'ladder' : flags.summary === true ? 'summary' : 'tree';
       const filter: FrameFilter = {
@@ -122,6 +124,7 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
           {
             format,
             ...(framing !== undefined ? { framing } : {}),
+            ...(fallbackFraming !== undefined ? { fallbackFraming } : {}),
             ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
             ...(flags.port !== undefined ? { ports: flags.port } : {}),
             filter,

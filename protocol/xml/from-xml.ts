@@ -22,7 +22,7 @@ import { hasText } from './parse.js';
 import type { XmlElement } from './parse.js';
 import { rawXml } from './raw.js';
 import type { NamespaceScope } from './raw.js';
-import { nameKey } from './spellings.js';
+import { ELEMENT_ALIASES, nameKey } from './spellings.js';
 
 type Loose = Record<string, unknown>;
 
@@ -47,6 +47,10 @@ function nameIndex(codec: object, names: readonly { readonly name: string }[]): 
       built.set(nameKey(f.name), i);
       built.set(nameKey(xmlNameOf(f.name)), i);
     });
+    for (const [alias, target] of Object.entries(ELEMENT_ALIASES)) {
+      const i = names.findIndex((f) => f.name === target);
+      if (i >= 0 && !built.has(alias)) built.set(alias, i);
+    }
     nameIndexes.set(codec, built);
     m = built;
   }
@@ -144,6 +148,18 @@ export class XmlValueReader implements XmlDecoder {
     for (const child of children) {
       const i = index.get(nameKey(child.name));
       if (i === undefined) {
+        // A CHOICE component written without its own element (Uni-tel's <serviceCrossRefID> right
+        // under SnapShotDeviceResponse): the child is one of that CHOICE's alternatives.
+        const inline = this.strict ? undefined : inlineChoice(c, child, values);
+        if (inline !== undefined) {
+          try {
+            values[inline] = this.alternative(unwrap(c.fields[inline]!.codec) as ChoiceCodec<unknown>, child);
+            this.warn(child.offset, `<${child.name}> read as ${c.name}.${c.fields[inline]!.name} (its CHOICE element left out)`);
+            continue;
+          } catch (e) {
+            if (!(e instanceof DecodeError)) throw e;
+          }
+        }
         if (this.strict) throw unexpected(child, c.name, c.fields.map((f) => xmlNameOf(f.name)).join('|'));
         keep(child, `not a component of ${c.name}`);
         continue;
@@ -238,6 +254,18 @@ export class XmlValueReader implements XmlDecoder {
     }
     return bitsFromList(c, set, el.offset);
   }
+}
+
+/** The index of a still-empty CHOICE component of `c` that has an alternative named like `child`. */
+function inlineChoice(c: SequenceCodec<unknown>, child: XmlElement, values: readonly unknown[]): number | undefined {
+  const key = nameKey(child.name);
+  for (let i = 0; i < c.fields.length; i++) {
+    if (values[i] !== undefined) continue;
+    const fc = unwrap(c.fields[i]!.codec);
+    if (fc.kind !== 'choice' || mappingFor(fc) !== undefined) continue;
+    if (nameIndex(fc, (fc as ChoiceCodec<unknown>).alternatives).has(key)) return i;
+  }
+  return undefined;
 }
 
 /** Warnings kept per message. */

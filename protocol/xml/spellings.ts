@@ -18,6 +18,15 @@ export const ELEMENT_SPELLINGS: Readonly<Record<string, string>> = {
   systemResourceAvailability: 'systemResourceAvailibility',
 };
 
+/**
+ * Names read as another component (vendors' variants, never written): lower-case key → the
+ * ASN.1 identifier. OpenScape Voice writes `voiceServices` in ServicesPermitted for ECMA-285's
+ * `voiceUnitServices`.
+ */
+export const ELEMENT_ALIASES: Readonly<Record<string, string>> = {
+  voiceservices: 'voiceUnitServices',
+};
+
 function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
