@@ -158,6 +158,16 @@ describe('XML dialects of real PBXs', () => {
       expect((pdu as Loose).argument.$xml).to.deep.equal([vendor]);
     });
 
+    it('reads a CHOICE component written without its own element, and a vendor alias of a component name', () => {
+      const m = decodeXmlMessage(`<SnapShotDeviceResponse xmlns="${ECMA_CH_ED6}"><serviceCrossRefID>x-7</serviceCrossRefID></SnapShotDeviceResponse>`);
+      expect((m.pdu as Loose).result).to.deep.equal({ crossRefIDorSnapshotData: { serviceCrossRefID: 'x-7' } });
+      expect(m.warnings[0]!.message).to.contain('CHOICE element left out');
+      expect(() => decodeXml(`<SnapShotDeviceResponse><serviceCrossRefID>x-7</serviceCrossRefID></SnapShotDeviceResponse>`, { strict: true })).to.throw(DecodeError);
+      const si = decodeXml(`<ServiceInitiatedEvent xmlns="${ED4}"><monitorCrossRefID>5</monitorCrossRefID><initiatedConnection><callID>B2</callID><deviceID>4100</deviceID></initiatedConnection><initiatingDevice><deviceIdentifier>4100</deviceIdentifier></initiatingDevice><localConnectionInfo>initiated</localConnectionInfo><cause>newCall</cause><servicesPermitted><callControlServices/><callAssociatedServices/><mediaAttachementServices/><routeingServices/><voiceServices><startRecording>true</startRecording></voiceServices></servicesPermitted></ServiceInitiatedEvent>`);
+      expect(eventOf(si).servicesPermitted.voiceUnitServices).to.be.an('array');
+      expect(eventOf(si).servicesPermitted.$xml).to.equal(undefined);
+    });
+
     it('reads typeOfNumber="deviceID" as a dialling number and writes the attribute back', () => {
       const xml = `<?xml version="1.0" encoding="UTF-8"?><MakeCall><callingDevice typeOfNumber="deviceID">4100</callingDevice><calledDirectoryNumber typeOfNumber="deviceID">4200</calledDirectoryNumber></MakeCall>`;
       const pdu = decodeXml(xml);
