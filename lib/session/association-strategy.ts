@@ -10,7 +10,7 @@ import type { OperationName, OperationNamed } from '../../protocol/csta/operatio
 import type { CSTAVersion } from '../../protocol/csta/types/acse-user-info-csta.js';
 import type { ApplicationSessionMessage } from '../../protocol/ecma354/messages.js';
 import type { RequestOptions } from './requests.js';
-import type { VendorPdu } from '../../protocol/xml/vendor.js';
+import type { VendorElement, VendorPdu } from '../../protocol/xml/vendor.js';
 
 /** What a strategy may use of the session while the link it associates is up. */
 export interface AssociationHost {
@@ -29,7 +29,7 @@ export interface AssociationHost {
    * Sends a vendor (non-CSTA) XML message and resolves with the vendor message the switch answers
    * with under the same invoke id; TimeoutError or ConnectionClosedError otherwise.
    */
-  vendorRequest(root: string, xml: string, options?: { readonly timeoutMs?: number }): Promise<VendorPdu>;
+  vendorRequest(element: VendorElement, options?: { readonly timeoutMs?: number }): Promise<VendorPdu>;
   /** Drops the link at once (the session reconnects as after any link loss). */
   dropLink(): void;
   /** Reports a degraded association (`status` event). */

@@ -9,8 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { CstaPdu } from '../../protocol/pdu.js';
-import { escapeAttr, escapeText } from '../../protocol/xml/text.js';
-import type { VendorPdu } from '../../protocol/xml/vendor.js';
+import { vendorElement, vendorPdu } from '../../protocol/xml/vendor.js';
+import type { VendorElement } from '../../protocol/xml/vendor.js';
 import type { AssociationHost, AssociationResult, AssociationStrategy } from './association-strategy.js';
 import { ConnectionClosedError } from './errors.js';
 import type { ZultysLoginMode } from './options.js';
@@ -23,17 +23,14 @@ export function zultysPasswordHash(password: string): string {
   return createHash('sha1').update(password, 'utf8').digest('base64') + '\n';
 }
 
-/** The loginRequest document. */
-export function zultysLoginRequest(mode: ZultysLoginMode): string {
+/** The loginRequest element. */
+export function zultysLoginRequest(mode: ZultysLoginMode): VendorElement {
   const pwd = mode.hashPassword === false ? mode.password : zultysPasswordHash(mode.password);
-  const attrs = [
-    ['type', mode.loginType ?? 'User'],
-    ['platform', mode.platform ?? 'csta-link'],
-    ['version', mode.version ?? '1.0'],
-  ]
-    .map(([k, v]) => ` ${k}="${escapeAttr(v!)}"`)
-    .join('');
-  return `<loginRequest${attrs}><userName>${escapeText(mode.userName)}</userName><pwd>${escapeText(pwd)}</pwd></loginRequest>`;
+  const attrs = { type: mode.loginType ?? 'User', platform: mode.platform ?? 'csta-link', version: mode.version ?? '1.0' };
+  return vendorElement('loginRequest', attrs, [
+    ['userName', mode.userName],
+    ['pwd', pwd],
+  ]);
 }
 
 /** Zultys' login, and its keep-alive. */
@@ -47,7 +44,7 @@ export class ZultysLoginAssociation implements AssociationStrategy {
   constructor(private readonly mode: ZultysLoginMode) {}
 
   async associate(host: AssociationHost): Promise<AssociationResult> {
-    const answer = await host.vendorRequest('loginRequest', zultysLoginRequest(this.mode));
+    const answer = await host.vendorRequest(zultysLoginRequest(this.mode));
     if (answer.root !== 'loginResponce' && answer.root !== 'loginResponse') {
       const why = answer.element.text.trim() || `code ${answer.element.attrs.Code ?? '?'}`;
       throw new ConnectionClosedError(`Zultys login refused (${answer.root}): ${why}`);
@@ -56,7 +53,7 @@ export class ZultysLoginAssociation implements AssociationStrategy {
     const every = this.mode.keepAliveMs ?? ZULTYS_KEEPALIVE_MS;
     if (every > 0) {
       this.timer = setInterval(() => {
-        host.link()?.send(keepalive());
+        host.link()?.send(vendorPdu(0, vendorElement('keepalive')));
       }, every);
       this.timer.unref?.();
     }
@@ -73,8 +70,4 @@ export class ZultysLoginAssociation implements AssociationStrategy {
   }
 
   deliver(_pdu: CstaPdu): void {}
-}
-
-function keepalive(): VendorPdu {
-  return { pdu: 'vendor', invokeId: 0, root: 'keepalive', namespace: undefined, element: { name: 'keepalive', attrs: {}, children: [], text: '' }, xml: '<keepalive/>' };
 }

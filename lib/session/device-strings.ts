@@ -9,6 +9,7 @@ import { operationByName } from '../../protocol/csta/operations.js';
 import type { OperationName, OperationNamed } from '../../protocol/csta/operations.js';
 import type { ArgumentOf } from '../../protocol/csta/operation.js';
 import type { AnyCodec } from '../../protocol/schema/index.js';
+import { withoutExplicitTags } from '../../protocol/schema/codec.js';
 import type { DeviceID } from '../../protocol/csta/types/device-identifiers.js';
 import { toDeviceID } from './monitors.js';
 
@@ -23,15 +24,9 @@ export type WithDeviceStrings<T> = T extends DeviceID
 
 type Loose = Record<string, unknown>;
 
-function unwrap(codec: AnyCodec): AnyCodec {
-  let c = codec;
-  while (c.kind === 'explicit') c = c.inner;
-  return c;
-}
-
 /** The value with every string at a DeviceID position of `codec` turned into a DeviceID. */
 function normalise(codec: AnyCodec, value: unknown, depth: number): unknown {
-  const c = unwrap(codec);
+  const c = withoutExplicitTags(codec);
   if (c.name === 'DeviceID' && c.kind === 'sequence') return typeof value === 'string' ? toDeviceID(value) : value;
   if (depth > 32 || typeof value !== 'object' || value === null) return value;
   switch (c.kind) {

@@ -6,7 +6,8 @@
  * `link-maintenance.ts`, inbound invokes in `invoke-dispatch.ts`, separately sent snapshot data in
  * `snapshot-collector.ts`.
  */
-import type { VendorPdu } from '../../protocol/xml/vendor.js';
+import { vendorPdu } from '../../protocol/xml/vendor.js';
+import type { VendorElement, VendorPdu } from '../../protocol/xml/vendor.js';
 import { sessionOptionsForProfile } from './profiles.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
 import type { KnownInvoke } from '../../protocol/rose/pdu.js';
@@ -123,7 +124,7 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
       requestTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
       request: (operation, argument, opts) => this.request(operation, argument, opts),
       sessionRequest: (message, opts) => this.applicationSessionRequest(message, opts?.timeoutMs, opts?.namespace),
-      vendorRequest: (root, xml, opts) => this.vendorRequest(root, xml, opts?.timeoutMs),
+      vendorRequest: (element, opts) => this.vendorRequest(element, opts?.timeoutMs),
       dropLink: () => this.conn?.close(true),
       degraded: (reason) => this.emit('status', { type: 'degraded', reason }),
       recovered: () => this.emit('status', { type: 'associated', versions: this.versions, reconnected: false }),
@@ -302,13 +303,13 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
    * A vendor message on the current link, answered by the vendor message with its invoke id
    * (Zultys login). Tracked as `vendor:<root>` among the pending requests.
    */
-  vendorRequest(root: string, xml: string, timeoutMs?: number): Promise<VendorPdu> {
+  vendorRequest(element: VendorElement, timeoutMs?: number): Promise<VendorPdu> {
+    const root = element.name;
     const conn = this.conn;
     if (conn === undefined || !conn.isOpen) return Promise.reject(new ConnectionClosedError(`cannot send ${root}: no link`));
     const invokeId = this.pending.allocate();
     const promise = this.pending.track<VendorPdu>(invokeId, `${VENDOR_REQUEST}${root}`, timeoutMs ?? this.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs, this.options.asyncStackTraces ?? true);
-    const element = { name: root, attrs: {}, children: [], text: '' };
-    const failure = conn.trySend({ pdu: 'vendor', invokeId, root, namespace: undefined, element, xml });
+    const failure = conn.trySend(vendorPdu(invokeId, element));
     if (failure !== undefined) this.pending.reject(invokeId, failure === 'closed' ? new ConnectionClosedError(`${root} not sent: link closed`) : failure);
     return promise;
   }

@@ -5,9 +5,9 @@
  * reports, and Zultys MX's own login and keep-alive messages. `simulatorOptionsForProfile`
  * (lib/simulator/profiles.ts) fills it from a vendor profile.
  */
-import { createHash } from 'node:crypto';
+import { vendorElement, vendorPdu } from '../../protocol/xml/vendor.js';
 import type { VendorPdu } from '../../protocol/xml/vendor.js';
-import { escapeAttr } from '../../protocol/xml/text.js';
+import { zultysPasswordHash } from '../session/association-zultys.js';
 import type { SimClient } from './client.js';
 
 export interface SimDialectOptions {
@@ -30,16 +30,12 @@ export interface DialectCounters {
 }
 
 function vendor(invokeId: number, root: string, attrs: Record<string, string>, text = ''): VendorPdu {
-  const a = Object.entries(attrs)
-    .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
-    .join('');
-  const xml = text === '' ? `<${root}${a}/>` : `<${root}${a}>${text}</${root}>`;
-  return { pdu: 'vendor', invokeId, root, namespace: undefined, element: { name: root, attrs, children: [], text }, xml };
+  return vendorPdu(invokeId, vendorElement(root, attrs, [], text));
 }
 
-/** True when `pwd` is the password, plain or as base64(SHA-1) + newline. */
+/** True when `pwd` is the password, plain or as the session's login sends it hashed. */
 function passwordMatches(pwd: string, password: string): boolean {
-  return pwd === password || pwd === createHash('sha1').update(password, 'utf8').digest('base64') + '\n';
+  return pwd === password || pwd === zultysPasswordHash(password);
 }
 
 /**

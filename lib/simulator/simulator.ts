@@ -264,16 +264,19 @@ export class PbxSimulator extends EventEmitter<SimulatorEvents> implements Event
       this.eventBuffer.push({ device, event });
       return;
     }
+    const dialect = this.options.dialect;
+    const priv = dialect?.eventPrivateData;
+    // The dialect's private data is added once per event, for the monitors on XML links.
+    let withPrivate: unknown;
     for (const m of this.monitors.of(device)) {
       if (!passesFilter(m.filter, event.category, event.type)) continue;
       const client = this.clients.get(m.clientId);
       if (client === undefined) continue;
-      const dialect = this.options.dialect;
-      const priv = dialect?.eventPrivateData;
-      const fields =
-        priv !== undefined && client.conn.codec.format.encoding === 'xml'
-          ? withEventPrivateData(event.event as Record<string, unknown>, typeof priv === 'string' ? priv : priv(event.type))
-          : event.event;
+      let fields: unknown = event.event;
+      if (priv !== undefined && client.conn.codec.format.encoding === 'xml') {
+        withPrivate ??= withEventPrivateData(event.event as Record<string, unknown>, typeof priv === 'string' ? priv : priv(event.type));
+        fields = withPrivate;
+      }
       const argument = eventReportArgument({ ...event, event: fields, crossRefIdentifier: m.crossRefIdentifier } as KnownCstaEvent);
       const invokeId = dialect?.eventInvokeId ?? client.nextInvokeId();
       if (client.send({ pdu: 'invoke', invokeId, operation: 'cSTAEventReport', argument })) this.eventsSent++;

@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CstaPdu } from '../../protocol/pdu.js';
+import { escapeText } from '../../protocol/xml/text.js';
 
 /** Requests remembered while their answer has not come. */
 export const MAX_UNCORRELATED_REQUESTS = 1024;
@@ -23,15 +24,11 @@ function serviceOfAnswer(pdu: CstaPdu): string | undefined {
   return undefined;
 }
 
+/** The raw XML kept on a PDU's value (argument, result or error parameter): where a requestID echo is. */
 function rawXmlOf(pdu: CstaPdu): readonly unknown[] {
-  const value = pdu.pdu === 'returnResult' && 'result' in pdu ? pdu.result : pdu.pdu === 'returnError' ? pdu.parameter : undefined;
+  const value =
+    pdu.pdu === 'invoke' ? (pdu.argument as unknown) : pdu.pdu === 'returnResult' && 'result' in pdu ? pdu.result : pdu.pdu === 'returnError' ? pdu.parameter : undefined;
   const raw = typeof value === 'object' && value !== null ? (value as Loose).$xml : undefined;
-  return Array.isArray(raw) ? raw : [];
-}
-
-function argumentXml(pdu: CstaPdu): readonly unknown[] {
-  const arg = pdu.pdu === 'invoke' ? (pdu.argument as unknown) : undefined;
-  const raw = typeof arg === 'object' && arg !== null ? (arg as Loose).$xml : undefined;
   return Array.isArray(raw) ? raw : [];
 }
 
@@ -54,7 +51,7 @@ export class RequestIdEcho {
     this.nextId = this.nextId >= 9998 ? 1 : this.nextId + 1;
     const id = this.nextId;
     let requestID = '';
-    for (const raw of argumentXml(pdu)) {
+    for (const raw of rawXmlOf(pdu)) {
       const m = typeof raw === 'string' ? ANY_REQUEST_ID.exec(raw) : null;
       if (m !== null) {
         requestID = m[1]!;
@@ -77,7 +74,7 @@ export class RequestIdEcho {
     // A CHOICE result (`{ noData: null }`, `{ extensions }`) has no place for it.
     if (typeof result !== 'object' || result === null || Array.isArray(result) || Object.keys(result).length === 1 && 'noData' in result) return pdu;
     const raw = Array.isArray((result as Loose).$xml) ? ((result as Loose).$xml as string[]) : [];
-    const tagged: Loose = { ...(result as Loose), $xml: [...raw, `<privateData><requestID>${requestID.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</requestID></privateData>`] };
+    const tagged: Loose = { ...(result as Loose), $xml: [...raw, `<privateData><requestID>${escapeText(requestID)}</requestID></privateData>`] };
     return { ...pdu, result: tagged } as unknown as CstaPdu;
   }
 }

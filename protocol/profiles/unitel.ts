@@ -5,6 +5,7 @@
  * `<privateData><requestID>` the client sends (the framing has no invoke id), and an ECMA-354
  * session whose login is `vendorData:` credentials.
  */
+import { escapeText } from '../xml/text.js';
 import type { VendorProfile } from './profile.js';
 
 export const UNITEL: VendorProfile = {
@@ -36,10 +37,9 @@ export const UNITEL: VendorProfile = {
  * `vendorData:pbxDomain` (the prefix is not declared in Uni-tel's documentation, and is sent so).
  */
 export function unitelLoginInfo(login: { readonly userID: string; readonly password: string; readonly pbxDomain?: string }): string {
-  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return (
-    `<vendorData:userID>${esc(login.userID)}</vendorData:userID>` +
-    `<vendorData:password>${esc(login.password)}</vendorData:password>` +
-    (login.pbxDomain === undefined ? '' : `<vendorData:pbxDomain>${esc(login.pbxDomain)}</vendorData:pbxDomain>`)
+    `<vendorData:userID>${escapeText(login.userID)}</vendorData:userID>` +
+    `<vendorData:password>${escapeText(login.password)}</vendorData:password>` +
+    (login.pbxDomain === undefined ? '' : `<vendorData:pbxDomain>${escapeText(login.pbxDomain)}</vendorData:pbxDomain>`)
   );
 }

@@ -157,3 +157,10 @@ export type AlternativeMap = Readonly<Record<string, AnyCodec>>;
 export type ChoiceValue<A extends AlternativeMap> = {
   [K in keyof A]: { readonly [P in K]: Infer<A[K]> };
 }[keyof A];
+
+/** The codec under any EXPLICIT tag wrappers (what a value of it looks like, tags aside). */
+export function withoutExplicitTags(codec: AnyCodec): AnyCodec {
+  let c = codec;
+  while (c.kind === 'explicit') c = c.inner;
+  return c;
+}

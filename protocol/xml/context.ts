@@ -4,6 +4,7 @@
  */
 import { DecodeError, EncodeError } from '../errors.js';
 import type { AnyCodec } from '../schema/index.js';
+import { withoutExplicitTags } from '../schema/codec.js';
 import type { XmlElement } from './parse.js';
 import type { XmlWriter } from './writer.js';
 import { xmlElementName } from './spellings.js';
@@ -38,11 +39,7 @@ export interface XmlTypeMapping {
 }
 
 /** Strips EXPLICIT tag wrappers: tags do not exist in XML. */
-export function unwrap(codec: AnyCodec): AnyCodec {
-  let c = codec;
-  while (c.kind === 'explicit') c = c.inner;
-  return c;
-}
+export const unwrap: (codec: AnyCodec) => AnyCodec = withoutExplicitTags;
 
 /**
  * The element name of an ASN.1 component or alternative: the identifier, except where ECMA-323

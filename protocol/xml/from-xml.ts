@@ -141,10 +141,6 @@ export class XmlValueReader implements XmlDecoder {
     const index = nameIndex(c, c.fields);
     const values: unknown[] = new Array<unknown>(c.fields.length);
     let raw: string[] | undefined;
-    const keep = (child: XmlElement, why: string): void => {
-      this.warn(child.offset, `<${child.name}> kept as raw XML: ${why}`);
-      (raw ??= []).push(this.raw(child));
-    };
     for (const child of children) {
       const i = index.get(nameKey(child.name));
       if (i === undefined) {
@@ -161,13 +157,13 @@ export class XmlValueReader implements XmlDecoder {
           }
         }
         if (this.strict) throw unexpected(child, c.name, c.fields.map((f) => xmlNameOf(f.name)).join('|'));
-        keep(child, `not a component of ${c.name}`);
+        raw = this.keep(raw, child, `not a component of ${c.name}`);
         continue;
       }
       const f = c.fields[i]!;
       if (values[i] !== undefined) {
         if (this.strict) throw badValue(child.offset, `${c.name}.${f.name} appears twice`);
-        keep(child, `${c.name}.${f.name} appears twice`);
+        raw = this.keep(raw, child, `${c.name}.${f.name} appears twice`);
         continue;
       }
       try {
@@ -176,7 +172,7 @@ export class XmlValueReader implements XmlDecoder {
         // Liberal: a component whose content this schema cannot read (an empty <ringCount/>, a
         // vendor's enumeration value, text where a later edition has elements) is kept as it came.
         if (!this.strict && e instanceof DecodeError) {
-          keep(child, isEmpty(child) ? `empty, and ${c.name}.${f.name} cannot be empty` : `${c.name}.${f.name}: ${e.message}`);
+          raw = this.keep(raw, child, isEmpty(child) ? `empty, and ${c.name}.${f.name} cannot be empty` : `${c.name}.${f.name}: ${e.message}`);
           continue;
         }
         throw withPath(e, `${c.name}.${f.name}`);
@@ -198,6 +194,14 @@ export class XmlValueReader implements XmlDecoder {
     }
     if (raw !== undefined) out.$xml = raw;
     if (missing !== undefined) out.$missing = missing;
+    return out;
+  }
+
+  /** Keeps `child` as raw XML (the list made on first use), with a warning. */
+  private keep(raw: string[] | undefined, child: XmlElement, why: string): string[] {
+    this.warn(child.offset, `<${child.name}> kept as raw XML: ${why}`);
+    const out = raw ?? [];
+    out.push(this.raw(child));
     return out;
   }
 

@@ -20,7 +20,7 @@ import type { XmlElement } from './parse.js';
 import type { XmlDecodeWarning } from './from-xml.js';
 import { declarationsOf, serialiseElement } from './raw.js';
 import { nameKey } from './spellings.js';
-import { asXmlElement, vendorElement } from './vendor.js';
+import { asXmlElement, vendorElementOf } from './vendor.js';
 import type { VendorPdu } from './vendor.js';
 import { XmlValueWriter, emptyRootAlternative } from './to-xml.js';
 import { XmlWriter } from './writer.js';
@@ -29,6 +29,7 @@ import { decodeApplicationSessionElement, encodeApplicationSessionXml } from '..
 export type { Ecma323Edition } from './namespaces.js';
 export { namespaceOf, isEcma323Namespace, editionOfNamespace } from './namespaces.js';
 export type { VendorPdu, VendorElement } from './vendor.js';
+export { vendorPdu, vendorElement } from './vendor.js';
 export { messageNameOf } from './messages.js';
 
 export interface XmlDecodeOptions {
@@ -163,7 +164,7 @@ export function decodeXmlMessage(text: string | Uint8Array, options: XmlDecodeOp
     let pdu = decodeCstaRoot(reader, root, invokeId);
     if (pdu === undefined) {
       if (opts.strict === true) throw unknownRoot(root, namespace === undefined ? 'no operation, response, event or error of that name' : `namespace ${namespace}`);
-      const vendor: VendorPdu = { pdu: 'vendor', invokeId, root: root.name, namespace, element: vendorElement(root), xml: doc.text };
+      const vendor: VendorPdu = { pdu: 'vendor', invokeId, root: root.name, namespace, element: vendorElementOf(root), xml: doc.text };
       pdu = vendor;
     }
     return { pdu, root: root.name, namespace, edition, warnings: [...parseWarnings, ...reader.warnings] };

@@ -6,6 +6,7 @@
  */
 import type { InvokeId } from '../rose/pdu.js';
 import type { XmlElement } from './parse.js';
+import { serialiseElement } from './raw.js';
 
 /** An element of a vendor message: like the parser's tree, without offsets. */
 export interface VendorElement {
@@ -38,16 +39,29 @@ export interface VendorPdu {
   readonly xml?: string;
 }
 
-/** The vendor form of an element tree. */
-export function vendorElement(el: XmlElement): VendorElement {
+/** The vendor form of a parsed element tree. */
+export function vendorElementOf(el: XmlElement): VendorElement {
   const out: { -readonly [K in keyof VendorElement]: VendorElement[K] } = {
     name: el.name,
     attrs: { ...el.attrs },
-    children: el.children.map(vendorElement),
+    children: el.children.map(vendorElementOf),
     text: el.children.length > 0 && /^[ \t\r\n]*$/.test(el.text) ? '' : el.text,
   };
   if (el.prefix !== undefined) out.prefix = el.prefix;
   return out;
+}
+
+/**
+ * A vendor message an application (or the simulator) sends: the element tree, and its text,
+ * serialised once (attribute values and text escaped).
+ */
+export function vendorPdu(invokeId: InvokeId, element: VendorElement, namespace?: string): VendorPdu {
+  return { pdu: 'vendor', invokeId, root: element.name, namespace, element, xml: serialiseElement(asXmlElement(element)) };
+}
+
+/** A vendor element of text children: `<name attrs><k>v</k>…</name>` (or `<name attrs>text</name>`). */
+export function vendorElement(name: string, attrs: Readonly<Record<string, string>> = {}, children: readonly (readonly [string, string])[] = [], text = ''): VendorElement {
+  return { name, attrs, children: children.map(([n, t]) => ({ name: n, attrs: {}, children: [], text: t })), text };
 }
 
 /** The parser's element type from a vendor element (offsets 0), to serialise it. */
