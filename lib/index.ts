@@ -54,6 +54,7 @@ export * from './simulator/index.js';
 // Pega Call mapping and gateway
 export * from './pega/index.js';
 export * from './pega/gateway/index.js';
+export * from './pega/server/index.js';
 
 // Types named by public declarations (signatures, fields, event maps), so users can name them too;
 // scripts/check-exports.mjs (run by the package check) fails when one is missing.
