@@ -21,6 +21,8 @@ import { checkBody, checkParams, matchRoute } from './routes.js';
 import type { ApiRouteMatch } from './routes.js';
 import { DEFAULT_MAX_SUBSCRIPTIONS, SubscriptionBridge, SubscriptionTable } from './subscriptions.js';
 import type { ServerEventTarget } from './subscriptions.js';
+import { SubscriptionMonitors } from './monitors.js';
+import type { MonitoringLink } from './monitors.js';
 
 /** What the API needs from the link (a PegaCtiLink fits). */
 export interface PegaServerLink {
@@ -50,6 +52,12 @@ export interface PegaServerApiOptions {
   readonly maxBodyBytes?: number;
   /** Most subscribed DNs (HTTP 503 past it). Default DEFAULT_MAX_SUBSCRIPTIONS. */
   readonly maxSubscriptions?: number;
+  /**
+   * Subscribing a DN where no agent is logged in opens a monitor on it (simple telephony: screen
+   * pop without agent state), when the link offers `session` and `mapper` (a PegaCtiLink does).
+   * Default true.
+   */
+  readonly monitorSubscriptions?: boolean;
 }
 
 /** Kinds of API-level errors (the request never reached the link). */
@@ -95,6 +103,7 @@ export class PegaServerApi {
   private readonly bridge: SubscriptionBridge | undefined;
   private readonly maxBody: number;
   private readonly openapi: unknown;
+  private readonly monitors: SubscriptionMonitors | undefined;
 
   constructor(options: PegaServerApiOptions) {
     this.options = options;
@@ -102,7 +111,13 @@ export class PegaServerApi {
     this.maxBody = Math.max(1, options.maxBodyBytes ?? DEFAULT_MAX_API_BODY_BYTES);
     this.subscriptions = new SubscriptionTable(options.maxSubscriptions ?? DEFAULT_MAX_SUBSCRIPTIONS);
     this.openapi = withPrefix(this.prefix);
-    this.bridge = options.events === undefined ? undefined : new SubscriptionBridge(options.link, this.subscriptions, options.events);
+    const bridge = options.events === undefined ? undefined : new SubscriptionBridge(options.link, this.subscriptions, options.events);
+    this.bridge = bridge;
+    const link = options.link as PegaServerLink & Partial<MonitoringLink>;
+    this.monitors =
+      bridge !== undefined && (options.monitorSubscriptions ?? true) && link.session !== undefined && link.mapper !== undefined
+        ? new SubscriptionMonitors(link as PegaServerLink & MonitoringLink, (agentId, dn, event) => bridge.inject(agentId, dn, event))
+        : undefined;
   }
 
   /** Handles a request under the prefix (true), or leaves it (false). Never rejects. */
@@ -117,9 +132,10 @@ export class PegaServerApi {
     return true;
   };
 
-  /** Stops pushing the link's events (the link and its agents are left as they are). */
-  close(): void {
+  /** Stops pushing the link's events and the monitor-only subscriptions' monitors (the link and its agents are left as they are). */
+  async close(): Promise<void> {
     this.bridge?.detach();
+    await this.monitors?.close();
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -166,14 +182,24 @@ export class PegaServerApi {
     switch (route.kind) {
       case 'login': {
         const dn = fields.extension as string;
-        const created = this.subscriptions.subscribe(dn, agentId);
+        const created = this.subscriptions.subscribe(dn, agentId, false);
         if (created === 'full') throw new ApiError(503, 'unavailable', 'OPENCTI_HTTP_ERROR_503', `more than ${this.subscriptions.max} subscribed DNs`);
+        await this.monitors?.stop(dn); // the link takes the device over
         const r = await link.login({ agentId, device: dn, ...(fields.password === undefined ? {} : { password: fields.password }), ...(fields.reasonCode === undefined ? {} : { reasonCode: fields.reasonCode }) });
         if (!r.ok && created === 'created') this.subscriptions.unsubscribe(dn, agentId);
+        else if (!r.ok) await this.monitorIfSubscribed(dn);
         return result(r);
       }
-      case 'logout':
-        return result(await link.logout(agentId, fields.reasonCode));
+      case 'logout': {
+        const dn = link.agents.find((a) => a.agentId === agentId)?.device;
+        const r = await link.logout(agentId, fields.reasonCode);
+        if (r.ok && dn !== undefined) {
+          // A DN only the login subscribed is done with; one Pega subscribed stays monitored for screen pops.
+          if (this.subscriptions.get(dn)?.explicit === false) this.subscriptions.unsubscribe(dn);
+          else await this.monitorIfSubscribed(dn);
+        }
+        return result(r);
+      }
       case 'request':
         return result(await link.request(agentId, { action: route.operationId, ...fields } as unknown as PegaRequest));
       case 'snapshot': {
@@ -183,10 +209,11 @@ export class PegaServerApi {
         return { ok: true, errCode: '', body: { ok: true, snapshot: toServerEvent(snapshot, { dn: device, agentId }) } };
       }
       case 'subscribe':
-        return this.subscribe(match.params.dn as string, fields.agentId ?? '', identity);
+        return await this.subscribe(match.params.dn as string, fields.agentId ?? '', identity);
       case 'unsubscribe': {
         const dn = match.params.dn as string;
         if (!this.subscriptions.unsubscribe(dn, fields.agentId ?? '')) return result({ ok: false, errCode: 'OPENCTI_CF_INVALID_OBJECT_STATE', errMessage: `DN ${dn} is not subscribed${fields.agentId === undefined ? '' : ` by agent ${fields.agentId}`}` });
+        await this.monitors?.stop(dn);
         return result({ ok: true });
       }
       case 'openapi':
@@ -198,7 +225,13 @@ export class PegaServerApi {
     }
   }
 
-  private subscribe(dn: string, agentId: string, identity: ApiIdentity): { ok: boolean; errCode: string; body: unknown } {
+  /** Monitor-only again for a DN that is still subscribed and has no agent (after a logout or a refused login). */
+  private async monitorIfSubscribed(dn: string): Promise<void> {
+    const sub = this.subscriptions.get(dn);
+    if (sub !== undefined && this.monitors !== undefined) await this.monitors.start(dn, sub.agentId, false);
+  }
+
+  private async subscribe(dn: string, agentId: string, identity: ApiIdentity): Promise<{ ok: boolean; errCode: string; body: unknown }> {
     if (agentId !== '' && !mayActFor(identity, agentId)) throw new ApiError(403, 'forbidden', 'OPENCTI_HTTP_ERROR_401', `${identity.name} may not act for agent ${agentId}`, 'agentId');
     const holder = this.options.link.agentAt(dn);
     if (holder !== undefined && agentId !== '' && holder.agentId !== agentId) {
@@ -207,8 +240,14 @@ export class PegaServerApi {
     const outcome = this.subscriptions.subscribe(dn, agentId);
     switch (outcome) {
       case 'created':
-      case 'existing':
+      case 'existing': {
+        const watched = this.monitors === undefined ? ({ ok: true } as const) : await this.monitors.start(dn, this.subscriptions.get(dn)?.agentId ?? agentId);
+        if (!watched.ok) {
+          if (outcome === 'created') this.subscriptions.unsubscribe(dn);
+          return { ok: false, errCode: watched.errCode, body: watched };
+        }
         return { ok: true, errCode: '', body: { ok: true } };
+      }
       case 'conflict':
         return { ok: false, errCode: 'OPENCTI_CF_INVALID_OBJECT_STATE', body: { ok: false, errCode: 'OPENCTI_CF_INVALID_OBJECT_STATE', errMessage: `DN ${dn} is subscribed by agent ${this.subscriptions.get(dn)?.agentId ?? ''}` } };
       case 'full':

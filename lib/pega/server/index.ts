@@ -12,3 +12,5 @@ export { SubscriptionTable, SubscriptionBridge, DEFAULT_MAX_SUBSCRIPTIONS } from
 export type { Subscription, SubscribeOutcome, ServerEventSource, ServerEventTarget } from './subscriptions.js';
 export { listenPegaServerApi } from './standalone.js';
 export type { PegaServerApiServer } from './standalone.js';
+export { SubscriptionMonitors } from './monitors.js';
+export type { MonitoringLink } from './monitors.js';

@@ -3,9 +3,10 @@
  * `AgentPassword`, pega-call-notes §2) and the bridge that sends the link's events for subscribed
  * DNs, in their server-side form, to the pusher.
  *
- * The CSTA monitor itself is opened by the agent's login (PegaCtiLink.login); a subscription
- * decides which DNs' events go to Pega. A login through the API subscribes its DN first, so the
- * login Snapshot reaches Pega even when Pega subscribes afterwards.
+ * A subscription decides which DNs' events go to Pega. The CSTA monitor is the link's while an
+ * agent is logged in at the DN (PegaCtiLink.login), else a monitor-only one (monitors.ts). A login
+ * through the API subscribes its DN first, so the login Snapshot reaches Pega even when Pega
+ * subscribes afterwards.
  */
 import type { PegaEvent } from '../types.js';
 import { ServerEventStream } from '../server-view.js';
@@ -15,7 +16,12 @@ import type { PegaServerEvent, ServerEventContext } from '../server-view.js';
 export const DEFAULT_MAX_SUBSCRIPTIONS = 2000;
 
 /** One subscribed DN. */
-export type Subscription = { readonly dn: string; readonly agentId: string };
+export type Subscription = {
+  readonly dn: string;
+  readonly agentId: string;
+  /** Subscribed by SubscribeForEvents (kept after a logout), not only by a login (removed at its logout). */
+  readonly explicit: boolean;
+};
 
 /** What subscribing answers. */
 export type SubscribeOutcome = 'created' | 'existing' | 'conflict' | 'full';
@@ -34,17 +40,20 @@ export class SubscriptionTable {
     return this.byDn.size;
   }
 
-  /** Subscribes `dn` for `agentId` ("" = no agent). Same DN and agent again is `existing`; another agent's DN is `conflict`. */
-  subscribe(dn: string, agentId: string): SubscribeOutcome {
+  /**
+   * Subscribes `dn` for `agentId` ("" = no agent). Same DN and agent again is `existing` (an
+   * explicit subscription stays explicit, an implicit one becomes explicit when asked so);
+   * another agent's DN is `conflict`.
+   */
+  subscribe(dn: string, agentId: string, explicit = true): SubscribeOutcome {
     const had = this.byDn.get(dn);
     if (had !== undefined) {
-      if (had.agentId === agentId || agentId === '') return 'existing';
-      if (had.agentId !== '') return 'conflict';
-      this.byDn.set(dn, { dn, agentId });
+      if (had.agentId !== agentId && agentId !== '' && had.agentId !== '') return 'conflict';
+      this.byDn.set(dn, { dn, agentId: had.agentId !== '' ? had.agentId : agentId, explicit: had.explicit || explicit });
       return 'existing';
     }
     if (this.byDn.size >= this.max) return 'full';
-    this.byDn.set(dn, { dn, agentId });
+    this.byDn.set(dn, { dn, agentId, explicit });
     return 'created';
   }
 
@@ -98,6 +107,12 @@ export class SubscriptionBridge {
   detach(): void {
     this.stream.flush();
     this.source.off('event', this.onEvent);
+  }
+
+  /** An event for a subscribed DN from elsewhere than the link (a monitor-only subscription). */
+  inject(agentId: string, dn: string, event: PegaEvent): void {
+    if (this.table.get(dn) === undefined) return;
+    this.stream.push(event, { dn, agentId });
   }
 
   private handle(agentId: string, event: PegaEvent): void {

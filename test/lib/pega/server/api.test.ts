@@ -206,11 +206,19 @@ describe('PegaServerApi (HTTP on 127.0.0.1, scripted link)', () => {
     const r = await call('POST', '/api/agents/5501/login', { extension: '2001', password: '1234', reasonCode: '3' });
     expect(r.status).to.equal(200);
     expect(link.calls[1]).to.deep.equal({ login: { agentId: '5501', device: '2001', password: '1234', reasonCode: '3' } });
-    expect(api.subscriptions.get('2001')).to.deep.equal({ dn: '2001', agentId: '5501' });
+    expect(api.subscriptions.get('2001')).to.deep.equal({ dn: '2001', agentId: '5501', explicit: false });
     link.emit('event', '5501', { pyEventType: 'AgentStateEvent', pyEventName: 'Ready', pyReasonCode: '', pyWorkMode: 'MODE_NONE', pyMedia: 'Phone', pyAgentId: '5501', pyThisDN: '2001' });
     link.emit('event', '5509', { pyEventType: 'AgentStateEvent', pyEventName: 'Ready', pyReasonCode: '', pyWorkMode: 'MODE_NONE', pyMedia: 'Phone', pyAgentId: '5509', pyThisDN: '2009' });
     expect(pushed).to.have.length(1); // 2009 is not subscribed
     expect(pushed[0]).to.deep.include({ pyDN: '2001', pyAgentID: '5501', pyAgentState: 'Ready' });
+    // A subscription only the login made ends with the logout; one Pega made survives it.
+    await call('POST', '/api/agents/5501/logout');
+    expect(api.subscriptions.get('2001')).to.equal(undefined);
+    await call('POST', '/api/devices/2002/subscribe', { agentId: '5502' });
+    await call('POST', '/api/agents/5502/login', { extension: '2002' });
+    expect(api.subscriptions.get('2002')).to.deep.equal({ dn: '2002', agentId: '5502', explicit: true });
+    await call('POST', '/api/agents/5502/logout');
+    expect(api.subscriptions.get('2002')).to.deep.equal({ dn: '2002', agentId: '5502', explicit: true });
   });
 
   it('subscribe / unsubscribe per DN: idempotent for the same agent, refused for another, bounded', async () => {

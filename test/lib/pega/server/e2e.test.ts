@@ -174,4 +174,46 @@ describe('Pega server-side path end to end (simulator → CSTA → link → API 
     expect(seqs).to.deep.equal([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).to.equal(seqs.length);
   });
+
+  it('subscribe without login (screen pop only): the DN is monitored, its calls reach Pega; a login takes the device over, a logout gives it back, unsubscribe stops it', async () => {
+    await setUp();
+    expect(await post('/devices/2003/subscribe', {})).to.deep.equal({ status: 200, body: { ok: true } });
+    expect(sim.monitors.of('2003')).to.have.length(1);
+    await waitFor(() => envelopes().some((e) => e.dn === '2003' && e.ctiEvent.pyEventType === 'SnapshotEvent'), 3000, 'subscription Snapshot');
+    void sim.runScenario({ name: 'pop', monitor: [], steps: [{ step: 'inbound', from: '0612345678', to: '2003', callId: 'p1' }] });
+    await waitFor(() => envelopes().some((e) => e.dn === '2003' && e.ctiEvent.pyEventName === 'Offering'), 3000, 'Offering at 2003');
+    const pop = envelopes().find((e) => e.dn === '2003' && e.ctiEvent.pyEventName === 'Offering') as PegaPushEnvelope;
+    expect(pop).to.deep.include({ agentId: '' });
+    expect(pop.ctiEvent).to.deep.include({ pyANI: '0612345678', pyDN: '2003', pyAgentID: '' });
+
+    // The agent logs in at the subscribed DN: one monitor on the device (the link's), events once, for the agent.
+    expect((await post('/agents/5503/login', { extension: '2003' })).status).to.equal(200);
+    expect(sim.monitors.of('2003')).to.have.length(1);
+    const before = envelopes().length;
+    expect((await post('/agents/5503/agentNotReady', { reasonCode: '5' })).status).to.equal(200);
+    await waitFor(() => envelopes().slice(before).some((e) => e.ctiEvent.pyEventName === 'NotReady'), 3000, 'NotReady');
+    await pusher.flush(2000);
+    const notReady = envelopes().slice(before).filter((e) => e.ctiEvent.pyEventName === 'NotReady');
+    expect(notReady).to.have.length(1);
+    expect(notReady[0]).to.deep.include({ dn: '2003', agentId: '5503' });
+
+    // Logout: still subscribed, so monitored again for screen pops.
+    expect((await post('/agents/5503/logout')).status).to.equal(200);
+    expect(sim.monitors.of('2003')).to.have.length(1);
+    expect((await post('/devices/2003/unsubscribe', {})).status).to.equal(200);
+    expect(sim.monitors.of('2003')).to.have.length(0);
+    const after = envelopes().length;
+    void sim.runScenario({ name: 'pop2', monitor: [], steps: [{ step: 'inbound', from: '0611111111', to: '2003', callId: 'p2' }] });
+    await new Promise((r) => setTimeout(r, 100));
+    await pusher.flush(2000);
+    expect(envelopes().slice(after)).to.have.length(0);
+  });
+
+  it('subscribing a DN the switch cannot monitor fails with the OpenCTI code and leaves no subscription', async () => {
+    await setUp();
+    const r = await post('/devices/4999/subscribe', {});
+    expect(r.status).to.be.oneOf([404, 409, 422]);
+    expect(r.body).to.have.property('errCode').that.matches(/^OPENCTI_/);
+    expect(api.subscriptions.get('4999')).to.equal(undefined);
+  });
 });
