@@ -3,7 +3,7 @@ export { PegaServerApi, httpStatusOf, DEFAULT_MAX_API_BODY_BYTES } from './api.j
 export type { PegaServerApiOptions, PegaServerLink, ApiErrorType, ApiFailureBody } from './api.js';
 export { bearerToken, staticApiTokens, mayActFor, MAX_BEARER_TOKEN_LENGTH } from './auth.js';
 export type { ApiAuthenticator, ApiIdentity } from './auth.js';
-export { PegaEventPusher, DEFAULT_MAX_QUEUED_EVENTS, DEFAULT_PUSH_RETRY_BASE_MS, DEFAULT_PUSH_RETRY_MAX_MS, DEFAULT_PUSH_TIMEOUT_MS, DEFAULT_PUSH_CONCURRENCY } from './pusher.js';
+export { PegaEventPusher, DEFAULT_MAX_QUEUED_EVENTS, DEFAULT_PUSH_RETRY_BASE_MS, DEFAULT_PUSH_RETRY_MAX_MS, DEFAULT_PUSH_TIMEOUT_MS, DEFAULT_PUSH_CONCURRENCY, MAX_SEQUENCE_KEYS } from './pusher.js';
 export type { PegaEventPusherOptions, PegaEventPusherEvents, PegaPushEnvelope, PegaPushStats, PushDropReason } from './pusher.js';
 export { PEGA_SERVER_OPENAPI } from './openapi.js';
 export { ROUTES as API_ROUTES, matchRoute as matchApiRoute, checkBody as checkApiBody, checkParams as checkApiParams } from './routes.js';

@@ -40,6 +40,11 @@ export const DEFAULT_PUSH_RETRY_BASE_MS = 100;
 export const DEFAULT_PUSH_RETRY_MAX_MS = 10_000;
 /** Default of {@link PegaEventPusherOptions.requestTimeoutMs}. */
 export const DEFAULT_PUSH_TIMEOUT_MS = 5000;
+/**
+ * Most agents/DNs whose sequence counter is remembered; past it the least recently used is
+ * forgotten (its next event starts again at 1).
+ */
+export const MAX_SEQUENCE_KEYS = 100_000;
 /** Default of {@link PegaEventPusherOptions.maxConcurrent}. */
 export const DEFAULT_PUSH_CONCURRENCY = 8;
 
@@ -163,6 +168,11 @@ export class PegaEventPusher extends EventEmitter<PegaEventPusherEvents> {
   push(ctiEvent: PegaServerEvent, event?: PegaEvent): boolean {
     const key = ctiEvent.pyAgentID !== '' ? `agent ${ctiEvent.pyAgentID}` : `dn ${ctiEvent.pyDN}`;
     const sequence = (this.sequences.get(key) ?? 0) + 1;
+    this.sequences.delete(key);
+    if (this.sequences.size >= MAX_SEQUENCE_KEYS) {
+      const oldest = this.sequences.keys().next();
+      if (oldest.done !== true) this.sequences.delete(oldest.value);
+    }
     this.sequences.set(key, sequence);
     const envelope: PegaPushEnvelope = { dn: ctiEvent.pyDN, agentId: ctiEvent.pyAgentID, sequence, timestamp: new Date().toISOString(), ctiEvent, ...(event === undefined ? {} : { event }) };
     if (this.closed) {
