@@ -20,3 +20,5 @@ export { toServerCallEvent, toServerEvent, ServerEventStream, DEFAULT_MAX_SERVER
 export type { PegaServerEvent, ServerEventBase, ServerCallStateEvent, ServerAgentStateEvent, ServerPartyInfoEvent, ServerCallInfoEvent, ServerSnapshotEvent, ServerSnapshotCall, ServerEventContext, ServerEventStreamOptions } from './server-view.js';
 export { httpRouteDecider, routeDecisionBody, parseRoutePointRanges, registerRoutingPoints, RoutePointRangeError, DEFAULT_ROUTE_DECISION_TIMEOUT_MS, MAX_ROUTE_DECISION_ANSWER_BYTES, MAX_ROUTE_POINTS } from './routing-http.js';
 export type { HttpRouteDeciderOptions, RouteDecisionAnswer, RouteDecisionRequestBody } from './routing-http.js';
+export { RouteCallData, DEFAULT_ROUTE_CALL_DATA_CALLS } from './routing-call-data.js';
+export type { RouteCallDataOptions, RouteCallDataSession } from './routing-call-data.js';

@@ -16,6 +16,8 @@ import { defaultDevices } from '../../../lib/simulator/switch-state.js';
 import { PegaCtiLink } from '../../../lib/pega/link.js';
 import type { PegaEvent } from '../../../lib/pega/types.js';
 import { FakeSession } from './fake-session.js';
+import { RouteCallData } from '../../../lib/pega/routing-call-data.js';
+import type { CstaEvent } from '../../../lib/session/events.js';
 import { waitFor } from '../../support/wait.js';
 
 /** A decision endpoint on 127.0.0.1: records bodies, answers what `answer` says after `delayMs`. */
@@ -172,6 +174,59 @@ describe('httpRouteDecider (decision endpoint on 127.0.0.1)', () => {
     expect(selected).to.deep.equal(['2001']);
     expect(endpoint.bodies[0]?.pyNamedVariables).to.deep.equal({ correlatorData: 'vip', accountNumber: '42' });
     expect(endpoint.bodies[0]).to.deep.include({ pyANI: '0612345678', pyDNIS: '6486', pyCallID: '002a' });
+  });
+});
+
+describe('RouteCallData: UUI and correlator data seen on a call, into its routing decision', () => {
+  const delivered = (callID: string, extra: Record<string, unknown>): CstaEvent =>
+    ({ category: 'callControlEvents', type: 'delivered', crossRefIdentifier: '01', event: { connection: { both: { callID, deviceID: { staticID: { deviceIdentifier: { dialingNumber: '6486' } } } } }, ...extra } }) as unknown as CstaEvent;
+
+  it('remembers per call, merges later events, forgets at callCleared, and is bounded', () => {
+    const session = new FakeSession();
+    const seen = new RouteCallData(session, { maxCalls: 2 });
+    session.emit('event', delivered('0001', { userData: Buffer.from('acct=42').toString('hex') }), undefined);
+    session.emit('event', delivered('0001', { correlatorData: Buffer.from('vip').toString('hex') }), undefined);
+    session.emit('event', delivered('0009', {}), undefined); // no call data: nothing kept
+    expect(seen.get('0001')).to.deep.equal({ applicationData: 'acct=42', correlatorData: 'vip' });
+    expect(seen.size).to.equal(1);
+    expect(seen.lookup(request({ callId: '0001' }))).to.deep.equal({ applicationData: 'acct=42', correlatorData: 'vip' });
+    expect(seen.lookup(request({ callId: '' }))).to.equal(undefined);
+    session.emit('event', delivered('0002', { userData: '00ff' }), undefined);
+    session.emit('event', delivered('0003', { userData: '41' }), undefined);
+    expect(seen.size).to.equal(2);
+    expect(seen.get('0001')).to.equal(undefined); // the oldest went
+    expect(seen.get('0002')).to.deep.equal({ applicationData: '00ff' }); // not text: kept as hex
+    session.emit('event', { category: 'callControlEvents', type: 'callCleared', crossRefIdentifier: '01', event: { clearedCall: { callID: '0003' } } } as unknown as CstaEvent, undefined);
+    expect(seen.get('0003')).to.equal(undefined);
+    seen.detach();
+    session.emit('event', delivered('0004', { userData: '41' }), undefined);
+    expect(seen.get('0004')).to.equal(undefined);
+  });
+
+  it('the decision endpoint gets the UUI seen on the call before its routeRequest', async () => {
+    const endpoint = new DecisionEndpoint();
+    await endpoint.listen();
+    try {
+      const session = new FakeSession().answer('routeRegister', { routeRegisterReqID: '0007' });
+      const seen = new RouteCallData(session);
+      const [point] = await registerRoutingPoints(session, '6486', httpRouteDecider({ url: endpoint.url, defaultRoute: '2009' }), { callData: seen.lookup });
+      const selected: string[] = [];
+      point?.on('routeSelected', (_r, d) => selected.push(d));
+      session.emit('event', delivered('002a', { userData: Buffer.from('lang=fr').toString('hex') }), undefined);
+      await session.handlers.get('routeRequest')?.(
+        {
+          crossRefIdentifier: '0002',
+          routeRegisterReqID: '0007',
+          currentRoute: { deviceIdentifier: { deviceIdentifier: { dialingNumber: '6486' } } },
+          routedCall: { both: { callID: '002a', deviceID: { staticID: { deviceIdentifier: { dialingNumber: '6486' } } } } },
+        } as never,
+        { pdu: 'invoke', invokeId: 2, operation: 'routeRequest', argument: {} } as unknown as InvokePdu,
+      );
+      await waitFor(() => selected.length === 1, 2000, 'routeSelected');
+      expect(endpoint.bodies[0]?.pyNamedVariables).to.deep.equal({ applicationData: 'lang=fr' });
+    } finally {
+      await endpoint.close();
+    }
   });
 });
 
