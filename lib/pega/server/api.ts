@@ -36,6 +36,8 @@ export interface PegaServerLink {
   off(event: 'event', listener: (agentId: string, event: PegaEvent) => void): unknown;
 }
 
+/** Default of {@link PegaServerApiOptions.maxInFlight}. */
+export const DEFAULT_MAX_API_IN_FLIGHT = 64;
 /** Default of {@link PegaServerApiOptions.maxBodyBytes}. */
 export const DEFAULT_MAX_API_BODY_BYTES = 16_384;
 
@@ -50,6 +52,11 @@ export interface PegaServerApiOptions {
   readonly prefix?: string;
   /** Largest request body in bytes (HTTP 413 past it). Default {@link DEFAULT_MAX_API_BODY_BYTES}. */
   readonly maxBodyBytes?: number;
+  /**
+   * Most requests being handled at once (each costs CSTA requests); past it HTTP 503
+   * (`OPENCTI_HTTP_ERROR_503`) at once. Default {@link DEFAULT_MAX_API_IN_FLIGHT}.
+   */
+  readonly maxInFlight?: number;
   /** Most subscribed DNs (HTTP 503 past it). Default DEFAULT_MAX_SUBSCRIPTIONS. */
   readonly maxSubscriptions?: number;
   /**
@@ -104,6 +111,8 @@ export class PegaServerApi {
   private readonly maxBody: number;
   private readonly openapi: unknown;
   private readonly monitors: SubscriptionMonitors | undefined;
+  private readonly maxInFlight: number;
+  private inFlight = 0;
 
   constructor(options: PegaServerApiOptions) {
     this.options = options;
@@ -111,6 +120,7 @@ export class PegaServerApi {
     this.maxBody = Math.max(1, options.maxBodyBytes ?? DEFAULT_MAX_API_BODY_BYTES);
     this.subscriptions = new SubscriptionTable(options.maxSubscriptions ?? DEFAULT_MAX_SUBSCRIPTIONS);
     this.openapi = withPrefix(this.prefix);
+    this.maxInFlight = Math.max(1, options.maxInFlight ?? DEFAULT_MAX_API_IN_FLIGHT);
     const bridge = options.events === undefined ? undefined : new SubscriptionBridge(options.link, this.subscriptions, options.events);
     this.bridge = bridge;
     const link = options.link as PegaServerLink & Partial<MonitoringLink>;
@@ -125,10 +135,20 @@ export class PegaServerApi {
     const url = req.url ?? '/';
     const path = url.split('?')[0] as string;
     if (path !== this.prefix && !path.startsWith(`${this.prefix}/`)) return false;
-    this.serve(req, res, path.slice(this.prefix.length)).catch((e: unknown) => {
-      if (!res.headersSent) this.sendError(res, e instanceof ApiError ? e : new ApiError(500, 'unavailable', 'OPENCTI_HTTP_ERROR_500', e instanceof Error ? e.message : String(e)));
-      else res.destroy();
-    });
+    if (this.inFlight >= this.maxInFlight) {
+      req.resume();
+      this.sendError(res, new ApiError(503, 'unavailable', 'OPENCTI_HTTP_ERROR_503', `more than ${this.maxInFlight} requests in progress`, undefined, { 'retry-after': '1' }));
+      return true;
+    }
+    this.inFlight++;
+    this.serve(req, res, path.slice(this.prefix.length))
+      .catch((e: unknown) => {
+        if (!res.headersSent) this.sendError(res, e instanceof ApiError ? e : new ApiError(500, 'unavailable', 'OPENCTI_HTTP_ERROR_500', e instanceof Error ? e.message : String(e)));
+        else res.destroy();
+      })
+      .finally(() => {
+        this.inFlight--;
+      });
     return true;
   };
 

@@ -1,5 +1,5 @@
 /** The Pega Call server-side integration: the HTTP JSON API (requests in) and the event pusher (events out). */
-export { PegaServerApi, httpStatusOf, DEFAULT_MAX_API_BODY_BYTES } from './api.js';
+export { PegaServerApi, httpStatusOf, DEFAULT_MAX_API_BODY_BYTES, DEFAULT_MAX_API_IN_FLIGHT } from './api.js';
 export type { PegaServerApiOptions, PegaServerLink, ApiErrorType, ApiFailureBody } from './api.js';
 export { bearerToken, staticApiTokens, mayActFor, MAX_BEARER_TOKEN_LENGTH } from './auth.js';
 export type { ApiAuthenticator, ApiIdentity } from './auth.js';

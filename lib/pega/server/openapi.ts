@@ -38,7 +38,7 @@ const FAILURES: Schema = {
   '413': failure('The body is larger than the configured bound.'),
   '415': failure('The body is not application/json.'),
   '422': failure('The switch could not carry out the request (OPENCTI_CF_GENERIC_OPERATION, OPENCTI_CF_INVALID_DESTINATION).'),
-  '503': failure('The CTI link is down or busy (OPENCTI_HTTP_ERROR_503), or the subscription bound is reached.'),
+  '503': failure('The CTI link is down or busy (OPENCTI_HTTP_ERROR_503), the subscription bound is reached, or too many requests are in progress (Retry-After).'),
   '504': failure('The switch did not answer in time (OPENCTI_HTTP_ERROR_504).'),
 };
 

@@ -246,6 +246,36 @@ describe('PegaServerApi (HTTP on 127.0.0.1, scripted link)', () => {
     expect(r.body.snapshot).to.deep.include({ pyEventType: 'SnapshotEvent', pyAgentID: '5501', pyDN: '2001', pyAgentState: 'Ready', pyLinkState: 'CONNECTED', pyCalls: [] });
   });
 
+  it('past maxInFlight requests in progress, 503 at once with Retry-After; then served again', async () => {
+    let release: () => void = () => undefined;
+    const slow = new ScriptedLink();
+    slow.request = (agentId, request) => {
+      slow.calls.push({ agentId, request });
+      return new Promise((resolve) => {
+        release = () => resolve({ ok: true });
+      });
+    };
+    const busy = new PegaServerApi({ link: slow, authenticate: staticApiTokens({ 'tok-pega': { name: 'pega' } }), maxInFlight: 1 });
+    const s = await listenPegaServerApi(busy);
+    try {
+      const first = fetch(`${s.url}/api/agents/5501/holdCall`, { method: 'POST', headers: { authorization: GOOD, 'content-type': 'application/json' }, body: '{"callId":"1"}' });
+      while (slow.calls.length === 0) await new Promise((r) => setTimeout(r, 5));
+      const second = await fetch(`${s.url}/api/agents/5501/holdCall`, { method: 'POST', headers: { authorization: GOOD, 'content-type': 'application/json' }, body: '{"callId":"2"}' });
+      expect(second.status).to.equal(503);
+      expect(second.headers.get('retry-after')).to.equal('1');
+      expect(await second.json()).to.deep.include({ errCode: 'OPENCTI_HTTP_ERROR_503' });
+      release();
+      expect((await first).status).to.equal(200);
+      const third = fetch(`${s.url}/api/agents/5501/holdCall`, { method: 'POST', headers: { authorization: GOOD, 'content-type': 'application/json' }, body: '{"callId":"3"}' });
+      while (slow.calls.length < 2) await new Promise((r) => setTimeout(r, 5));
+      release();
+      expect((await third).status).to.equal(200);
+    } finally {
+      await busy.close();
+      await s.close();
+    }
+  });
+
   it('GET /api/openapi.json needs no token and is the OpenAPI 3.1 document', async () => {
     const r = await call('GET', '/api/openapi.json', undefined, {});
     expect(r.status).to.equal(200);
