@@ -14,3 +14,5 @@ export { listenPegaServerApi } from './standalone.js';
 export type { PegaServerApiServer } from './standalone.js';
 export { SubscriptionMonitors } from './monitors.js';
 export type { MonitoringLink } from './monitors.js';
+export { createPegaServer, PEGA_SERVER_CONFIG_SCHEMA } from './integration.js';
+export type { PegaServer, PegaServerConfig } from './integration.js';
