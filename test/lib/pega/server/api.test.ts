@@ -3,6 +3,7 @@
  * answers and status codes, subscriptions, and the OpenAPI description against the routes served.
  */
 import { expect } from 'chai';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { readFileSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import { PegaServerApi, httpStatusOf } from '../../../../lib/pega/server/api.js';
@@ -288,6 +289,11 @@ describe('PegaServerApi (HTTP on 127.0.0.1, scripted link)', () => {
     const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
     const described = Object.entries(doc.paths).flatMap(([path, item]) => METHODS.filter((m) => m in item).map((m) => `${m.toUpperCase()} ${path}`));
     const served = ROUTES.map((r) => `${r.method} /api${r.path}`);
+
+    it('is a valid OpenAPI 3.1 document (checked against the OpenAPI schema)', async () => {
+      const checked = await SwaggerParser.validate(JSON.parse(JSON.stringify(PEGA_SERVER_OPENAPI)) as never);
+      expect((checked as { openapi?: string }).openapi).to.equal('3.1.0');
+    });
 
     it('every route in the OpenAPI is served, and every served route is in the OpenAPI', () => {
       expect([...described].sort()).to.deep.equal([...served].sort());
