@@ -202,7 +202,14 @@ export class PegaServerApi {
     switch (route.kind) {
       case 'login': {
         const dn = fields.extension as string;
-        const created = this.subscriptions.subscribe(dn, agentId, false);
+        let created = this.subscriptions.subscribe(dn, agentId, false);
+        const previous = this.subscriptions.get(dn);
+        if (created === 'conflict' && previous !== undefined && link.agentAt(dn) === undefined) {
+          // Another agent subscribed this DN but is not logged in there (a shift change): it is this agent's now.
+          this.subscriptions.unsubscribe(dn);
+          this.subscriptions.subscribe(dn, agentId, previous.explicit);
+          created = 'existing';
+        }
         if (created === 'full') throw new ApiError(503, 'unavailable', 'OPENCTI_HTTP_ERROR_503', `more than ${this.subscriptions.max} subscribed DNs`);
         await this.monitors?.stop(dn); // the link takes the device over
         const r = await link.login({ agentId, device: dn, ...(fields.password === undefined ? {} : { password: fields.password }), ...(fields.reasonCode === undefined ? {} : { reasonCode: fields.reasonCode }) });

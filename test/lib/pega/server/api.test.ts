@@ -220,6 +220,10 @@ describe('PegaServerApi (HTTP on 127.0.0.1, scripted link)', () => {
     expect(api.subscriptions.get('2002')).to.deep.equal({ dn: '2002', agentId: '5502', explicit: true });
     await call('POST', '/api/agents/5502/logout');
     expect(api.subscriptions.get('2002')).to.deep.equal({ dn: '2002', agentId: '5502', explicit: true });
+    // Another agent logs in at that DN while nobody is logged in there: the subscription follows the agent.
+    link.logged.delete('5502');
+    expect((await call('POST', '/api/agents/5503/login', { extension: '2002' })).status).to.equal(200);
+    expect(api.subscriptions.get('2002')).to.deep.equal({ dn: '2002', agentId: '5503', explicit: true });
   });
 
   it('subscribe / unsubscribe per DN: idempotent for the same agent, refused for another, bounded', async () => {

@@ -114,6 +114,17 @@ describe('Pega server-side path end to end (simulator → CSTA → link → API 
     expect(notIn.body).to.deep.include({ ok: false, errCode: 'OPENCTI_AGENT_NOT_LOGGED_IN' });
     expect(link.agents).to.have.length(0);
     expect(receiver.requests).to.have.length(0); // nothing subscribed, nothing pushed
+    // Refused by the switch: a number it does not know.
+    await post('/agents/5501/login', { extension: '2001' });
+    const refused = await post('/agents/5501/makeCall', { destination: '2999' });
+    expect(refused.status).to.equal(422);
+    expect(refused.body).to.deep.include({ ok: false, errCode: 'OPENCTI_CF_INVALID_DESTINATION' });
+    expect(refused.body).to.not.have.property('error'); // it reached the switch: no API-level error
+    // Another agent on the same extension.
+    const taken = await post('/agents/5502/login', { extension: '2001' });
+    expect(taken.status).to.equal(409);
+    expect(taken.body.errCode).to.match(/^OPENCTI_/);
+    expect(api.subscriptions.get('2001')).to.deep.include({ agentId: '5501' }); // the refused login did not take the subscription
   });
 
   it('Pega down (503) during a call, then up: nothing lost, order kept', async () => {
