@@ -249,7 +249,10 @@ export class PegaEventPusher extends EventEmitter<PegaEventPusherEvents> {
     if (best === undefined) return false;
     const [item] = best.items.splice(bestIndex, 1);
     this.count--;
-    if (best.items.length === 0) this.lanes.delete(best.key);
+    if (best.items.length === 0) {
+      if (best.timer !== undefined) clearTimeout(best.timer);
+      this.lanes.delete(best.key);
+    }
     this.drop(item as Item, 'queueFull');
     return true;
   }
