@@ -119,9 +119,9 @@ describe('httpRouteDecider (decision endpoint on 127.0.0.1)', () => {
 
   it('slow, failing, or nonsense answers take the default route, and say why', async () => {
     const why: string[] = [];
-    const decide = httpRouteDecider({ url: endpoint.url, timeoutMs: 50, defaultRoute: '2009', onFallback: (_r, reason) => why.push(reason) });
+    const decide = httpRouteDecider({ url: endpoint.url, timeoutMs: 300, defaultRoute: '2009', onFallback: (_r, reason) => why.push(reason) });
     const answers = [
-      { status: 200, json: { destination: '2002' }, delayMs: 300 },
+      { status: 200, json: { destination: '2002' }, delayMs: 1500 },
       { status: 500, json: { destination: '2002' } },
       { status: 200, json: 'not json' },
       { status: 200, json: { destination: '20 02; drop table' } },
@@ -131,9 +131,9 @@ describe('httpRouteDecider (decision endpoint on 127.0.0.1)', () => {
       endpoint.answer = () => a;
       const t0 = Date.now();
       expect(await decide(request()), JSON.stringify(a)).to.deep.equal({ destination: '2009' });
-      expect(Date.now() - t0).to.be.below(250);
+      expect(Date.now() - t0).to.be.below(1200);
     }
-    expect(why[0]).to.match(/no answer within 50 ms/);
+    expect(why[0]).to.match(/no answer within 300 ms/);
     expect(why[1]).to.equal('HTTP 500');
     expect(why.slice(2)).to.deep.equal(['answer has no valid destination', 'answer has no valid destination', 'answer has no valid destination']);
   });
@@ -261,8 +261,8 @@ describe('routing handed to Pega, end to end (simulator with route points 5000-5
   const alertingAt = (agent: string): boolean => events.some(([a, e]) => a === agent && e.pyEventType === 'CallStateEvent' && e.pyEventName === 'Alerting');
 
   it('Pega answers: the call at route point 5001 goes where the endpoint says; a slow endpoint → the default route', async () => {
-    endpoint.answer = (b) => (b.pyDNIS === '5001' ? { status: 200, json: { destination: '2001' } } : { status: 200, json: { destination: '2001' }, delayMs: 1000 });
-    const points = await registerRoutingPoints(session, '5000-5002', httpRouteDecider({ url: endpoint.url, timeoutMs: 150, defaultRoute: '2002' }), { decisionTimeoutMs: 1000 });
+    endpoint.answer = (b) => (b.pyDNIS === '5001' ? { status: 200, json: { destination: '2001' } } : { status: 200, json: { destination: '2001' }, delayMs: 2500 });
+    const points = await registerRoutingPoints(session, '5000-5002', httpRouteDecider({ url: endpoint.url, timeoutMs: 500, defaultRoute: '2002' }), { decisionTimeoutMs: 2000 });
     expect(points.map((p) => p.device)).to.deep.equal(['5000', '5001', '5002']);
 
     void sim.runScenario({ name: 'r1', monitor: [], steps: [{ step: 'inbound', from: '0612345678', to: '5001', callId: 'r1' }] });

@@ -82,12 +82,13 @@ describe('PegaEventPusher (HTTP to a receiver on 127.0.0.1)', () => {
   });
 
   it('one request in flight per agent: the next event waits for the previous one', async () => {
-    receiver.delayMs = 30;
+    receiver.delayMs = 300;
     pusher = new PegaEventPusher({ url: receiver.url });
     pusher.push(agentEvent('5501', '2001', 1));
     pusher.push(agentEvent('5501', '2001', 2));
     pusher.push(agentEvent('5502', '2002', 1));
-    await new Promise((r) => setTimeout(r, 15));
+    await waitFor(() => receiver.arrivals.length >= 2, 250, 'two requests in flight');
+    await new Promise((r) => setTimeout(r, 20));
     // 5501's second event waits for the first to be answered; 5502's goes at once.
     expect(receiver.requests).to.have.length(0);
     expect(receiver.arrivals.map((b) => `${(b as PegaPushEnvelope).agentId}/${(b as PegaPushEnvelope).sequence}`)).to.have.members(['5501/1', '5502/1']);
@@ -148,16 +149,17 @@ describe('PegaEventPusher (HTTP to a receiver on 127.0.0.1)', () => {
     expect(pusher.push(agentEvent('5501', '2001', 3))).to.equal(false);
     expect(pusher.dropped).to.equal(3);
     expect(reasonsSeen).to.deep.equal(['closed', 'closed', 'closed']);
-    const attempts = receiver.requests.length;
-    await new Promise((r) => setTimeout(r, 50));
-    expect(receiver.requests.length).to.equal(attempts); // no retries after close
+    await new Promise((r) => setTimeout(r, 30)); // a request already on its way may still land
+    const attempts = receiver.arrivals.length;
+    await new Promise((r) => setTimeout(r, 80)); // retries (every ≤ 10 ms) would show here
+    expect(receiver.arrivals.length).to.equal(attempts); // no retries after close
   });
 
   it('a request that takes longer than requestTimeoutMs counts as a failure and is retried', async () => {
-    receiver.delayMs = 200;
-    pusher = new PegaEventPusher({ url: receiver.url, requestTimeoutMs: 30, retryBaseMs: 5, retryMaxMs: 10 });
+    receiver.delayMs = 1000;
+    pusher = new PegaEventPusher({ url: receiver.url, requestTimeoutMs: 150, retryBaseMs: 5, retryMaxMs: 10 });
     pusher.push(agentEvent('5501', '2001', 1));
-    await waitFor(() => (pusher?.failures ?? 0) >= 1, 2000, 'a timed-out attempt');
+    await waitFor(() => (pusher?.failures ?? 0) >= 1, 3000, 'a timed-out attempt');
     receiver.delayMs = 0;
     expect(await pusher.flush(3000)).to.equal(true);
     expect(pusher.delivered).to.equal(1);
