@@ -122,9 +122,9 @@ describe('CSTA errors → OpenCTI error codes', () => {
     [{ action: 'consultationCall', callId: '1', destination: '3000' }, remote({ stateIncompatibility: 'invalidCalledDeviceState' }), 'OPENCTI_DEST_BUSY'],
     [{ action: 'makeCall', destination: '99' }, remote({ operation: 'invalidDestination' }), 'OPENCTI_CF_INVALID_DESTINATION'],
     [{ action: 'blindTransfer', callId: '1', destination: '99' }, remote({ operation: 'invalidCalledDeviceID' }), 'OPENCTI_CF_INVALID_DESTINATION'],
-    [{ action: 'agentReady' }, remote({ stateIncompatibility: 'invalidObjectState' }), 'OPENCTI_IN_SAME_STATE'],
+    [{ action: 'agentReady' }, remote({ stateIncompatibility: 'invalidObjectState' }), 'OPENCTI_CF_INVALID_OBJECT_STATE'],
     [{ action: 'agentNotReady' }, remote({ operation: 'featureAlreadySet' }), 'OPENCTI_IN_SAME_STATE'],
-    [{ action: 'login' }, remote({ operation: 'invalidAgentPassword' }), 'OPENCTI_ERR_PASS'],
+    [{ action: 'login' }, remote({ operation: 'invalidAgentPassword' }), 'OPENCTI_HTTP_ERROR_401'],
     [{ action: 'holdCall', callId: '1' }, remote({ stateIncompatibility: 'invalidObjectState' }), 'OPENCTI_CF_INVALID_OBJECT_STATE'],
     [{ action: 'answerCall', callId: '1' }, remote({ stateIncompatibility: 'noCallToAnswer' }), 'OPENCTI_CF_INVALID_OBJECT_STATE'],
     [{ action: 'answerCall', callId: '1' }, remote({ operation: 'invalidCallID' }), 'OPENCTI_HTTP_ERROR_404'],
@@ -155,7 +155,7 @@ describe('parsePegaRequest', () => {
     expect(parsePegaRequest({ action: 'answerCall', callId: 42 })).to.deep.equal({ action: 'answerCall', callId: '42' });
     expect(parsePegaRequest({ action: 'agentNotReady', reasonCode: '5', workMode: 'AFTER_CALL_WORK' })).to.deep.equal({ action: 'agentNotReady', reasonCode: '5', workMode: 'ACW' });
   });
-  for (const bad of [null, 'answerCall', [], { action: 'fly' }, { action: 'answerCall' }, { action: 'makeCall', destination: '' }, { action: 'agentReady', workMode: 'NAP' }, { action: 'hangUpCall', callId: { x: 1 } }, { action: 'makeCall', destination: '1', callData: 5n }, { action: 'makeCall', destination: '3000\u0000' }, { action: 'makeCall', destination: '3000', callData: 'a=1\u001b[2J' }, { action: 'sendDTMF', callId: '01', digits: '1\u0085' }, { action: 'answerCall', callId: '\ud800' }]) {
+  for (const bad of [null, 'answerCall', [], { action: 'fly' }, { action: 'makeCall', destination: '' }, { action: 'agentReady', workMode: 'NAP' }, { action: 'hangUpCall', callId: { x: 1 } }, { action: 'makeCall', destination: '1', callData: 5n }, { action: 'makeCall', destination: '3000\u0000' }, { action: 'makeCall', destination: '3000', callData: 'a=1\u001b[2J' }, { action: 'sendDTMF', callId: '01', digits: '1\u0085' }, { action: 'answerCall', callId: '\ud800' }]) {
     it(`refuses ${String(JSON.stringify(bad, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)))}`, () => {
       const r = parsePegaRequest(bad);
       expect(isPegaFailure(r)).to.equal(true);
