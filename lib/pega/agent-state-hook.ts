@@ -8,6 +8,7 @@
  */
 import type { ReqAgentState } from '../../protocol/csta/services/set-agent-state.js';
 import type { CSTAPrivateData } from '../../protocol/csta/types/extension-types.js';
+import { AVAYA_CSTA_NAMESPACE } from '../../protocol/ecma354/login-info.js';
 import type { OctetForm } from './csta-values.js';
 import type { PegaWorkMode } from './types.js';
 
@@ -64,8 +65,6 @@ function avayaWorkMode(mode: PegaWorkMode | undefined): AvayaWorkMode | undefine
 /** Avaya reason codes are small integers ("an application-defined reasonCode (1-9)… zero… no reason", AES JTAPI LucentV6Agent.setState); later CM releases allow two digits. */
 const AVAYA_REASON = /^\d{1,2}$/;
 
-/** Namespace of Avaya's DMCC private data (protocol/profiles/avaya-dmcc.ts privateDataNamespaces). */
-export const AVAYA_CSTA_NAMESPACE = 'http://www.avaya.com/csta';
 
 /**
  * Avaya AES DMCC (XML): Avaya's SetAgentState private data (work mode, reason code, as in Avaya's
@@ -104,6 +103,7 @@ export const AVAYA_DMCC_AGENT_STATE_HOOK: AgentStateHook = {
 export const AGENT_STATE_HOOK_SUPPORT: Readonly<Record<string, AgentStateHook | string>> = {
   'avaya-dmcc': AVAYA_DMCC_AGENT_STATE_HOOK,
   generic: 'plain ECMA-269: SetAgentState has no reason code or work mode',
+  'generic-xml': 'plain ECMA-323: SetAgentState has no reason code or work mode',
   hipath: 'no agent reason-code private data documented in the references',
   'openscape-voice': 'no agent reason-code private data documented in the references (scx: private data covers other features)',
   'openscape-business': 'no agent reason-code private data documented in the references',
