@@ -17,6 +17,7 @@ import { EventEmitter } from 'node:events';
 import type { SnapshotDeviceResult } from '../../protocol/csta/services/snapshot-device.js';
 import type { GetAgentStateResult } from '../../protocol/csta/services/get-agent-state.js';
 import type { CstaEvent } from '../session/events.js';
+import type { CallModel } from '../session/model/call-model.js';
 import type { Monitor } from '../session/monitors.js';
 import type { CstaSession, SessionEvents, SessionStatus } from '../session/session.js';
 import type { AgentStateHook } from './agent-state-hook.js';
@@ -41,6 +42,12 @@ export interface PegaLinkSession {
   readonly isAssociated: boolean;
   /** How OCTET STRING values carry text on this session's wire (CstaSession: `hex` on BER, `text` on XML). Default `hex`. */
   readonly octetStrings?: OctetForm;
+  /**
+   * The session's call model (CstaSession.model), the one source of truth for which calls are at
+   * a device: when it monitors the device, a refresh and a re-login read the calls from it instead
+   * of asking the switch again (snapshotDevice). Absent or undefined: snapshotDevice.
+   */
+  readonly model?: Pick<CallModel, 'device' | 'call'> | undefined;
   /**
    * The session events the link listens to, one overload each (not one signature generic over the
    * event map): a CstaSession's EventEmitter methods are typed differently by each @types/node
@@ -248,7 +255,7 @@ export class PegaCtiLink extends EventEmitter<PegaLinkEvents> {
   async refresh(agentId: string): Promise<SnapshotEvent | undefined> {
     const entry = this.byAgent.get(agentId);
     if (entry === undefined) return undefined;
-    return this.synchronise(entry, entry.monitor === undefined ? 'CLOSED' : 'OPENED', true);
+    return this.synchronise(entry, entry.monitor === undefined ? 'CLOSED' : 'OPENED', true, this.modelSnapshot(entry));
   }
 
   /** Stops listening to the session (does not log agents out or close the session). */
@@ -282,8 +289,29 @@ export class PegaCtiLink extends EventEmitter<PegaLinkEvents> {
         return toPegaFailure(e, 'agent');
       }
     }
-    await this.synchronise(entry, 'OPENED', true);
+    await this.synchronise(entry, 'OPENED', true, this.modelSnapshot(entry));
     return { ok: true };
+  }
+
+  /**
+   * The device's calls as the session's call model has them, in snapshotDevice's shape (so the
+   * line is reconciled the same way), or undefined when there is no model or it does not monitor
+   * the device (then the switch is asked). Connections of dynamic devices are not named.
+   */
+  private modelSnapshot(entry: PegaAgentSession): SnapshotDeviceResult | undefined {
+    const model = this.session.model;
+    if (model === undefined || entry.monitor === undefined) return undefined;
+    const view = model.device(entry.device);
+    if (!view.monitored) return undefined;
+    const snapshotData = view.connections.map((c) => {
+      const other = model.call(c.callID)?.connections.find((x) => x.device !== entry.device && !x.device.startsWith('dyn:'))?.device;
+      return {
+        connectionIdentifier: { both: { callID: c.callID, deviceID: { staticID: deviceID(entry.device) } } },
+        ...(other === undefined ? {} : { endpointDevice: { deviceIdentifier: deviceID(other) } }),
+        localCallState: { compoundCallState: [c.state] },
+      };
+    });
+    return { crossRefIDorSnapshotData: { snapshotData } } as unknown as SnapshotDeviceResult;
   }
 
   /**

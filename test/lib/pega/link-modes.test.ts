@@ -11,6 +11,7 @@ import { VENDOR_PROFILE_NAMES } from '../../../protocol/profiles/index.js';
 import { encodeXml, decodeXml } from '../../../protocol/xml/index.js';
 import type { CstaEvent } from '../../../lib/session/events.js';
 import type { Monitor } from '../../../lib/session/monitors.js';
+import { CallModel } from '../../../lib/session/model/call-model.js';
 import { FakeSession } from './fake-session.js';
 
 const dev = (n: string) => ({ deviceIdentifier: { dialingNumber: n } });
@@ -77,6 +78,32 @@ describe('PegaCtiLink telephony modes', () => {
       ['CallStateEvent', 'Alerting', '0c'],
     ]);
     expect(events[1]).to.deep.include({ pyOtherDN: '0611111111', pyMedia: 'Phone', pyThisDN: '2000' });
+  });
+});
+
+describe('PegaCtiLink and the session call model', () => {
+  it('refresh reads the calls from the session model (no snapshotDevice) and replays them', async () => {
+    const model = new CallModel();
+    const session = Object.assign(new FakeSession(), { model });
+    const link = new PegaCtiLink(session, { queryAgentState: false });
+    await link.login({ agentId: '5501', device: '2000' });
+    const delivered = ev('delivered', { connection: conn('01', '2000'), alertingDevice: { deviceIdentifier: dev('2000') }, callingDevice: { deviceIdentifier: dev('0612345678') }, calledDevice: { deviceIdentifier: dev('2000') }, lastRedirectionDevice: { notKnown: null }, cause: 'newCall' });
+    const established = ev('established', { establishedConnection: conn('01', '2000'), answeringDevice: { deviceIdentifier: dev('2000') }, callingDevice: { deviceIdentifier: dev('0612345678') }, calledDevice: { deviceIdentifier: dev('2000') }, lastRedirectionDevice: { notKnown: null }, cause: 'newCall' });
+    for (const e of [delivered, established]) {
+      model.apply('2000', e); // what CstaSession does before emitting 'event'
+      session.emit('event', e, monitorOf('2000'));
+    }
+    // A call the Pega line missed (its events were lost) but the model has: the model wins.
+    model.apply('2000', ev('delivered', { connection: conn('02', '2000'), alertingDevice: { deviceIdentifier: dev('2000') }, callingDevice: { deviceIdentifier: dev('0699999999') }, calledDevice: { deviceIdentifier: dev('2000') }, lastRedirectionDevice: { notKnown: null }, cause: 'newCall' }));
+    const events = collect(link);
+    const before = session.requests.length;
+    const snap = await link.refresh('5501');
+    expect(session.operations.slice(before)).to.deep.equal([]);
+    expect(snap?.pyCalls).to.deep.equal([
+      { pyCallId: '01', pyCallState: 'Established', pyOtherDN: '0612345678' },
+      { pyCallId: '02', pyCallState: 'Alerting', pyOtherDN: '0699999999' },
+    ]);
+    expect(events.slice(1).map((e) => [e.pyEventName, 'pyCallId' in e ? e.pyCallId : ''])).to.deep.equal([['Established', '01'], ['Alerting', '02']]);
   });
 });
 
