@@ -36,6 +36,8 @@ const OPTIONAL_STRINGS = ['callId', 'callData', 'consultCallId', 'reasonCode', '
 
 /** Most entries of `userData` / values of `callVariables` a request may carry (see call-data.ts). */
 const MAX_DATA_ENTRIES = MAX_CALL_VARIABLES;
+/** Longest key or value in `userData` / `callVariables` (the UUI itself is far smaller; see the link's maxCallDataBytes). */
+const MAX_DATA_LENGTH = 1024;
 
 /**
  * C0 and C1 control characters, DEL, and what XML cannot carry (U+FFFE/U+FFFF, lone surrogates):
@@ -76,7 +78,7 @@ export function parsePegaRequest(input: unknown): PegaRequest | PegaFailure {
     const copy: Record<string, string> = {};
     for (const [k, value] of entries) {
       const v = asString(value);
-      if (v === undefined || CONTROL.test(v) || CONTROL.test(k)) return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', `${action}: userData.${k} must be a string without control characters`);
+      if (v === undefined || CONTROL.test(v) || CONTROL.test(k) || v.length > MAX_DATA_LENGTH || k.length > MAX_DATA_LENGTH) return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', `${action}: userData.${k.slice(0, 64)} must be a string of at most ${MAX_DATA_LENGTH} characters without control characters`);
       Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });
     }
     out.userData = copy;
@@ -87,7 +89,7 @@ export function parsePegaRequest(input: unknown): PegaRequest | PegaFailure {
     const values: string[] = [];
     for (const item of cv as unknown[]) {
       const v = asString(item);
-      if (v === undefined || CONTROL.test(v)) return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', `${action}: callVariables must hold strings without control characters`);
+      if (v === undefined || CONTROL.test(v) || v.length > MAX_DATA_LENGTH) return pegaFailure('OPENCTI_CF_GENERIC_OPERATION', `${action}: callVariables must hold strings of at most ${MAX_DATA_LENGTH} characters without control characters`);
       values.push(v);
     }
     out.callVariables = values;
