@@ -18,7 +18,12 @@ import type { ModelChange } from './model/types.js';
 
 /** Link status changes, as a discriminated union on `type`. */
 export type SessionStatus =
-  | { readonly type: 'connecting'; readonly attempt: number }
+  | {
+      readonly type: 'connecting';
+      readonly attempt: number;
+      /** `host:port` of the endpoint this attempt goes to (see SessionOptions.alternates). */
+      readonly endpoint?: string;
+    }
   | { readonly type: 'associated'; readonly versions: CSTAVersion | undefined; readonly reconnected: boolean }
   | { readonly type: 'degraded'; readonly reason: string }
   | { readonly type: 'reconnecting'; readonly attempt: number; readonly delayMs: number; readonly error: Error | undefined }

@@ -26,7 +26,7 @@ import { ConnectionClosedError, InvokeIdsExhaustedError, RejectedError, RemoteOp
 import { PendingRequests } from './pending.js';
 import { openSocket } from './open-socket.js';
 import { DEFAULTS, exponentialBackoff } from './options.js';
-import type { SessionOptions } from './options.js';
+import type { SessionEndpoint, SessionOptions } from './options.js';
 import { createAssociation } from './association-factory.js';
 import type { AssociationHost, AssociationStrategy } from './association-strategy.js';
 import { ApplicationSessionAssociation } from './association-application-session.js';
@@ -93,11 +93,16 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
   readonly model: CallModel | undefined;
   /** CSTA versions agreed at association (ACSE only). */
   versions: CSTAVersion | undefined;
+  /** The primary endpoint then the alternates (failover rotation). */
+  private readonly endpoints: readonly SessionEndpoint[];
+  /** Index in `endpoints` of the one connected (or being connected) to. */
+  private endpointIndex = 0;
 
   constructor(given: SessionOptions) {
     super();
     const options = withProfile(given);
     this.options = options;
+    this.endpoints = [{ host: options.host, port: options.port, ...(options.tls === undefined ? {} : { tls: options.tls }) }, ...(options.alternates ?? [])];
     this.codec = createWireCodec(options.wire, options.limits);
     this.pending = new PendingRequests(options.invokeIdRange ?? (options.wire?.encoding === 'xml' ? { min: 1, max: XML_MAX_INVOKE_ID } : undefined));
     this.model = options.model === false ? undefined : new CallModel(options.model);
@@ -157,6 +162,11 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     return this.association instanceof ApplicationSessionAssociation ? this.association.info : undefined;
   }
 
+  /** The endpoint connected to (or being connected to): the primary, or one of `alternates`. */
+  get currentEndpoint(): SessionEndpoint {
+    return this.endpoints[this.endpointIndex]!;
+  }
+
   /** Requests in flight. */
   get inFlight(): number {
     return this.pending.size;
@@ -166,13 +176,19 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
   async connect(): Promise<void> {
     if (this.state !== 'idle' && this.state !== 'closed') throw new SessionStateError(`connect() while ${this.state}`);
     this.state = 'connecting';
-    try {
-      await this.connectOnce(1, false);
-    } catch (e) {
-      this.state = 'closed';
-      this.conn?.close(true); // an association that timed out or failed leaves no link open
-      this.association.linkLost();
-      throw e;
+    // Each endpoint once, from the primary; the last failure is the one reported.
+    for (let i = 0; ; i++) {
+      this.endpointIndex = i;
+      try {
+        await this.connectOnce(1, false);
+        break;
+      } catch (e) {
+        this.conn?.close(true); // an association that timed out or failed leaves no link open
+        this.association.linkLost();
+        if (i + 1 < this.endpoints.length && this.state === 'connecting') continue;
+        this.state = 'closed';
+        throw e;
+      }
     }
     this.state = 'associated';
     this.emit('status', { type: 'associated', versions: this.versions, reconnected: false });
@@ -274,8 +290,9 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
 
   /** Opens a link and associates; resolves with whether the switch kept the monitors (resumed session). */
   private async connectOnce(attempt: number, reconnect: boolean): Promise<boolean> {
-    this.emit('status', { type: 'connecting', attempt });
-    const socket = await openSocket(this.options, this.options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs);
+    const endpoint = this.currentEndpoint;
+    this.emit('status', { type: 'connecting', attempt, endpoint: `${endpoint.host}:${endpoint.port}` });
+    const socket = await openSocket({ host: endpoint.host, port: endpoint.port, tls: endpoint.tls ?? this.options.tls }, this.options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs);
     const conn = new CstaConnection(socket, this.codec);
     this.conn = conn;
     conn.on('pdu', (pdu) => this.onPdu(pdu, conn));
@@ -330,6 +347,7 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
   private async reconnectAttempt(attempt: number): Promise<void> {
     if (this.state !== 'reconnecting') return;
     this.state = 'connecting';
+    this.endpointIndex = (this.endpointIndex + 1) % this.endpoints.length;
     const kept = await this.connectOnce(attempt, true);
     await this.restoreMonitors(kept);
     if (this.state !== 'connecting') return;
