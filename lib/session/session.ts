@@ -44,7 +44,7 @@ import { InvokeDispatcher } from './invoke-dispatch.js';
 import { SnapshotDataCollector } from './snapshot-collector.js';
 import type { InvokeHandler, SessionEvents } from './session-types.js';
 
-export type { InvokeHandler, SessionEvents, SessionStatus } from './session-types.js';
+export type { InvokeHandler, RequestSettled, SessionEvents, SessionStatus } from './session-types.js';
 export type { RequestOptions } from './requests.js';
 
 type State = 'idle' | 'connecting' | 'associated' | 'reconnecting' | 'closing' | 'closed';
@@ -97,6 +97,8 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
   private readonly endpoints: readonly SessionEndpoint[];
   /** Index in `endpoints` of the one connected (or being connected) to. */
   private endpointIndex = 0;
+  /** Frames of the links closed so far (the open one counts its own). */
+  private framesClosed = { framesIn: 0, framesOut: 0 };
 
   constructor(given: SessionOptions) {
     super();
@@ -167,6 +169,12 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     return this.endpoints[this.endpointIndex]!;
   }
 
+  /** Frames received and sent on every link of this session so far (metrics). */
+  get frameCounts(): { readonly framesIn: number; readonly framesOut: number } {
+    const c = this.conn?.isOpen === true ? this.conn : undefined;
+    return { framesIn: this.framesClosed.framesIn + (c?.framesIn ?? 0), framesOut: this.framesClosed.framesOut + (c?.framesOut ?? 0) };
+  }
+
   /** Requests in flight. */
   get inFlight(): number {
     return this.pending.size;
@@ -226,7 +234,20 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     // A value that does not encode rejects at once with its EncodeError (also reported as sendError).
     const failure = conn.trySend({ pdu: 'invoke', invokeId, operation, argument } as KnownInvoke);
     if (failure !== undefined) this.pending.reject(invokeId, failure === 'closed' ? new ConnectionClosedError(`${operation} not sent: link closed`) : failure);
+    if (this.listenerCount('requestSettled') > 0) this.reportSettled(promise, operation, invokeId, argument);
     return promise;
+  }
+
+  /** Emits 'requestSettled' when the request settles. */
+  private reportSettled(promise: Promise<unknown>, operation: string, invokeId: number, argument: unknown): void {
+    const started = performance.now();
+    const settled = (error: Error | undefined): void => {
+      this.emit('requestSettled', { operation, invokeId, argument, durationMs: performance.now() - started, error });
+    };
+    promise.then(
+      () => settled(undefined),
+      (e: unknown) => settled(e instanceof Error ? e : new Error(String(e))),
+    );
   }
 
   /**
@@ -298,7 +319,10 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     conn.on('pdu', (pdu) => this.onPdu(pdu, conn));
     conn.on('frameError', (e, frame) => this.emit('protocolError', e, frame));
     conn.on('sendError', (e, pdu) => this.emit('sendError', e, pdu));
-    conn.on('close', (error) => this.onConnectionClose(conn, error));
+    conn.on('close', (error) => {
+      this.framesClosed = { framesIn: this.framesClosed.framesIn + conn.framesIn, framesOut: this.framesClosed.framesOut + conn.framesOut };
+      this.onConnectionClose(conn, error);
+    });
     const result = await this.association.associate(this.associationHost, reconnect);
     if (result.versions !== undefined) this.versions = result.versions;
     if (this.association.systemStatusKeepAlive) this.keepAlive.start();
