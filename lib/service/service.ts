@@ -55,13 +55,19 @@ export interface StopReport {
   readonly elapsedMs: number;
 }
 
+/** Resolves after `ms`, or at once when `signal` aborts (the timer and the listener are then removed). */
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    if (signal?.aborted === true) return resolve();
+    const onAbort = (): void => {
       clearTimeout(t);
       resolve();
-    });
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 /** One running CTI link service. */
@@ -431,7 +437,9 @@ export class CtiLinkService {
     this.dispatcher.stopAccepting();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeIdleConnections();
-    const drained = await Promise.race([this.dispatcher.idle().then(() => true), sleep(drainMs).then(() => false)]);
+    const drainTimer = new AbortController();
+    const drained = await Promise.race([this.dispatcher.idle().then(() => true), sleep(drainMs, drainTimer.signal).then(() => false)]);
+    drainTimer.abort();
     if (!drained) this.logger.warn({ inFlight: this.dispatcher.inFlight }, 'requests still in flight at shutdown: failing them');
     await this.gateway?.close();
     for (const { section, plugin } of [...this.plugins].reverse()) {
