@@ -110,3 +110,14 @@ describe('csta serve config', () => {
     expect(keyPath(['a-b'])).to.equal('["a-b"]');
   });
 });
+
+describe('csta serve: the shipped configs', () => {
+  it('deploy/container-link.yaml (the image default) and deploy/compose-link.yaml validate', () => {
+    const container = parseConfig(readFileSync(join(REPO_ROOT, 'deploy', 'container-link.yaml'), 'utf8'), 'container-link.yaml', {});
+    expect(container.http.host).to.equal('0.0.0.0');
+    expect(container.simulator).to.not.equal(undefined);
+    const compose = parseConfig(readFileSync(join(REPO_ROOT, 'deploy', 'compose-link.yaml'), 'utf8'), 'compose-link.yaml', { CSTA_PBX_PASSWORD: 'pw', CSTA_TOKEN_5001: 'token-5001-x', CSTA_TOKEN_5002: 'token-5002-x' });
+    expect(compose.pbx.endpoints).to.deep.equal([{ host: 'pbx', port: 2555 }]);
+    expect(compose.pbx.association).to.deep.equal({ kind: 'acse', password: 'pw' });
+  });
+});
