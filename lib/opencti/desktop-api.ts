@@ -135,6 +135,7 @@ export function createDesktopApi(config: DesktopApiConfig): OpenCtiDesktopApiCon
     }
 
     answerCall(callId: string, _options: OpenCtiRequestOptions, success?: OpenCtiSuccess, failure?: OpenCtiFailure): void {
+      if (!this.loggedIn) return this.fail(failure, AdapterErrorCode.NotLoggedIn, 'answerCall: not logged in');
       const id = text(callId) || this.calls.ringing();
       if (id === undefined) return this.fail(failure, AdapterErrorCode.InvalidState, 'answerCall: no call is ringing');
       this.request({ action: 'answerCall', callId: id }, success, failure);
@@ -149,6 +150,7 @@ export function createDesktopApi(config: DesktopApiConfig): OpenCtiDesktopApiCon
     }
 
     hangUpCall(callId: string, _options: OpenCtiRequestOptions, success?: OpenCtiSuccess, failure?: OpenCtiFailure): void {
+      if (!this.loggedIn) return this.fail(failure, AdapterErrorCode.NotLoggedIn, 'hangUpCall: not logged in');
       const id = text(callId) || this.calls.only();
       if (id === undefined) return this.fail(failure, AdapterErrorCode.InvalidState, 'hangUpCall: no call id, and not exactly one call at the device');
       this.request({ action: 'hangUpCall', callId: id }, success, failure);

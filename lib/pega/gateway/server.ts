@@ -210,6 +210,18 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
     });
   }
 
+  /**
+   * Cuts the agent's sockets at once, without a closing handshake, as a network failure would
+   * (clients see 1006 and reconnect). Returns how many were cut.
+   */
+  dropAgent(agentId: string): number {
+    const set = this.sockets.get(agentId);
+    if (set === undefined) return 0;
+    const cut = [...set];
+    for (const ws of cut) ws.terminate();
+    return cut.length;
+  }
+
   /** Drops sockets that did not answer the last ping, pings the rest. */
   private pingAll(): void {
     for (const set of this.sockets.values()) {
