@@ -84,6 +84,18 @@ export interface TokenConfig {
   readonly device: string;
 }
 
+/** JWT bearer tokens (verified with the gateway's jwtAuthenticator): `sub` = agent, `extension`/`devices` = device(s). */
+export interface JwtConfig {
+  /** HS256 shared secret, at least 32 bytes (use ${env:NAME}). */
+  readonly secret?: string;
+  /** PEM public key (SPKI or certificate) file for RS256 / ES256. */
+  readonly publicKeyFile?: string;
+  readonly algorithms?: readonly ('HS256' | 'RS256' | 'ES256')[];
+  readonly issuer?: string;
+  readonly audience?: string;
+  readonly clockToleranceSec: number;
+}
+
 /** The whole config, defaults filled in. */
 export interface ServiceConfig {
   /** The link's name (logs, metrics label, NATS subjects). */
@@ -108,7 +120,7 @@ export interface ServiceConfig {
     readonly allowedOrigins?: readonly string[];
     readonly heartbeatMs: number;
   };
-  readonly auth: { readonly tokens: readonly TokenConfig[] };
+  readonly auth: { readonly tokens: readonly TokenConfig[]; readonly jwt?: JwtConfig };
   readonly limits: {
     readonly maxSockets: number;
     readonly maxSocketsPerAgent: number;
@@ -272,6 +284,14 @@ const BASE_PROPERTIES: Record<string, SchemaFragment> = {
         description: 'Bearer tokens, each bound to one agent and device (use ${env:NAME} for the token).',
         items: obj('One token.', { token: str('The token (RFC 7230 token characters).', { pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]{8,512}$" }), agentId: nonEmpty('Agent ID.'), device: nonEmpty('Device.') }, { required: ['token', 'agentId', 'device'] }),
       },
+      jwt: obj('Also accept signed JWTs (sub = agent ID; extension and/or devices = the devices): a token not in the table is verified as a JWT.', {
+        secret: str('HS256 shared secret, at least 32 bytes (use ${env:NAME}).', { minLength: 32 }),
+        publicKeyFile: str('PEM public key (SPKI or certificate) for RS256 / ES256.'),
+        algorithms: { type: 'array', items: { type: 'string', enum: ['HS256', 'RS256', 'ES256'] }, minItems: 1, maxItems: 3, description: 'Accepted algorithms (default: HS256 for a secret, RS256 and ES256 for a key).' },
+        issuer: str('Required iss.'),
+        audience: str('Required aud.'),
+        clockToleranceSec: int('Clock skew allowed on exp/nbf.', 0, 600, 30),
+      }),
     },
     { default: {} },
   ),

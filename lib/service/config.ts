@@ -155,6 +155,8 @@ function crossChecks(config: ServiceConfig): string[] {
       else if (config.agents.list[j]?.device !== t.device) problems.push(`auth.tokens[${i}].device: agent ${t.agentId} works at ${config.agents.list[j]?.device ?? '?'} in agents.list`);
     });
   }
+  const jwt = config.auth.jwt;
+  if (jwt !== undefined && (jwt.secret === undefined) === (jwt.publicKeyFile === undefined)) problems.push('auth.jwt: give either secret or publicKeyFile');
   if (config.pbx.reconnect.maxMs < config.pbx.reconnect.initialMs) problems.push('pbx.reconnect.maxMs: expected >= pbx.reconnect.initialMs');
   return problems;
 }

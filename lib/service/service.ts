@@ -18,10 +18,12 @@ import { CstaSession } from '../session/session.js';
 import { PegaCtiLink } from '../pega/link.js';
 import { registerRoutingPoint } from '../pega/routing.js';
 import type { RoutingPoint } from '../pega/routing.js';
-import { staticTokenTable } from '../pega/gateway/index.js';
+import { readFileSync } from 'node:fs';
+import { jwtAuthenticator, staticTokenTable } from '../pega/gateway/index.js';
 import type { Authenticator, GatewayIdentity, PegaGatewayOptions } from '../pega/gateway/index.js';
 import { PbxSimulator } from '../simulator/simulator.js';
 import { AgentDispatcher } from './agents.js';
+import { ConfigError } from './config.js';
 import type { EndpointConfig, LogLevel, ServiceConfig } from './config-schema.js';
 import { mountGateway } from './gateway-mount.js';
 import type { MountedGateway } from './gateway-mount.js';
@@ -69,6 +71,15 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+
+/** The PEM text of `auth.jwt.publicKeyFile`, or a ConfigError naming the key. */
+function readPublicKey(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ConfigError('config', [`auth.jwt.publicKeyFile: cannot read ${path}: ${(e as Error).message}`]);
+  }
+}
 
 /** One running CTI link service. */
 export class CtiLinkService {
@@ -236,9 +247,36 @@ export class CtiLinkService {
     };
   }
 
+  /**
+   * The token table, then (with `auth.jwt`) JWT verification for tokens not in it. With
+   * `agents.mode: configured` a JWT must name a listed agent.
+   */
   private makeAuthenticator(): Authenticator {
     const table = new Map<string, GatewayIdentity>(this.config.auth.tokens.map((t) => [t.token, { agentId: t.agentId, device: t.device }]));
-    return staticTokenTable(table);
+    const byTable = staticTokenTable(table);
+    const jwt = this.config.auth.jwt;
+    if (jwt === undefined) return byTable;
+    const log = this.logger.child({ auth: 'jwt' });
+    const verify = jwtAuthenticator({
+      key: jwt.secret !== undefined ? { secret: jwt.secret } : { publicKey: readPublicKey(jwt.publicKeyFile ?? '') },
+      ...(jwt.algorithms === undefined ? {} : { algorithms: jwt.algorithms }),
+      ...(jwt.issuer === undefined ? {} : { issuer: jwt.issuer }),
+      ...(jwt.audience === undefined ? {} : { audience: jwt.audience }),
+      clockToleranceSec: jwt.clockToleranceSec,
+      onRejected: (reason) => log.info({ reason }, 'JWT refused'),
+    });
+    const agents = this.config.agents;
+    return async (token) => {
+      const fromTable = await byTable(token);
+      if (fromTable !== undefined) return fromTable;
+      const identity = await verify(token);
+      if (identity === undefined) return undefined;
+      if (agents.mode === 'configured' && !agents.list.some((a) => a.agentId === identity.agentId)) {
+        log.info({ agentId: identity.agentId }, 'JWT refused: agent not in agents.list');
+        return undefined;
+      }
+      return identity;
+    };
   }
 
   private applyAgentPasswords(): void {

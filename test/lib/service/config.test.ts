@@ -58,6 +58,8 @@ describe('csta serve config', () => {
   it('checks what the schema cannot say: framing of the encoding, endpoints, tokens of configured agents', () => {
     expect(problems('simulator: {}\npbx: { wire: { encoding: xml, framing: length16 } }\n')[0]).to.match(/^pbx\.wire\.framing: expected header/);
     expect(problems('pbx: {}\n')).to.deep.equal(['pbx.endpoints: required (or a simulator section)']);
+    expect(problems('simulator: {}\nauth: { jwt: { issuer: pega } }\n')).to.deep.equal(['auth.jwt: give either secret or publicKeyFile']);
+    expect(problems('simulator: {}\nauth: { jwt: { secret: short } }\n')).to.deep.equal(['auth.jwt.secret: expected a string of at least 32 characters']);
     expect(problems('simulator: {}\nagents: { mode: configured, list: [{ agentId: "1", device: "2000" }] }\nauth: { tokens: [{ token: abcdefgh1, agentId: "9", device: "2000" }] }\n')).to.deep.equal([
       'auth.tokens[0].agentId: agent 9 is not in agents.list (agents.mode is configured)',
     ]);

@@ -7,6 +7,7 @@ import { createLogger } from '../../../lib/service/logging.js';
 import type { ServiceConfig } from '../../../lib/service/config-schema.js';
 import type { ServiceHost, ServicePluginFactory } from '../../../lib/service/plugin.js';
 import { PbxSimulator } from '../../../lib/simulator/simulator.js';
+import { SignJWT } from 'jose';
 import { LogCapture, ToolbarSocket, until } from './support.js';
 
 function exampleConfig(edit: (text: string) => string = (t) => t): ServiceConfig {
@@ -179,5 +180,27 @@ describe('csta serve: the service in-process', () => {
       await service.stop();
     }
     expect(seen).to.deep.equal(['create {"tag":"x"}', 'start', 'stop associated=true']);
+  });
+
+  it('accepts JWTs (auth.jwt) beside the token table; with configured agents only listed ones', async () => {
+    const secret = 'a-test-secret-of-at-least-32-bytes!!';
+    const config = exampleConfig((t) => t.replace('auth:\n  tokens:', `auth:\n  jwt: { secret: "${secret}", issuer: pega }\n  tokens:`));
+    const service = await startService(config);
+    const sign = (sub: string, extension: string, issuer = 'pega'): Promise<string> =>
+      new SignJWT({ extension }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer(issuer).setExpirationTime('5m').sign(Buffer.from(secret, 'utf8'));
+    try {
+      await service.whenAssociated();
+      const ok = new ToolbarSocket(service.port, await sign('5002', '2001'));
+      await ok.opened();
+      expect(await ok.request({ action: 'login' })).to.deep.include({ ok: true });
+      ok.close();
+      expect(await new ToolbarSocket(service.port, await sign('7777', '2005')).refused(), 'agent not in agents.list').to.equal(401);
+      expect(await new ToolbarSocket(service.port, await sign('5002', '2001', 'other')).refused(), 'wrong issuer').to.equal(401);
+      const table = new ToolbarSocket(service.port, 'demo-token-5001');
+      await table.opened();
+      table.close();
+    } finally {
+      await service.stop();
+    }
   });
 });
