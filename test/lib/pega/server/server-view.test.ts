@@ -25,6 +25,8 @@ const info = (vars: Record<string, string>, callId = '0042', dn = '2001'): CallI
   pyApplicationData: 'acct=42',
   pyCorrelatorData: '',
   pyNamedVariables: vars,
+  pyCallVariables: [],
+  pyUserData: {},
 });
 
 describe('server-side events (ChannelServices-Event-CTILink properties)', () => {
@@ -57,7 +59,7 @@ describe('server-side events (ChannelServices-Event-CTILink properties)', () => 
       pyReasonCode: '7',
       pyWorkMode: 'AUX_WORK',
     });
-    expect(toServerEvent({ pyEventType: 'PartyInfoEvent', pyEventName: 'PartyInfo', pyCallId: '0042', pyThisDN: '2001', pyParties: [{ pyDN: '2001' }, { pyDN: '2003' }] }, ctx)).to.deep.equal({
+    expect(toServerEvent({ pyEventType: 'PartyInfoEvent', pyEventName: 'PartyInfo', pyMedia: 'Phone', pyCallId: '0042', pyThisDN: '2001', pyParties: [{ pyDN: '2001' }, { pyDN: '2003' }] }, ctx)).to.deep.equal({
       pyMedia: 'Phone',
       pyDN: '2001',
       pyAgentID: '5501',
