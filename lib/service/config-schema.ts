@@ -9,6 +9,8 @@ import { VENDOR_PROFILE_NAMES } from '../../protocol/profiles/index.js';
 import { BerFraming } from '../../protocol/framing/ber-framing.js';
 import { XmlFraming } from '../../protocol/framing/xml-framing.js';
 import type { SchemaFragment, ServicePluginFactory } from './plugin.js';
+import { PEGA_SERVER_CONFIG_SCHEMA } from '../pega/server/integration.js';
+import type { PegaServerConfig } from '../pega/server/integration.js';
 
 /** Log levels, most verbose last. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -121,6 +123,8 @@ export interface ServiceConfig {
     readonly heartbeatMs: number;
   };
   readonly auth: { readonly tokens: readonly TokenConfig[]; readonly jwt?: JwtConfig };
+  /** The server-side Pega Call API and event pusher (docs/pega-server.md), on the same port. */
+  readonly server?: Omit<PegaServerConfig, 'authenticate'>;
   readonly limits: {
     readonly maxSockets: number;
     readonly maxSocketsPerAgent: number;
@@ -295,6 +299,10 @@ const BASE_PROPERTIES: Record<string, SchemaFragment> = {
     },
     { default: {} },
   ),
+  server: {
+    description: 'The server-side Pega Call integration (docs/pega-server.md): the HTTP API under prefix (default /api) and, with events.url, the event pusher to Pega. Needs a restart to change. With auth.jwt, an agent\'s JWT may also call the API for that agent.',
+    ...PEGA_SERVER_CONFIG_SCHEMA,
+  },
   limits: obj(
     'Bounds (SIGHUP reloads them for new sockets and requests).',
     {

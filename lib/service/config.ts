@@ -76,7 +76,8 @@ export function substituteEnv(value: unknown, env: Environment, problems: string
   }
   if (Array.isArray(value)) return value.map((v, i) => substituteEnv(v, env, problems, [...path, i]));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteEnv(v, env, problems, [...path, k])]));
+    // Keys too: a token table keyed by token (server.tokens) can take its tokens from the environment.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [substituteEnv(k, env, problems, [...path, k]) as string, substituteEnv(v, env, problems, [...path, k])]));
   }
   return value;
 }

@@ -22,6 +22,10 @@ import { readFileSync } from 'node:fs';
 import { jwtAuthenticator, staticTokenTable } from '../pega/gateway/index.js';
 import type { Authenticator, GatewayIdentity, PegaGatewayOptions } from '../pega/gateway/index.js';
 import { PbxSimulator } from '../simulator/simulator.js';
+import { createPegaServer } from '../pega/server/integration.js';
+import type { PegaServer } from '../pega/server/integration.js';
+import type { PegaServerLink } from '../pega/server/api.js';
+import type { ApiAuthenticator } from '../pega/server/auth.js';
 import { AgentDispatcher } from './agents.js';
 import { ConfigError } from './config.js';
 import type { EndpointConfig, LogLevel, ServiceConfig } from './config-schema.js';
@@ -97,6 +101,8 @@ export class CtiLinkService {
   private readonly server: http.Server;
   private readonly observer: LinkObserver;
   private gateway: MountedGateway | undefined;
+  /** The server-side API and event pusher (config `server`), if configured. */
+  private pegaServer: PegaServer | undefined;
   private readonly plugins: { readonly section: string; readonly plugin: ServicePlugin }[] = [];
   private readonly routingPoints = new Map<string, RoutingPoint>();
   private authenticator: Authenticator;
@@ -121,7 +127,10 @@ export class CtiLinkService {
       liveCalls: () => this.session.model?.size ?? 0,
       monitoredDevices: () => this.session.monitors.length,
       gatewaySockets: () => this.gateway?.gateway.connectionCount ?? 0,
-      pusher: () => undefined,
+      pusher: () => {
+        const stats = this.pegaServer?.pusher === undefined ? undefined : this.pegaServer.stats();
+        return stats === undefined ? undefined : { queueDepth: stats.depth, dropped: stats.dropped };
+      },
     });
     this.dispatcher = new AgentDispatcher(this.link, this.metrics, this.logger);
     this.observer = new LinkObserver(this.session, this.endpoints, this.metrics, this.logger, {
@@ -205,6 +214,7 @@ export class CtiLinkService {
       });
     });
     if (c.gateway.enabled) this.gateway = await mountGateway(this.gatewayOptions());
+    if (c.server !== undefined) this.pegaServer = this.createServerApi(c.server);
     const host = this.pluginHost();
     let managed = false;
     for (const factory of this.options.plugins ?? BUILTIN_PLUGINS) {
@@ -251,6 +261,38 @@ export class CtiLinkService {
    * The token table, then (with `auth.jwt`) JWT verification for tokens not in it. With
    * `agents.mode: configured` a JWT must name a listed agent.
    */
+  /**
+   * The server-side API and pusher on the agent dispatcher (so its requests count, log and drain
+   * at shutdown like the gateway's). With `auth.jwt`, an agent's JWT may call it for that agent.
+   */
+  private createServerApi(section: NonNullable<ServiceConfig['server']>): PegaServer {
+    const link = this.link;
+    const d = this.dispatcher;
+    const serverLink: PegaServerLink = {
+      login: (params) => d.login(params),
+      logout: (agentId, reasonCode) => d.logout(agentId, reasonCode),
+      request: (agentId, request) => d.request(agentId, request),
+      refresh: (agentId) => link.refresh(agentId),
+      agentAt: (device) => link.agentAt(device),
+      get agents() {
+        return link.agents;
+      },
+      on: (event, listener) => link.on(event, listener),
+      off: (event, listener) => link.off(event, listener),
+    };
+    const jwtAuth: ApiAuthenticator | undefined =
+      this.config.auth.jwt === undefined
+        ? undefined
+        : async (token) => {
+            const identity = await this.authenticator(token);
+            return identity === undefined ? undefined : { name: `agent ${identity.agentId}`, agentIds: [identity.agentId] };
+          };
+    const server = createPegaServer(serverLink, { ...section, ...(jwtAuth === undefined ? {} : { authenticate: jwtAuth }) });
+    server.pusher?.on('dropped', (envelope, reason) => this.logger.warn({ reason, agentId: envelope.agentId, device: envelope.dn, event: envelope.event?.pyEventName, sequence: envelope.sequence }, 'event pusher dropped an event'));
+    server.pusher?.on('rejected', (envelope, status) => this.logger.warn({ status, agentId: envelope.agentId, device: envelope.dn, event: envelope.event?.pyEventName, sequence: envelope.sequence }, 'Pega refused a pushed event'));
+    return server;
+  }
+
   private makeAuthenticator(): Authenticator {
     const table = new Map<string, GatewayIdentity>(this.config.auth.tokens.map((t) => [t.token, { agentId: t.agentId, device: t.device }]));
     const byTable = staticTokenTable(table);
@@ -385,6 +427,7 @@ export class CtiLinkService {
     });
     if (handled) return;
     for (const { plugin } of this.plugins) if (plugin.handle?.(req, res) === true) return;
+    if (this.pegaServer?.handle(req, res) === true) return;
     if (this.gateway?.handle(req, res) === true) return;
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
     res.end('not found\n');
@@ -480,6 +523,10 @@ export class CtiLinkService {
     drainTimer.abort();
     if (!drained) this.logger.warn({ inFlight: this.dispatcher.inFlight }, 'requests still in flight at shutdown: failing them');
     await this.gateway?.close();
+    if (this.pegaServer !== undefined) {
+      const discarded = await this.pegaServer.close(drainMs / 2);
+      this.logger[discarded > 0 ? 'warn' : 'info']({ discarded, ...this.pegaServer.stats() }, 'event pusher flushed');
+    }
     for (const { section, plugin } of [...this.plugins].reverse()) {
       await plugin.stop().catch((e: unknown) => this.logger.warn({ plugin: section, err: String(e) }, 'plugin stop failed'));
     }
