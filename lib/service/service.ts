@@ -368,6 +368,11 @@ export class CtiLinkService {
       }
     }
     await this.registerRoutingPoints();
+    await this.loginAtStartAgents();
+  }
+
+  /** Logs in the agents marked `loginAtStart` that are not logged in yet. */
+  private async loginAtStartAgents(): Promise<void> {
     for (const a of this.config.agents.list) {
       if (!a.loginAtStart || this.link.agents.some((x) => x.agentId === a.agentId)) continue;
       const r = await this.dispatcher.login({ agentId: a.agentId, device: a.device, ...(a.password === undefined ? {} : { password: a.password }) });
@@ -474,7 +479,10 @@ export class CtiLinkService {
       this.routingPoints.delete(device);
       await rp?.unregister().catch(() => undefined);
     }
-    if (this.session.isAssociated) await this.registerRoutingPoints();
+    if (this.session.isAssociated) {
+      await this.registerRoutingPoints();
+      await this.loginAtStartAgents();
+    }
     for (const { section, plugin } of this.plugins) {
       if (JSON.stringify(previous[section]) !== JSON.stringify(next[section])) await plugin.reload?.(next[section]);
     }

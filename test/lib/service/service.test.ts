@@ -127,9 +127,18 @@ describe('csta serve: the service in-process', () => {
     const service = await startService(exampleConfig(), logs);
     try {
       await service.whenAssociated();
-      const next = exampleConfig((t) => t.replace('demo-token-5002', 'fresh-token-5002').replace('level: info', 'level: warn').replace('destination: "2001"', 'destination: "2002"'));
+      const next = exampleConfig((t) =>
+        t
+          .replace('demo-token-5002', 'fresh-token-5002')
+          .replace('level: info', 'level: warn')
+          .replace('destination: "2001"', 'destination: "2002"')
+          .replace('      device: "2001"\n', '      device: "2001"\n      loginAtStart: true\n'),
+      );
+      await until(() => service.link.agents.length === 1 || undefined, 'agent 5001 logged in at start');
+      expect(service.link.agents.map((a) => a.agentId)).to.deep.equal(['5001']);
       const report = await service.reload(next);
-      expect(report).to.deep.equal({ changed: ['log', 'routing', 'auth'], needsRestart: [] });
+      expect(report).to.deep.equal({ changed: ['log', 'agents', 'routing', 'auth'], needsRestart: [] });
+      expect(service.link.agents.map((a) => a.agentId), 'agent 5002 now logged in at (re)start').to.deep.equal(['5001', '5002']);
       expect(service.logger.level).to.equal('warn');
       expect(await new ToolbarSocket(service.port, 'demo-token-5002').refused()).to.equal(401);
       const fresh = new ToolbarSocket(service.port, 'fresh-token-5002');
