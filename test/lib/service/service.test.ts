@@ -8,7 +8,7 @@ import type { ServiceConfig } from '../../../lib/service/config-schema.js';
 import type { ServiceHost, ServicePluginFactory } from '../../../lib/service/plugin.js';
 import { PbxSimulator } from '../../../lib/simulator/simulator.js';
 import { SignJWT } from 'jose';
-import { LogCapture, ToolbarSocket, until } from './support.js';
+import { LogCapture, TapProxy, ToolbarSocket, until } from './support.js';
 
 function exampleConfig(edit: (text: string) => string = (t) => t): ServiceConfig {
   return parseConfig(edit(EXAMPLE_CONFIG), 'example.yaml', {});
@@ -210,6 +210,31 @@ describe('csta serve: the service in-process', () => {
       table.close();
     } finally {
       await service.stop();
+    }
+  });
+
+  it('counts and logs a frame from the PBX that does not decode, and carries on', async () => {
+    const sim = new PbxSimulator();
+    const simPort = await sim.listen(0, '127.0.0.1');
+    const tap = new TapProxy(() => simPort);
+    const port = await tap.listen();
+    const logs = new LogCapture();
+    const service = await startService(parseConfig(`name: bad\npbx: { endpoints: [{ host: 127.0.0.1, port: ${port} }], keepAliveMs: 0 }\n`, 'bad.yaml', {}), logs);
+    try {
+      await service.whenAssociated();
+      // A 2-byte-length frame whose content is no ROSE PDU (an INTEGER).
+      tap.clients.at(-1)!.write(Buffer.from([0x00, 0x03, 0x02, 0x01, 0x05]));
+      const line = await until(() => logs.has('frame from the PBX dropped (did not decode)'), 'the dropped-frame line');
+      expect(line.code).to.be.a('string');
+      expect(line.offset).to.be.a('number');
+      const metrics = (await get(service, '/metrics')).body;
+      expect(metrics).to.contain(`csta_decode_errors_total{kind="${String(line.code)}",link="bad"} 1`);
+      await service.session.monitorStart('2000');
+      expect(service.session.isAssociated).to.equal(true);
+    } finally {
+      await service.stop();
+      await tap.kill();
+      await sim.close();
     }
   });
 });

@@ -24,6 +24,8 @@ export class TapProxy {
   readonly fromClient: CstaPdu[] = [];
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
+  /** The client side of each connection, newest last (to write to the client as the PBX would). */
+  readonly clients: net.Socket[] = [];
   connections = 0;
 
   constructor(target: () => number, wire: WireFormat = DEFAULT_WIRE) {
@@ -33,6 +35,7 @@ export class TapProxy {
       const framer = codec.createFramer();
       const upstream = net.connect(target(), '127.0.0.1');
       this.sockets.add(client).add(upstream);
+      this.clients.push(client);
       const drop = (): void => {
         client.destroy();
         upstream.destroy();
