@@ -237,4 +237,18 @@ describe('csta serve: the service in-process', () => {
       await sim.close();
     }
   });
+
+  it('stops an ECMA-354 link with StopApplicationSession (the switch forgets the session)', async () => {
+    const config = parseConfig('name: xml\nsimulator: {}\npbx: { profile: openscape-voice, credentials: { userName: cti, password: pw } }\n', 'xml.yaml', {});
+    const service = await startService(config);
+    const sim = service.simulator!;
+    await service.whenAssociated();
+    expect(service.session.applicationSession).to.not.equal(undefined);
+    expect(sim.applicationSessions.size).to.equal(1);
+    // A link that merely drops leaves the session for resumption; a stopped one is gone when the link closes.
+    const atClose: number[] = [];
+    sim.on('clientClosed', () => atClose.push(sim.applicationSessions.size));
+    await service.stop();
+    expect(atClose, 'session stopped before the link closed').to.deep.equal([0]);
+  });
 });
