@@ -529,7 +529,11 @@ export class CtiLinkService {
     const drainTimer = new AbortController();
     const drained = await Promise.race([this.dispatcher.idle().then(() => true), sleep(drainMs, drainTimer.signal).then(() => false)]);
     drainTimer.abort();
-    if (!drained) this.logger.warn({ inFlight: this.dispatcher.inFlight }, 'requests still in flight at shutdown: failing them');
+    if (!drained) {
+      this.logger.warn({ inFlight: this.dispatcher.inFlight }, 'requests still in flight at shutdown: failing them');
+      this.dispatcher.failInFlight();
+    }
+    await new Promise((resolve) => setImmediate(resolve)); // the last answers go out before the sockets close
     await this.gateway?.close();
     if (this.pegaServer !== undefined) {
       const discarded = await this.pegaServer.close(drainMs / 2);

@@ -251,4 +251,38 @@ describe('csta serve: the service in-process', () => {
     await service.stop();
     expect(atClose, 'session stopped before the link closed').to.deep.equal([0]);
   });
+
+  it('at stop, lets a request in flight finish, refuses new ones, and fails one the PBX never answers within the bound', async () => {
+    for (const answered of [true, false]) {
+      const logs = new LogCapture();
+      const service = await startService(exampleConfig((t) => t.replace('timeoutMs: 10000', 'timeoutMs: 1000')), logs);
+      const socket = new ToolbarSocket(service.port, 'demo-token-5002');
+      try {
+        await service.whenAssociated();
+        await socket.opened();
+        expect(await socket.request({ action: 'login' })).to.deep.include({ ok: true });
+        service.simulator!.pause();
+        socket.ws.send(JSON.stringify({ id: 99, request: { action: 'agentNotReady' } }));
+        await until(() => service.dispatcher.inFlight === 1 || undefined, 'the request in flight');
+        const started = performance.now();
+        const stopping = service.stop();
+        expect(await service.dispatcher.request('5002', { action: 'agentReady' })).to.deep.include({ ok: false, errCode: 'OPENCTI_HTTP_ERROR_503' });
+        if (answered) setTimeout(() => service.simulator!.resume(), 100);
+        const report = await stopping;
+        const elapsed = performance.now() - started;
+        const result = await until(() => socket.results.get(99), `the answer to the request in flight (answered: ${String(answered)})`);
+        if (answered) {
+          expect(result.ok, 'answered before the sockets closed').to.equal(true);
+          expect(elapsed).to.be.below(500);
+        } else {
+          expect(result.ok, 'failed, not left hanging').to.equal(false);
+          expect(logs.has('requests still in flight at shutdown: failing them')).to.include({ inFlight: 1 });
+        }
+        expect(report.elapsedMs).to.be.below(1000);
+      } finally {
+        socket.close();
+        await service.stop();
+      }
+    }
+  });
 });
