@@ -272,13 +272,13 @@ export class CtiLinkService {
       login: (params) => d.login(params),
       logout: (agentId, reasonCode) => d.logout(agentId, reasonCode),
       request: (agentId, request) => d.request(agentId, request),
-      refresh: (agentId) => link.refresh(agentId),
+      refresh: (agentId) => d.refresh(agentId) as ReturnType<PegaServerLink['refresh']>,
       agentAt: (device) => link.agentAt(device),
       get agents() {
         return link.agents;
       },
-      on: (event, listener) => link.on(event, listener),
-      off: (event, listener) => link.off(event, listener),
+      on: (event, listener) => d.on(event, listener),
+      off: (event, listener) => d.off(event, listener),
     };
     const jwtAuth: ApiAuthenticator | undefined =
       this.config.auth.jwt === undefined
