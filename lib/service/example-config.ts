@@ -100,7 +100,6 @@ limits:
   maxSocketsPerAgent: 8
   maxInFlightPerSocket: 16
   maxPayloadBytes: 16384
-  maxRequestBodyBytes: 65536
 
 # SIGTERM / SIGINT: finish requests, close sockets, release the association, exit within this.
 shutdown:
