@@ -123,6 +123,9 @@ export interface PegaAgentSession {
 }
 
 /** Ties one CSTA session to Pega agents. */
+/** Calls already known for a snapshot: a switch's answer, or a read of the session model made when the snapshot is built. */
+type KnownCalls = SnapshotDeviceResult | (() => SnapshotDeviceResult | undefined);
+
 export class PegaCtiLink extends EventEmitter<PegaLinkEvents> {
   readonly session: PegaLinkSession;
   readonly mapper: PegaMapper;
@@ -255,7 +258,7 @@ export class PegaCtiLink extends EventEmitter<PegaLinkEvents> {
   async refresh(agentId: string): Promise<SnapshotEvent | undefined> {
     const entry = this.byAgent.get(agentId);
     if (entry === undefined) return undefined;
-    return this.synchronise(entry, entry.monitor === undefined ? 'CLOSED' : 'OPENED', true, this.modelSnapshot(entry));
+    return this.synchronise(entry, entry.monitor === undefined ? 'CLOSED' : 'OPENED', true, () => this.modelSnapshot(entry));
   }
 
   /** Stops listening to the session (does not log agents out or close the session). */
@@ -289,7 +292,7 @@ export class PegaCtiLink extends EventEmitter<PegaLinkEvents> {
         return toPegaFailure(e, 'agent');
       }
     }
-    await this.synchronise(entry, 'OPENED', true, this.modelSnapshot(entry));
+    await this.synchronise(entry, 'OPENED', true, () => this.modelSnapshot(entry));
     return { ok: true };
   }
 
@@ -356,7 +359,7 @@ export class PegaCtiLink extends EventEmitter<PegaLinkEvents> {
   }
 
   /** Snapshot (emitted), then the live calls replayed as CallStateEvents. */
-  private async synchronise(entry: PegaAgentSession, deviceState: PegaDeviceState, withCalls: boolean, known?: SnapshotDeviceResult, lastSet?: LastSetState): Promise<SnapshotEvent> {
+  private async synchronise(entry: PegaAgentSession, deviceState: PegaDeviceState, withCalls: boolean, known?: KnownCalls, lastSet?: LastSetState): Promise<SnapshotEvent> {
     const snapshot = await this.buildSnapshot(entry, deviceState, withCalls, known, lastSet);
     this.emitEvent(entry.agentId, snapshot);
     for (const e of this.mapper.replayCalls(entry.device)) this.emitEvent(entry.agentId, e);
@@ -376,14 +379,17 @@ export class PegaCtiLink extends EventEmitter<PegaLinkEvents> {
   }
 
   /** snapshotDevice (when `withCalls`) and getAgentState, each optional: a switch that refuses one still gets a snapshot. */
-  private async buildSnapshot(entry: PegaAgentSession, deviceState: PegaDeviceState, withCalls: boolean, known?: SnapshotDeviceResult, lastSet?: LastSetState): Promise<SnapshotEvent> {
+  private async buildSnapshot(entry: PegaAgentSession, deviceState: PegaDeviceState, withCalls: boolean, known?: KnownCalls, lastSet?: LastSetState): Promise<SnapshotEvent> {
     const device = deviceID(entry.device);
-    const calls = known ?? (withCalls ? await this.session.request('snapshotDevice', { snapshotObject: device }).catch(() => undefined) : undefined);
+    const fromSwitch = known === undefined && withCalls ? await this.session.request('snapshotDevice', { snapshotObject: device }).catch(() => undefined) : undefined;
     let agentState: GetAgentStateResult | undefined;
     // Screen-pop only: there is no ACD agent to ask about.
     if ((this.options.queryAgentState ?? true) && entry.screenPopOnly !== true) {
       agentState = await this.session.request('getAgentState', { device }).catch(() => undefined);
     }
+    // The session model is read only now, after the awaits: a call that began while getAgentState
+    // was outstanding has already reached the line, and a snapshot read earlier would wipe it.
+    const calls = typeof known === 'function' ? known() : known ?? fromSwitch;
     return this.mapper.snapshot(entry.device, calls, { agentId: entry.agentId, ...(agentState === undefined ? {} : { agentState }), ...(lastSet === undefined ? {} : { lastSet }) }, this.state, deviceState);
   }
 

@@ -105,6 +105,28 @@ describe('PegaCtiLink and the session call model', () => {
     ]);
     expect(events.slice(1).map((e) => [e.pyEventName, 'pyCallId' in e ? e.pyCallId : ''])).to.deep.equal([['Established', '01'], ['Alerting', '02']]);
   });
+  it('a call that begins while the refresh waits for getAgentState is in the snapshot and stays on the line', async () => {
+    const model = new CallModel();
+    const session = Object.assign(new FakeSession(), { model });
+    const link = new PegaCtiLink(session);
+    await link.login({ agentId: '5501', device: '2000' });
+    model.applySnapshot('2000', { crossRefIDorSnapshotData: { snapshotData: [] } } as never); // monitored, idle
+    let release: (v: unknown) => void = () => undefined;
+    session.answer('getAgentState', () => new Promise((resolve) => { release = resolve; }));
+    const events = collect(link);
+    const refreshed = link.refresh('5501');
+    await new Promise((r) => setImmediate(r));
+    // The call arrives while getAgentState is outstanding (a socket opening as the phone rings).
+    const delivered = ev('delivered', { connection: conn('07', '2000'), alertingDevice: { deviceIdentifier: dev('2000') }, callingDevice: { deviceIdentifier: dev('0612345678') }, calledDevice: { deviceIdentifier: dev('2000') }, lastRedirectionDevice: { notKnown: null }, cause: 'newCall' });
+    model.apply('2000', delivered);
+    session.emit('event', delivered, monitorOf('2000'));
+    release({ agentStateList: [] });
+    const snap = await refreshed;
+    expect(snap?.pyCalls).to.deep.equal([{ pyCallId: '07', pyCallState: 'Alerting', pyOtherDN: '0612345678' }]);
+    // The line still knows the call: answering without a call id finds it.
+    expect(await link.request('5501', { action: 'answerCall' })).to.deep.equal({ ok: true, callId: '07' });
+    expect(events.map((e) => e.pyEventName)).to.include.members(['Alerting', 'Snapshot']);
+  });
 });
 
 describe('AgentStateHook', () => {
