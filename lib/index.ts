@@ -27,13 +27,13 @@ export { XML_MAX_INVOKE_ID } from './transport/xml-wire.js';
 
 // Session
 export { CstaSession } from './session/session.js';
-export type { SessionEvents, SessionStatus, InvokeHandler } from './session/session.js';
+export type { SessionEvents, SessionStatus, InvokeHandler, RequestSettled } from './session/session.js';
 export { CstaRequestMethods, connectionID, deviceID } from './session/requests.js';
 export type { RequestArgument, RequestArgs, RequestOptions, RequestResult } from './session/requests.js';
 export { withDeviceIDs } from './session/device-strings.js';
 export type { WithDeviceStrings } from './session/device-strings.js';
 export { exponentialBackoff, CSTA_APPLICATION_CONTEXT, DEFAULTS as SESSION_DEFAULTS } from './session/options.js';
-export type { AssociationMode, ApplicationSessionMode, ZultysLoginMode, ReconnectPolicy, SessionOptions } from './session/options.js';
+export type { AssociationMode, ApplicationSessionMode, ZultysLoginMode, ReconnectPolicy, SessionEndpoint, SessionOptions } from './session/options.js';
 export { sessionOptionsForProfile, associationForProfile, wireForProfile, resolveProfile } from './session/profiles.js';
 export type { ProfileCredentials } from './session/profiles.js';
 export { zultysLoginRequest, zultysPasswordHash, ZULTYS_KEEPALIVE_MS } from './session/association-zultys.js';

@@ -30,6 +30,7 @@ import { runDemo } from './demo-command.js';
 import { packageVersion } from './version.js';
 import { parseHostPort, runRecord } from './record-command.js';
 import { runToolbar } from './toolbar-command.js';
+import { addServeCommand } from './serve-command.js';
 import type { GatewayIdentity } from '../pega/gateway/index.js';
 import type { EventMapper } from './trace.js';
 import { PegaMapper } from '../pega/mapper.js';
@@ -246,6 +247,8 @@ function program(io: CliIo, deps: CliDependencies, setExit: (code: number) => vo
         ),
       );
     });
+
+  addServeCommand(p, io, setExit);
 
   p.command('demo')
     .description('the summary of a bundled capture, then the CSTA and Pega events of a simulated call')

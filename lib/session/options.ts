@@ -93,9 +93,24 @@ export function exponentialBackoff(options: { initialMs?: number; maxMs?: number
   };
 }
 
+/** One address a session can connect to: a PBX, or one of a pair of CTI servers. */
+export interface SessionEndpoint {
+  readonly host: string;
+  readonly port: number;
+  /** TLS options for this endpoint (undefined = the session's `tls`). */
+  readonly tls?: TlsOptions;
+}
+
 export interface SessionOptions {
   readonly host: string;
   readonly port: number;
+  /**
+   * Failover: further endpoints after `host:port` (the primary), e.g. the secondary CTI server.
+   * `connect()` tries each in turn once; after the link drops, each reconnect attempt goes to the
+   * next one in the rotation (primary, secondary, primary...), so the first attempt after losing
+   * the primary is on the secondary. `currentEndpoint` and the 'connecting' status say which.
+   */
+  readonly alternates?: readonly SessionEndpoint[];
   /**
    * A vendor profile (`'avaya-dmcc'`, `'openscape-voice'`, `'zultys-mx'`, `'unitel'`, `'hipath'`...,
    * docs/profiles.md): its wire, association with the vendor login, keep-alive and invoke ids,

@@ -18,7 +18,12 @@ import type { ModelChange } from './model/types.js';
 
 /** Link status changes, as a discriminated union on `type`. */
 export type SessionStatus =
-  | { readonly type: 'connecting'; readonly attempt: number }
+  | {
+      readonly type: 'connecting';
+      readonly attempt: number;
+      /** `host:port` of the endpoint this attempt goes to (see SessionOptions.alternates). */
+      readonly endpoint?: string;
+    }
   | { readonly type: 'associated'; readonly versions: CSTAVersion | undefined; readonly reconnected: boolean }
   | { readonly type: 'degraded'; readonly reason: string }
   | { readonly type: 'reconnecting'; readonly attempt: number; readonly delayMs: number; readonly error: Error | undefined }
@@ -45,6 +50,20 @@ export interface SessionEvents {
    * switch sent it separately in snapshotDeviceData segments, they were collected first.
    */
   resync: [monitor: Monitor, snapshot: SnapshotDeviceResult | undefined, error: Error | undefined];
+  /** A request settled (emitted only while someone listens; for metrics and logs). */
+  requestSettled: [settled: RequestSettled];
+}
+
+/** One request's outcome, as {@link SessionEvents.requestSettled} reports it. */
+export interface RequestSettled {
+  readonly operation: string;
+  readonly invokeId: number;
+  /** The request's argument (to name the device it concerned). */
+  readonly argument: unknown;
+  /** Time from send to settlement. */
+  readonly durationMs: number;
+  /** Undefined when it succeeded. */
+  readonly error: Error | undefined;
 }
 
 /** Handler for an operation the switch invokes (routeRequest, escape...): return the result. */

@@ -26,7 +26,7 @@ import { ConnectionClosedError, InvokeIdsExhaustedError, RejectedError, RemoteOp
 import { PendingRequests } from './pending.js';
 import { openSocket } from './open-socket.js';
 import { DEFAULTS, exponentialBackoff } from './options.js';
-import type { SessionOptions } from './options.js';
+import type { SessionEndpoint, SessionOptions } from './options.js';
 import { createAssociation } from './association-factory.js';
 import type { AssociationHost, AssociationStrategy } from './association-strategy.js';
 import { ApplicationSessionAssociation } from './association-application-session.js';
@@ -44,7 +44,7 @@ import { InvokeDispatcher } from './invoke-dispatch.js';
 import { SnapshotDataCollector } from './snapshot-collector.js';
 import type { InvokeHandler, SessionEvents } from './session-types.js';
 
-export type { InvokeHandler, SessionEvents, SessionStatus } from './session-types.js';
+export type { InvokeHandler, RequestSettled, SessionEvents, SessionStatus } from './session-types.js';
 export type { RequestOptions } from './requests.js';
 
 type State = 'idle' | 'connecting' | 'associated' | 'reconnecting' | 'closing' | 'closed';
@@ -93,11 +93,18 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
   readonly model: CallModel | undefined;
   /** CSTA versions agreed at association (ACSE only). */
   versions: CSTAVersion | undefined;
+  /** The primary endpoint then the alternates (failover rotation). */
+  private readonly endpoints: readonly SessionEndpoint[];
+  /** Index in `endpoints` of the one connected (or being connected) to. */
+  private endpointIndex = 0;
+  /** Frames of the links closed so far (the open one counts its own). */
+  private framesClosed = { framesIn: 0, framesOut: 0 };
 
   constructor(given: SessionOptions) {
     super();
     const options = withProfile(given);
     this.options = options;
+    this.endpoints = [{ host: options.host, port: options.port, ...(options.tls === undefined ? {} : { tls: options.tls }) }, ...(options.alternates ?? [])];
     this.codec = createWireCodec(options.wire, options.limits);
     this.pending = new PendingRequests(options.invokeIdRange ?? (options.wire?.encoding === 'xml' ? { min: 1, max: XML_MAX_INVOKE_ID } : undefined));
     this.model = options.model === false ? undefined : new CallModel(options.model);
@@ -157,6 +164,17 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     return this.association instanceof ApplicationSessionAssociation ? this.association.info : undefined;
   }
 
+  /** The endpoint connected to (or being connected to): the primary, or one of `alternates`. */
+  get currentEndpoint(): SessionEndpoint {
+    return this.endpoints[this.endpointIndex]!;
+  }
+
+  /** Frames received and sent on every link of this session so far (metrics). */
+  get frameCounts(): { readonly framesIn: number; readonly framesOut: number } {
+    const c = this.conn?.isOpen === true ? this.conn : undefined;
+    return { framesIn: this.framesClosed.framesIn + (c?.framesIn ?? 0), framesOut: this.framesClosed.framesOut + (c?.framesOut ?? 0) };
+  }
+
   /** Requests in flight. */
   get inFlight(): number {
     return this.pending.size;
@@ -166,13 +184,19 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
   async connect(): Promise<void> {
     if (this.state !== 'idle' && this.state !== 'closed') throw new SessionStateError(`connect() while ${this.state}`);
     this.state = 'connecting';
-    try {
-      await this.connectOnce(1, false);
-    } catch (e) {
-      this.state = 'closed';
-      this.conn?.close(true); // an association that timed out or failed leaves no link open
-      this.association.linkLost();
-      throw e;
+    // Each endpoint once, from the primary; the last failure is the one reported.
+    for (let i = 0; ; i++) {
+      this.endpointIndex = i;
+      try {
+        await this.connectOnce(1, false);
+        break;
+      } catch (e) {
+        this.conn?.close(true); // an association that timed out or failed leaves no link open
+        this.association.linkLost();
+        if (i + 1 < this.endpoints.length && this.state === 'connecting') continue;
+        this.state = 'closed';
+        throw e;
+      }
     }
     this.state = 'associated';
     this.emit('status', { type: 'associated', versions: this.versions, reconnected: false });
@@ -210,7 +234,20 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     // A value that does not encode rejects at once with its EncodeError (also reported as sendError).
     const failure = conn.trySend({ pdu: 'invoke', invokeId, operation, argument } as KnownInvoke);
     if (failure !== undefined) this.pending.reject(invokeId, failure === 'closed' ? new ConnectionClosedError(`${operation} not sent: link closed`) : failure);
+    if (this.listenerCount('requestSettled') > 0) this.reportSettled(promise, operation, invokeId, argument);
     return promise;
+  }
+
+  /** Emits 'requestSettled' when the request settles. */
+  private reportSettled(promise: Promise<unknown>, operation: string, invokeId: number, argument: unknown): void {
+    const started = performance.now();
+    const settled = (error: Error | undefined): void => {
+      this.emit('requestSettled', { operation, invokeId, argument, durationMs: performance.now() - started, error });
+    };
+    promise.then(
+      () => settled(undefined),
+      (e: unknown) => settled(e instanceof Error ? e : new Error(String(e))),
+    );
   }
 
   /**
@@ -274,14 +311,18 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
 
   /** Opens a link and associates; resolves with whether the switch kept the monitors (resumed session). */
   private async connectOnce(attempt: number, reconnect: boolean): Promise<boolean> {
-    this.emit('status', { type: 'connecting', attempt });
-    const socket = await openSocket(this.options, this.options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs);
+    const endpoint = this.currentEndpoint;
+    this.emit('status', { type: 'connecting', attempt, endpoint: `${endpoint.host}:${endpoint.port}` });
+    const socket = await openSocket({ host: endpoint.host, port: endpoint.port, tls: endpoint.tls ?? this.options.tls }, this.options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs);
     const conn = new CstaConnection(socket, this.codec);
     this.conn = conn;
     conn.on('pdu', (pdu) => this.onPdu(pdu, conn));
     conn.on('frameError', (e, frame) => this.emit('protocolError', e, frame));
     conn.on('sendError', (e, pdu) => this.emit('sendError', e, pdu));
-    conn.on('close', (error) => this.onConnectionClose(conn, error));
+    conn.on('close', (error) => {
+      this.framesClosed = { framesIn: this.framesClosed.framesIn + conn.framesIn, framesOut: this.framesClosed.framesOut + conn.framesOut };
+      this.onConnectionClose(conn, error);
+    });
     const result = await this.association.associate(this.associationHost, reconnect);
     if (result.versions !== undefined) this.versions = result.versions;
     if (this.association.systemStatusKeepAlive) this.keepAlive.start();
@@ -330,6 +371,7 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
   private async reconnectAttempt(attempt: number): Promise<void> {
     if (this.state !== 'reconnecting') return;
     this.state = 'connecting';
+    this.endpointIndex = (this.endpointIndex + 1) % this.endpoints.length;
     const kept = await this.connectOnce(attempt, true);
     await this.restoreMonitors(kept);
     if (this.state !== 'connecting') return;
