@@ -258,6 +258,7 @@ export class CtiLinkService {
         association: () => this.association(),
         associate: () => this.associate(),
         release: () => this.release(),
+        routeAgents: (remote) => this.dispatcher.route(remote),
       }),
     };
   }
