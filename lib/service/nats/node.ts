@@ -198,6 +198,8 @@ export class NatsLinkNode extends EventEmitter<NatsNodeEvents> {
     if (manageAssociation) {
       await this.host.associate();
       if (this.lease?.held !== true) return; // lost meanwhile: deactivate is queued
+      // Local from here on: the restore below, and this instance's front ends, use the local link.
+      this.host.routeAgents?.(undefined);
       for (const a of await this.registry.list().catch(() => [])) {
         if (this.host.link.agents.some((x) => x.agentId === a.agentId)) continue;
         const r = await this.host.link.login({ agentId: a.agentId, device: a.device });
@@ -205,8 +207,8 @@ export class NatsLinkNode extends EventEmitter<NatsNodeEvents> {
         else this.warn(new Error(`agent ${a.agentId} at ${a.device} not restored: ${r.errCode} ${r.errMessage}`));
       }
     }
-    await this.responder.start();
     this.host.routeAgents?.(undefined);
+    await this.responder.start();
     this.setRole('active', epoch);
     const report: TakeoverReport = { epoch, activationMs: Date.now() - t0, agentsRestored: restored };
     this.host.log?.('info', 'link taken over', { ...report, instance: this.instance });
