@@ -73,6 +73,7 @@ describe('active/standby csta serve over NATS (two processes, 127.0.0.1)', funct
   const bin = natsServerBinary();
   let server: NatsServerHandle;
   let sim: PbxSimulator;
+  let pbxPort: number;
   let dir: string;
   const procs: ServeProcess[] = [];
   let nc: NatsConnection | undefined;
@@ -84,6 +85,7 @@ describe('active/standby csta serve over NATS (two processes, 127.0.0.1)', funct
     }
     server = await startNatsServer(bin);
     sim = new PbxSimulator();
+    pbxPort = await sim.listen(0, '127.0.0.1');
     dir = mkdtempSync(join(tmpdir(), 'csta-ha-'));
   });
   after(async () => {
@@ -113,7 +115,6 @@ describe('active/standby csta serve over NATS (two processes, 127.0.0.1)', funct
   }
 
   it('kill the active mid-call: the standby takes over, no event lost or duplicated, requests and the standby’s gateway socket keep working', async () => {
-    const pbxPort = await sim.listen(0, '127.0.0.1');
     nc = await connect({ servers: server.url });
     const subjects = new LinkSubjects(LINK);
 
@@ -210,5 +211,22 @@ describe('active/standby csta serve over NATS (two processes, 127.0.0.1)', funct
     await remote.stop();
     await b.stop();
     expect(b.child.exitCode).to.equal(0);
+  });
+  it('SIGTERM on the active: it releases the lease and the standby takes over at its next poll', async () => {
+    const c = new ServeProcess(config('C', pbxPort));
+    procs.push(c);
+    await until(() => c.log('link taken over'), 'C taking the link', 30_000);
+    const d = new ServeProcess(config('D', pbxPort));
+    procs.push(d);
+    await until(() => d.log('csta serve listening'), 'D listening', 30_000);
+    const stoppedAt = Date.now();
+    await c.stop();
+    expect(c.child.exitCode).to.equal(0);
+    const taken = await until(() => d.log('link taken over'), 'D taking over', 10_000);
+    const switchoverMs = Number(taken.receivedAt) - stoppedAt;
+    console.log(`      planned switchover: D active ${switchoverMs} ms after SIGTERM to C (C's orderly shutdown included)`);
+    expect(switchoverMs).to.be.below(TTL_MS);
+    expect(Number(taken.epoch)).to.be.above(Number(c.log('link taken over')?.epoch));
+    await d.stop();
   });
 });

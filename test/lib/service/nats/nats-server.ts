@@ -13,12 +13,13 @@ import { join } from 'node:path';
 /** The nats-server binary, or undefined when there is none. */
 export function natsServerBinary(): string | undefined {
   const bin = process.env.NATS_SERVER ?? 'nats-server';
-  const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
-  return r.status === 0 ? bin : undefined;
+  const r = spawnSync(bin, ['--help'], { encoding: 'utf8' });
+  // `--help` exits 0 and lists `-js, --jetstream` on every server with JetStream (2.2 on).
+  return r.error === undefined && /--jetstream/.test(`${r.stdout ?? ''}${r.stderr ?? ''}`) ? bin : undefined;
 }
 
 /** Why the NATS tests are pending, printed once per suite. */
-export const NATS_MISSING = 'nats-server not installed: apt-get install nats-server (or set NATS_SERVER)';
+export const NATS_MISSING = 'nats-server with JetStream not found: apt-get install nats-server (or set NATS_SERVER)';
 
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
