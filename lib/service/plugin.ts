@@ -84,6 +84,12 @@ export interface ServicePlugin {
   handle?(req: IncomingMessage, res: ServerResponse): boolean;
   /** Extra reason for /readyz to answer 503 (e.g. not connected to NATS), or undefined when ready. */
   notReady?(): string | undefined;
+  /**
+   * While the plugin keeps this instance a standby on purpose (another instance holds the PBX
+   * link: NATS active/standby), a description; /healthz and /readyz then answer 200 with
+   * `link: "standby"` instead of 503 for the unassociated PBX link.
+   */
+  standby?(): string | undefined;
 }
 
 /** Makes a plugin from its config section. */

@@ -125,6 +125,10 @@ class NatsServicePlugin implements ServicePlugin {
     if (JSON.stringify(section) !== JSON.stringify(this.section)) throw new Error('the nats section changes only with a restart');
   }
 
+  standby(): string | undefined {
+    return this.node?.role === 'standby' ? `standby: another instance holds link ${this.host.linkName}` : undefined;
+  }
+
   notReady(): string | undefined {
     if (this.nc === undefined || this.nc.isClosed()) return 'not connected to NATS';
     return undefined;
