@@ -55,6 +55,9 @@ export * from './simulator/index.js';
 export * from './pega/index.js';
 export * from './pega/gateway/index.js';
 
+// The CTI link service (csta serve)
+export * from './service/index.js';
+
 // Scale-out on NATS (docs/nats.md)
 export * from './service/nats/index.js';
 

@@ -8,7 +8,7 @@
 import { VENDOR_PROFILE_NAMES } from '../../protocol/profiles/index.js';
 import { BerFraming } from '../../protocol/framing/ber-framing.js';
 import { XmlFraming } from '../../protocol/framing/xml-framing.js';
-import type { JsonSchema, ServicePluginFactory } from './plugin.js';
+import type { SchemaFragment, ServicePluginFactory } from './plugin.js';
 
 /** Log levels, most verbose last. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -121,28 +121,28 @@ export interface ServiceConfig {
   readonly [section: string]: unknown;
 }
 
-const str = (description: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'string', description, ...extra });
-const int = (description: string, minimum: number, maximum: number, def?: number): JsonSchema => ({
+const str = (description: string, extra: SchemaFragment = {}): SchemaFragment => ({ type: 'string', description, ...extra });
+const int = (description: string, minimum: number, maximum: number, def?: number): SchemaFragment => ({
   type: 'integer',
   description,
   minimum,
   maximum,
   ...(def === undefined ? {} : { default: def }),
 });
-const bool = (description: string, def: boolean): JsonSchema => ({ type: 'boolean', description, default: def });
-const obj = (description: string, properties: Record<string, JsonSchema>, extra: JsonSchema = {}): JsonSchema => ({
+const bool = (description: string, def: boolean): SchemaFragment => ({ type: 'boolean', description, default: def });
+const obj = (description: string, properties: Record<string, SchemaFragment>, extra: SchemaFragment = {}): SchemaFragment => ({
   type: 'object',
   description,
   additionalProperties: false,
   properties,
   ...extra,
 });
-const port = (description: string, def?: number): JsonSchema => int(description, 0, 65535, def);
-const nonEmpty = (description: string): JsonSchema => str(description, { minLength: 1, maxLength: 256 });
+const port = (description: string, def?: number): SchemaFragment => int(description, 0, 65535, def);
+const nonEmpty = (description: string): SchemaFragment => str(description, { minLength: 1, maxLength: 256 });
 
 const endpoint = obj('One PBX or CTI server address.', { host: nonEmpty('Host name or address.'), port: port('TCP port.') }, { required: ['host', 'port'] });
 
-const BASE_PROPERTIES: Record<string, JsonSchema> = {
+const BASE_PROPERTIES: Record<string, SchemaFragment> = {
   $schema: str('The schema this file follows (for editors; ignored).'),
   name: str('Name of this link (logs, metrics, NATS subjects).', { pattern: '^[A-Za-z0-9_-]{1,64}$', default: 'link' }),
   http: obj(
@@ -293,8 +293,8 @@ const BASE_PROPERTIES: Record<string, JsonSchema> = {
  * The JSON Schema of the config with these plugins' sections (default: the built-in ones). The
  * result is plain JSON (what docs/csta-serve.schema.json holds).
  */
-export function serviceConfigSchema(plugins: readonly ServicePluginFactory[]): JsonSchema {
-  const properties: Record<string, JsonSchema> = { ...BASE_PROPERTIES };
+export function serviceConfigSchema(plugins: readonly ServicePluginFactory[]): SchemaFragment {
+  const properties: Record<string, SchemaFragment> = { ...BASE_PROPERTIES };
   for (const p of plugins) {
     if (p.section in properties) throw new Error(`plugin section ${p.section} clashes with a config key`);
     properties[p.section] = { description: p.description, ...p.schema };

@@ -23,7 +23,7 @@ import type { PegaRequest, PegaResult } from '../pega/types.js';
 import type { PegaLinkLike } from '../pega/gateway/types.js';
 
 /** A JSON Schema fragment (draft 2020-12 / ajv), as a plain object. */
-export type JsonSchema = { readonly [key: string]: unknown };
+export type SchemaFragment = { readonly [key: string]: unknown };
 
 /** One agent request handed to the service from outside its own HTTP/WebSocket front ends. */
 export type ServiceRequest =
@@ -97,7 +97,7 @@ export interface ServicePluginFactory {
   /** The config section it owns (top-level key, e.g. `nats`). */
   readonly section: string;
   /** JSON Schema of that section (unknown keys inside it should be refused: `additionalProperties: false`). */
-  readonly schema: JsonSchema;
+  readonly schema: SchemaFragment;
   /** One-line description, shown in the published schema. */
   readonly description: string;
   /**

@@ -7,7 +7,7 @@
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Counter, Gauge } from 'prom-client';
-import type { JsonSchema, ServiceHost, ServicePlugin, ServicePluginFactory } from '../plugin.js';
+import type { SchemaFragment as JsonSchema, ServiceHost, ServicePlugin, ServicePluginFactory } from '../plugin.js';
 import { DEFAULT_LEASE_TTL_MS, MIN_LEASE_TTL_MS } from './lease.js';
 import { NatsLinkNode } from './node.js';
 import type { NatsNodeHost, NatsNodeOptions } from './node.js';

@@ -95,6 +95,7 @@ export class ToolbarSocket {
   }
 
   opened(): Promise<void> {
+    if (this.ws.readyState === WebSocket.OPEN) return Promise.resolve();
     return new Promise((resolve, reject) => this.ws.once('open', () => resolve()).once('error', reject));
   }
 
