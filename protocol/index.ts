@@ -159,7 +159,8 @@ export type { VoiceErrorOccuredEvent } from './csta/events/voice-error-occured-e
 export type { GetAgentStateResult } from './csta/services/get-agent-state.js';
 export type { RouteRequestArgument } from './csta/services/route-request.js';
 export type { RouteSelectRequestArgument } from './csta/services/route-select-request.js';
-export type { SetAgentStateArgument } from './csta/services/set-agent-state.js';
+export type { ReqAgentState, SetAgentStateArgument } from './csta/services/set-agent-state.js';
+export type { CSTAPrivateData } from './csta/types/extension-types.js';
 export type { SnapshotDeviceResult } from './csta/services/snapshot-device.js';
 export type { CSTAVersion } from './csta/types/acse-user-info-csta.js';
 export type { ConnectionList } from './csta/types/connection-states.js';

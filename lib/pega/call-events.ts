@@ -53,11 +53,27 @@ export function callStateEvent(line: DeviceLine, call: LineCall, name: PegaCallE
   };
 }
 
+/**
+ * The CallStateEvent that brings a toolbar that knows nothing (a reload, a reconnect) up to a
+ * live call's state: its phase as the event that led there (connected: `Connected` for a call the
+ * far end answered, else `Established`). Undefined for an ended call. Does not touch the line.
+ */
+export function replayEvent(line: DeviceLine, call: LineCall): CallStateEvent | undefined {
+  const name: PegaCallEventName | undefined =
+    call.phase === 'initiated' ? 'Initiated' : call.phase === 'alerting' ? 'Alerting' : call.phase === 'held' ? 'Held' : call.phase === 'connected' ? (call.lastEvent === 'Connected' ? 'Connected' : 'Established') : undefined;
+  if (name === undefined) return undefined;
+  const { lastEvent } = call;
+  const event = callStateEvent(line, call, name);
+  call.lastEvent = lastEvent;
+  return event;
+}
+
 function partyInfo(line: DeviceLine, call: LineCall): PartyInfoEvent {
   return {
     pyEventType: 'PartyInfoEvent',
     pyEventName: 'PartyInfo',
     pyCallId: call.pyCallId,
+    pyMedia: 'Phone',
     pyThisDN: line.device,
     pyParties: [line.device, ...call.parties].map((pyDN) => ({ pyDN })),
   };

@@ -66,15 +66,26 @@ const UNKNOWN_OBJECT = new Set<string>([
 /** System resource errors meaning "the other end is busy / unavailable". */
 const BUSY = new Set<string>(['resourceBusy', 'networkBusy', 'calledDeviceOutOfService', 'destinationDeviceOutOfService']);
 
-/** The OpenCTI code for a CSTA UniversalFailure, given the kind of request that failed. */
+/**
+ * The OpenCTI code for a CSTA UniversalFailure, given the kind of request that failed.
+ *
+ * OPENCTI_IN_SAME_STATE means only "Agent is already in the requested state" [CS-Err], so it is
+ * given only for an agent request refused with `featureAlreadySet` (audit W2). A stateIncompatibility
+ * or `invalidAgentState` on an agent request says the agent (or device) is in a state that does
+ * not allow the change: OPENCTI_CF_INVALID_OBJECT_STATE, a failure (the link double-checks a
+ * refused login or logout with getAgentState). On call and dial requests `featureAlreadySet` is
+ * about a call feature, not the agent: OPENCTI_CF_INVALID_OBJECT_STATE (audit W3).
+ */
 export function openCtiCodeOf(failure: UniversalFailure, kind: RequestKind): OpenCtiErrorCode {
   if ('operation' in failure) {
     const v = String(failure.operation);
     if (kind === 'agent') {
-      if (v === 'invalidAgentPassword') return 'OPENCTI_ERR_PASS';
-      if (v === 'invalidAgentState' || v === 'featureAlreadySet') return 'OPENCTI_IN_SAME_STATE';
+      // A wrong agent password: Pega's default list has no password code (OPENCTI_ERR_PASS is a third-party adapter's, audit W7); 401 Unauthorized is the documented one that fits.
+      if (v === 'invalidAgentPassword') return 'OPENCTI_HTTP_ERROR_401';
+      if (v === 'featureAlreadySet') return 'OPENCTI_IN_SAME_STATE';
+      if (v === 'invalidAgentState') return 'OPENCTI_CF_INVALID_OBJECT_STATE';
     }
-    if (v === 'featureAlreadySet') return 'OPENCTI_IN_SAME_STATE';
+    if (v === 'featureAlreadySet') return 'OPENCTI_CF_INVALID_OBJECT_STATE';
     if (INVALID_DESTINATION.has(v)) return 'OPENCTI_CF_INVALID_DESTINATION';
     if (UNKNOWN_OBJECT.has(v)) return 'OPENCTI_HTTP_ERROR_404';
     if (v === 'serviceNotSupported') return 'OPENCTI_HTTP_ERROR_405';
@@ -82,7 +93,6 @@ export function openCtiCodeOf(failure: UniversalFailure, kind: RequestKind): Ope
     return 'OPENCTI_CF_GENERIC_OPERATION';
   }
   if ('stateIncompatibility' in failure) {
-    if (kind === 'agent') return 'OPENCTI_IN_SAME_STATE';
     const v = String(failure.stateIncompatibility);
     if (kind === 'dial' && (v === 'invalidCalledDeviceState' || v === 'invalidDestinationDeviceState')) return 'OPENCTI_DEST_BUSY';
     return 'OPENCTI_CF_INVALID_OBJECT_STATE';

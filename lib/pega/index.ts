@@ -4,13 +4,16 @@ export { PegaMapper, PegaMapError, DEFAULT_MAX_CALLS_PER_LINE, DEFAULT_MAX_PARTI
 export type { PegaMapperOptions } from './mapper.js';
 export type { SnapshotAgentInput } from './snapshot.js';
 export { executePegaRequest } from './requests.js';
-export type { CallLookup, PegaRequestSession, RequestTarget } from './requests.js';
+export type { CallLookup, LineCallSummary, PegaRequestSession, RequestTarget } from './requests.js';
+export { AVAYA_DMCC_AGENT_STATE_HOOK, AGENT_STATE_HOOK_SUPPORT, agentStateHookForProfile } from './agent-state-hook.js';
+export type { AgentStateChange, AgentStateHook, AgentStateHookResult } from './agent-state-hook.js';
+export { parseCallVariables, parseUserData, encodeOutgoingCallData, MAX_CALL_VARIABLES, MAX_PARSED_CALL_DATA, OUTGOING_CALL_DATA_ROOT } from './call-data.js';
 export { refuseForeignCall } from './ownership.js';
 export type { CallOnLine, LineOwnership } from './ownership.js';
 export { parsePegaRequest, isPegaFailure } from './request-parse.js';
 export { openCtiCodeOf, toPegaFailure, pegaFailure, requestKind } from './errors.js';
 export type { RequestKind } from './errors.js';
-export { PegaCtiLink } from './link.js';
+export { PegaCtiLink, DEFAULT_MAX_CALL_DATA_BYTES } from './link.js';
 export type { PegaCtiLinkOptions, PegaLinkEvents, PegaLinkSession, PegaLoginParams, PegaAgentSession } from './link.js';
 export { registerRoutingPoint, RoutingPoint, DecisionTimeout, DEFAULT_MAX_DECISION_TIMEOUT_MS, DEFAULT_MAX_OPEN_DIALOGUES } from './routing.js';
 export type { RouteDecider, RouteDecision, RouteRequest, RoutingOptions, RoutingPointEvents, RoutingSession } from './routing.js';

@@ -3,6 +3,13 @@
  * party, consult link) and the agent's state. Pega call IDs stay stable for the life of a call
  * at the device even when the switch moves the device into a new CSTA call (transfer,
  * conference): `cstaCallId` follows the switch, `pyCallId` does not.
+ *
+ * Which calls exist at a device, and their connection states, are the session's call model's
+ * (lib/session/model): PegaCtiLink reconciles the line from it on refresh and re-login. The line
+ * keeps only what the model has no place for — the stable Pega call ID, Pega's call type, ANI /
+ * DNIS as Pega shows them, consult links, what was already reported to Pega — and it stays
+ * usable without a session, so the mapper remains a pure function of its input (fixtures, the
+ * CLI's replay and conformance).
  */
 import type { PegaAgentState, PegaCallEventName, PegaCallType, PegaWorkMode } from './types.js';
 import type { OctetForm } from './csta-values.js';

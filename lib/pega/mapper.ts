@@ -20,7 +20,8 @@ import { DeviceLine } from './line-state.js';
 import type { LineCall } from './line-state.js';
 import { buildSnapshot } from './snapshot.js';
 import type { SnapshotAgentInput } from './snapshot.js';
-import type { PegaDeviceState, PegaEvent, PegaLinkState, PegaWorkMode, SnapshotEvent } from './types.js';
+import type { LineCallSummary } from './requests.js';
+import type { CallStateEvent, PegaAgentState, PegaDeviceState, PegaEvent, PegaLinkState, PegaWorkMode, SnapshotEvent } from './types.js';
 
 /** Options of {@link PegaMapper}. */
 export interface PegaMapperOptions {
@@ -176,6 +177,33 @@ export class PegaMapper {
   /** Records the reason code / work mode the agent asked for: CSTA agent events do not carry them. */
   noteAgentRequest(device: string, reasonCode: string, workMode: PegaWorkMode | undefined): void {
     this.line(device).agent.requested = { reasonCode, workMode };
+  }
+
+  /** The calls on the line of `device`, for requests that name no call (answerCall / hangUpCall, audit W8). */
+  callsOnLine(device: string): LineCallSummary[] {
+    return (this.lines.get(device)?.calls() ?? []).map((c) => ({ pyCallId: c.pyCallId, phase: c.phase, incoming: c.incoming }));
+  }
+
+  /** The agent state the line tracks for `device`, undefined while it is not known. */
+  agentStateOf(device: string): { readonly state: PegaAgentState; readonly workMode: PegaWorkMode } | undefined {
+    const agent = this.lines.get(device)?.agent;
+    return agent === undefined || agent.state === 'Unknown' ? undefined : { state: agent.state, workMode: agent.workMode };
+  }
+
+  /**
+   * One CallStateEvent per live call at `device`, oldest first, giving its current state: what a
+   * toolbar needs after the Snapshot when it reloads or the link reconnects (the Snapshot schema
+   * has no call list; `pyCalls` is only an extension).
+   */
+  replayCalls(device: string): CallStateEvent[] {
+    const line = this.lines.get(device);
+    if (line === undefined) return [];
+    const out: CallStateEvent[] = [];
+    for (const call of line.calls()) {
+      const e = calls.replayEvent(line, call);
+      if (e !== undefined) out.push(e);
+    }
+    return out;
   }
 
   /** Calls currently on the line of `device` (read-only copies). */

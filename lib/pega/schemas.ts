@@ -83,17 +83,18 @@ export const SNAPSHOT_EVENT_SCHEMA: JsonSchema = {
   },
 };
 
-/** PartyInfoEvent.json (PartyInfo event schema). */
+/** PartyInfoEvent.json (PartyInfo event schema, CS-Party: both published versions list pyMedia). */
 export const PARTY_INFO_EVENT_SCHEMA: JsonSchema = {
   $schema: DRAFT06,
   $id: 'http://pega.com/OpenCTI/Events/PartyInfoEvent.json',
   title: 'PartyInfoEvent',
   type: 'object',
-  required: ['pyEventType', 'pyEventName', 'pyCallId', 'pyThisDN', 'pyParties'],
+  required: ['pyEventType', 'pyEventName', 'pyCallId', 'pyMedia', 'pyThisDN', 'pyParties'],
   properties: {
     pyEventType: { type: 'string', enum: ['PartyInfoEvent'] },
     pyEventName: { type: 'string', enum: ['PartyInfo'] },
     pyCallId: str('The call ID'),
+    pyMedia: str('The media type, e.g. Phone'),
     pyThisDN: str('The device number of the monitored device'),
     pyParties: {
       type: 'array',
@@ -108,7 +109,7 @@ export const CALL_INFO_EVENT_SCHEMA: JsonSchema = {
   $id: 'http://pega.com/OpenCTI/Events/CallInfoEvent.csta-link.json',
   title: 'CallInfoEvent (csta-link)',
   type: 'object',
-  required: ['pyEventType', 'pyEventName', 'pyCallId', 'pyThisDN', 'pyApplicationData', 'pyNamedVariables'],
+  required: ['pyEventType', 'pyEventName', 'pyCallId', 'pyThisDN', 'pyApplicationData', 'pyCallVariables', 'pyUserData', 'pyNamedVariables'],
   properties: {
     pyEventType: { type: 'string', enum: ['CallInfoEvent'] },
     pyEventName: { type: 'string', enum: ['CallInfo'] },
@@ -118,6 +119,8 @@ export const CALL_INFO_EVENT_SCHEMA: JsonSchema = {
     pyDNIS: str('Dialed number'),
     pyApplicationData: str('UUI as text, or hex'),
     pyCorrelatorData: str('CSTA correlator data as text, or hex'),
+    pyCallVariables: { type: 'array', items: { type: 'string' } },
+    pyUserData: { type: 'object', additionalProperties: { type: 'string' } },
     pyNamedVariables: { type: 'object', additionalProperties: { type: 'string' } },
   },
 };

@@ -15,6 +15,11 @@ import type { PegaAgentState, PegaCallEventName, PegaDeviceState, PegaLinkState,
 export interface SnapshotAgentInput {
   readonly agentId: string;
   readonly agentState?: GetAgentStateResult;
+  /**
+   * What the link itself just set (login, NotReady with a reason...), used when the switch gave no
+   * agent state (no getAgentState answer) and no agent event said otherwise (audit W5).
+   */
+  readonly lastSet?: { readonly state: PegaAgentState; readonly workMode: PegaWorkMode; readonly reasonCode: string };
 }
 
 /** The local connection state of a snapshot entry as a line phase. */
@@ -156,6 +161,10 @@ export function buildSnapshot(
       if (a.state !== line.agent.state || a.workMode !== line.agent.workMode) line.agent.reasonCode = a.state === 'NotReady' ? line.agent.requested?.reasonCode ?? '' : '';
       line.agent.state = a.state;
       line.agent.workMode = a.workMode;
+    } else if (agent.lastSet !== undefined && line.agent.state === 'Unknown') {
+      line.agent.state = agent.lastSet.state;
+      line.agent.workMode = agent.lastSet.workMode;
+      line.agent.reasonCode = agent.lastSet.reasonCode;
     }
   }
   const calls: SnapshotCall[] = line

@@ -122,6 +122,8 @@ export type PartyInfoEvent = {
   readonly pyCallId: string;
   /** The device number of the monitored device. */
   readonly pyThisDN: string;
+  /** The media type ("Phone"), documented in PartyInfoEvent.json (audit W1). */
+  readonly pyMedia: PegaMedia;
   readonly pyParties: readonly PegaParty[];
 };
 
@@ -140,7 +142,14 @@ export type CallInfoEvent = {
   readonly pyApplicationData: string;
   /** CSTA correlatorData: text when printable, else lower-case hex. "" when absent. */
   readonly pyCorrelatorData: string;
-  /** Key/value call data: `key=value` pairs parsed from UUI, plus accountInfo/authCode. */
+  /**
+   * Pega's value list `.pyCallVariables`: a pipe-delimited UUI as its values, in order, as Pega's
+   * Avaya engines parse it (ParseApplicationData, CO-CallClass). [] when the UUI is not such a list.
+   */
+  readonly pyCallVariables: readonly string[];
+  /** Pega's value group `.pyUserData`: an XML UUI's elements (name → text), as Pega's Avaya engines parse it. {} when the UUI is not XML. */
+  readonly pyUserData: Readonly<Record<string, string>>;
+  /** Extension: key/value call data: `key=value` pairs parsed from UUI, plus accountInfo/authCode. */
   readonly pyNamedVariables: Readonly<Record<string, string>>;
 };
 
@@ -167,16 +176,32 @@ export type PegaServerCallEvent = {
 
 // ---- requests --------------------------------------------------------------------------------
 
-/** answerCall: answer the ringing call. */
+/**
+ * answerCall: answer the call `callId`. `callId` "" (or absent in JSON input, which the parser
+ * turns into "") means "not set": the one call ringing at the device (SS-Answer, CS-Basic; audit W8).
+ */
 export type AnswerCallRequest = { readonly action: 'answerCall'; readonly callId: string };
-/** hangUpCall: clear this device's connection. */
+/** hangUpCall: clear this device's connection in `callId`; "" (or absent in JSON input): the device's only call (SS-Hangup documents only the DN). */
 export type HangUpCallRequest = { readonly action: 'hangUpCall'; readonly callId: string };
 /** holdCall. */
 export type HoldCallRequest = { readonly action: 'holdCall'; readonly callId: string };
 /** retrieveCall: take the held call back. */
 export type RetrieveCallRequest = { readonly action: 'retrieveCall'; readonly callId: string };
-/** makeCall to `destination`; `callData` goes out as CSTA userData (UUI, UTF-8). */
-export type MakeCallRequest = { readonly action: 'makeCall'; readonly destination: string; readonly callData?: string };
+/**
+ * Outgoing call data in Pega's forms (CO-Tel-Avaya: UUI written as an XML-encoded string). At most
+ * one of them: `callData` raw UUI text; `userData` key/value pairs → `<CallData><key>value</key>…</CallData>`;
+ * `callVariables` values → `v1|v2|…`. All go out as CSTA userData.
+ */
+export type OutgoingCallData = {
+  /** UUI as is (UTF-8). */
+  readonly callData?: string;
+  /** Key/value pairs, sent XML-encoded (keys must be XML names). */
+  readonly userData?: Readonly<Record<string, string>>;
+  /** Values, sent pipe-delimited (no value may contain `|`). */
+  readonly callVariables?: readonly string[];
+};
+/** makeCall to `destination` with optional call data. */
+export type MakeCallRequest = { readonly action: 'makeCall'; readonly destination: string } & OutgoingCallData;
 /** sendDTMF: digits on the call. */
 export type SendDtmfRequest = { readonly action: 'sendDTMF'; readonly callId: string; readonly digits: string };
 /** consultationCall / conferenceInitiate / transferInitiate: hold `callId`, call `destination`. */
@@ -184,8 +209,7 @@ export type ConsultationRequest = {
   readonly action: 'consultationCall' | 'conferenceInitiate' | 'transferInitiate';
   readonly callId: string;
   readonly destination: string;
-  readonly callData?: string;
-};
+} & OutgoingCallData;
 /** conferenceComplete / transferComplete: `callId` is the held (original) call, `consultCallId` the active one (defaults to the consult call of `callId`). */
 export type CompleteRequest = {
   readonly action: 'conferenceComplete' | 'transferComplete';
@@ -193,18 +217,21 @@ export type CompleteRequest = {
   readonly consultCallId?: string;
 };
 /** blindTransfer of `callId` to `destination` (single-step). */
-export type BlindTransferRequest = { readonly action: 'blindTransfer'; readonly callId: string; readonly destination: string; readonly callData?: string };
+export type BlindTransferRequest = { readonly action: 'blindTransfer'; readonly callId: string; readonly destination: string } & OutgoingCallData;
 /** dropParty: clear `party`'s connection in `callId`. */
 export type DropPartyRequest = { readonly action: 'dropParty'; readonly callId: string; readonly party: string };
-/** agentReady, with an optional work mode. */
-export type AgentReadyRequest = { readonly action: 'agentReady'; readonly workMode?: PegaWorkMode };
-/** agentNotReady with a reason code; workMode `ACW` asks for after-call work. */
-export type AgentNotReadyRequest = { readonly action: 'agentNotReady'; readonly reasonCode?: string; readonly workMode?: PegaWorkMode };
-/** login (agent ID and password come from the link's login parameters unless given). */
-export type LoginRequest = { readonly action: 'login'; readonly agentId?: string; readonly password?: string };
+/** agentReady, with an optional work mode and queue (server-side SetAgentReady's `Queue`). */
+export type AgentReadyRequest = { readonly action: 'agentReady'; readonly workMode?: PegaWorkMode; readonly queue?: string };
+/** agentNotReady with a reason code; workMode `ACW` (server side `AFTER_CALL_WORK`) asks for after-call work (SS-NotReady). */
+export type AgentNotReadyRequest = { readonly action: 'agentNotReady'; readonly reasonCode?: string; readonly workMode?: PegaWorkMode; readonly queue?: string };
+/** login (agent ID and password come from the link's login parameters unless given); `workMode` / `queue` as at Pega login (AES AUTO_IN / MANUAL_IN). */
+export type LoginRequest = { readonly action: 'login'; readonly agentId?: string; readonly password?: string; readonly workMode?: PegaWorkMode; readonly queue?: string };
 /** logout with an optional reason code. */
 export type LogoutRequest = { readonly action: 'logout'; readonly reasonCode?: string };
-/** wrapUp: enter after-call work. */
+/**
+ * EXTENSION, not a Pega function (audit W10): enter after-call work. Pega reaches after-call work
+ * through agentNotReady with workMode ACW; this is the same request, kept for the demo toolbar.
+ */
 export type WrapUpRequest = { readonly action: 'wrapUp' };
 
 /** Every telephony request, discriminated by `action`. */
@@ -228,7 +255,31 @@ export type PegaRequest =
 /** The `action` of a request. */
 export type PegaRequestAction = PegaRequest['action'];
 
-/** Every action name, for validation. */
+/** The actions that are Pega OpenCTI functions (CS-Login, CS-Logout, CS-Basic, CS-Adv, CS-AgentFns). */
+export const PEGA_OPENCTI_FUNCTIONS = [
+  'answerCall',
+  'hangUpCall',
+  'holdCall',
+  'retrieveCall',
+  'makeCall',
+  'sendDTMF',
+  'consultationCall',
+  'conferenceInitiate',
+  'transferInitiate',
+  'conferenceComplete',
+  'transferComplete',
+  'blindTransfer',
+  'dropParty',
+  'agentReady',
+  'agentNotReady',
+  'login',
+  'logout',
+] as const satisfies readonly PegaRequestAction[];
+
+/** Actions this library adds beyond Pega's functions (audit W10): `wrapUp` = agentNotReady with workMode ACW. */
+export const PEGA_EXTENSION_ACTIONS = ['wrapUp'] as const satisfies readonly PegaRequestAction[];
+
+/** Every action name, for validation: {@link PEGA_OPENCTI_FUNCTIONS} then {@link PEGA_EXTENSION_ACTIONS}. */
 export const PEGA_REQUEST_ACTIONS: readonly PegaRequestAction[] = [
   'answerCall',
   'hangUpCall',
@@ -255,7 +306,11 @@ export const PEGA_REQUEST_ACTIONS: readonly PegaRequestAction[] = [
 /** A request that succeeded. `callId` is the new call (makeCall, consultation calls, completes). */
 export type PegaOk = { readonly ok: true; readonly callId?: string };
 
-/** OpenCTI error codes this library produces (notes §2, "Default error codes"; see errors.ts). */
+/**
+ * OpenCTI error codes this library produces: the visible part of Pega's default list, which is
+ * alphabetical and cut after `OPENCTI_INV_ACT…` [CS-Err]. Nothing here is invented (audit W7);
+ * errors.ts says which CSTA condition gives which.
+ */
 export const OPENCTI_ERROR_CODES = [
   'OPENCTI_AGENT_LOGGED_IN',
   'OPENCTI_AGENT_NOT_LOGGED_IN',
@@ -274,7 +329,6 @@ export const OPENCTI_ERROR_CODES = [
   'OPENCTI_HTTP_ERROR_503',
   'OPENCTI_HTTP_ERROR_504',
   'OPENCTI_IN_SAME_STATE',
-  'OPENCTI_ERR_PASS',
 ] as const;
 /** One of {@link OPENCTI_ERROR_CODES}. */
 export type OpenCtiErrorCode = (typeof OPENCTI_ERROR_CODES)[number];

@@ -110,6 +110,20 @@ describe('PegaCtiLink against the simulator (TCP 127.0.0.1)', () => {
     expect((party as unknown as { pyParties: { pyDN: string }[] }).pyParties.map((p) => p.pyDN)).to.include('0612345678');
   });
 
+  it('a reload: answerCall without a callId, then the same login again re-synchronises and replays the live call', async () => {
+    expect(await link.login({ agentId: '5501', device: '2001' })).to.deep.equal({ ok: true });
+    void sim.runScenario({ name: 'in', monitor: [], steps: [{ step: 'inbound', from: '0612345678', to: '2001', callId: 'c1' }] });
+    const callId = ((await next(callEvent('5501', 'Alerting'))) as { pyCallId: string }).pyCallId;
+    // JSON input without a callId (as an OpenCTI adapter may send it): the ringing call is answered.
+    expect(await link.request('5501', JSON.parse('{"action":"answerCall"}'))).to.deep.equal({ ok: true, callId });
+    await next(callEvent('5501', 'Established'));
+    events.length = 0;
+    expect(await link.login({ agentId: '5501', device: '2001' })).to.deep.equal({ ok: true });
+    expect(events.map(([, e]) => [e.pyEventType, e.pyEventName])).to.deep.equal([['SnapshotEvent', 'Snapshot'], ['CallStateEvent', 'Established']]);
+    expect(events[1]![1]).to.deep.include({ pyCallId: callId, pyOtherDN: '0612345678' });
+    for (const [, e] of events) expect(validatePegaEvent(e)).to.deep.equal([]);
+  });
+
   it('agent state requests give AgentStateEvents with the requested reason code', async () => {
     await link.login({ agentId: '5501', device: '2001' });
     expect(await link.request('5501', { action: 'agentReady' })).to.deep.equal({ ok: true });

@@ -53,7 +53,9 @@ describe('PegaCtiLink', () => {
     expect(result).to.deep.equal({ ok: true });
     expect(session.operations).to.deep.equal(['monitorStart', 'setAgentState', 'snapshotDevice', 'getAgentState']);
     expect(session.requests[1]!.argument).to.deep.equal({ device: dev('2000'), requestedAgentState: 'loggedOn', agentID: hex('5501'), password: hex('1234') });
-    expect(events).to.have.length(1);
+    // The Snapshot, then the live call replayed as a CallStateEvent.
+    expect(events).to.have.length(2);
+    expect(events[1]![1]).to.deep.include({ pyEventType: 'CallStateEvent', pyEventName: 'Established', pyCallId: '002a', pyOtherDN: '0612345678' });
     const [agentId, snap] = events[0]!;
     expect(agentId).to.equal('5501');
     expect(snap).to.deep.equal({
@@ -81,11 +83,11 @@ describe('PegaCtiLink', () => {
     expect(session.requests[2]!.argument).to.deep.include({ requestedAgentState: 'notReady' });
   });
 
-  it('refuses a second login for the same agent or the same device', async () => {
+  it('refuses a login of the same agent at another device, and of another agent at a device in use', async () => {
     const link = new PegaCtiLink(new FakeSession());
     await link.login({ agentId: '5501', device: '2000' });
     expect(await link.login({ agentId: '5501', device: '2001' })).to.deep.include({ ok: false, errCode: 'OPENCTI_AGENT_LOGGED_IN' });
-    expect(await link.login({ agentId: '5502', device: '2000' })).to.deep.include({ ok: false, errCode: 'OPENCTI_AGENT_LOGGED_IN' });
+    expect(await link.login({ agentId: '5502', device: '2000' })).to.deep.include({ ok: false, errCode: 'OPENCTI_CF_INVALID_OBJECT_STATE' });
     expect(await link.login({ agentId: '', device: '2000' })).to.deep.include({ ok: false, errCode: 'OPENCTI_CF_GENERIC_OPERATION' });
   });
 
@@ -94,16 +96,17 @@ describe('PegaCtiLink', () => {
     const link = new PegaCtiLink(session);
     const events = collect(link);
     const result = await link.login({ agentId: '5501', device: '2000', password: 'bad' });
-    expect(result).to.deep.include({ ok: false, errCode: 'OPENCTI_ERR_PASS' });
+    expect(result).to.deep.include({ ok: false, errCode: 'OPENCTI_HTTP_ERROR_401' });
     expect(session.operations).to.deep.equal(['monitorStart', 'setAgentState', 'monitorStop']);
     expect(events).to.have.length(0);
     expect(await link.request('5501', { action: 'agentReady' })).to.deep.include({ errCode: 'OPENCTI_AGENT_NOT_LOGGED_IN' });
   });
 
-  it('accepts an agent the switch already has logged on', async () => {
-    const session = new FakeSession().answer('setAgentState', new RemoteOperationError('setAgentState', 3, { stateIncompatibility: 'invalidObjectState' }));
-    const link = new PegaCtiLink(session);
-    expect(await link.login({ agentId: '5501', device: '2000' })).to.deep.equal({ ok: true });
+  it('accepts an agent the switch already has logged on (featureAlreadySet, or a refusal while getAgentState shows the agent logged on)', async () => {
+    const already = new FakeSession().answer('setAgentState', new RemoteOperationError('setAgentState', 3, { operation: 'featureAlreadySet' }));
+    expect(await new PegaCtiLink(already).login({ agentId: '5501', device: '2000' })).to.deep.equal({ ok: true });
+    const session = new FakeSession().answer('setAgentState', new RemoteOperationError('setAgentState', 3, { stateIncompatibility: 'invalidObjectState' })).answer('getAgentState', AGENT_READY);
+    expect(await new PegaCtiLink(session).login({ agentId: '5501', device: '2000' })).to.deep.equal({ ok: true });
   });
 
   it('a monitorStart failure is the login result', async () => {
@@ -135,8 +138,9 @@ describe('PegaCtiLink', () => {
     expect(await link.request('5501', { action: 'answerCall', callId: '002a' })).to.deep.equal({ ok: true, callId: '002a' });
     expect(session.requests[before]).to.deep.include({ operation: 'answerCall', argument: { callToBeAnswered: conn('002a', '2000') } });
     expect(await link.request('9999', { action: 'answerCall', callId: '002a' })).to.deep.include({ errCode: 'OPENCTI_AGENT_NOT_LOGGED_IN' });
-    // @ts-expect-error a request without its callId is a compile error, and refused at run time
-    expect(await link.request('5501', { action: 'answerCall' })).to.deep.include({ errCode: 'OPENCTI_CF_GENERIC_OPERATION' });
+    // A holdCall without its callId is refused at run time.
+    // @ts-expect-error a request without its callId is a compile error
+    expect(await link.request('5501', { action: 'holdCall' })).to.deep.include({ errCode: 'OPENCTI_CF_GENERIC_OPERATION' });
     // @ts-expect-error untyped input (JSON from elsewhere) is still checked at run time
     expect(await link.request('5501', 'nonsense')).to.deep.include({ errCode: 'OPENCTI_CF_GENERIC_OPERATION' });
     // A call that is not on the agent's line is refused without a CSTA request.
@@ -159,7 +163,9 @@ describe('PegaCtiLink', () => {
     await new Promise((r) => setImmediate(r));
     session.emit('status', { type: 'associated', versions: undefined, reconnected: true });
     expect(link.linkState).to.equal('CONNECTED');
-    expect(events).to.have.length(2);
+    // The resync Snapshot, then the live call replayed.
+    expect(events).to.have.length(3);
+    expect(events[2]![1]).to.deep.include({ pyEventType: 'CallStateEvent', pyEventName: 'Established', pyCallId: '002a' });
     const snap = events[1]![1] as SnapshotEvent;
     expect(snap).to.deep.include({ pyLinkState: 'CONNECTED', pyDeviceState: 'OPENED' });
     // 0099 ended while the link was down; 002a is what the switch has now.

@@ -36,7 +36,7 @@ describe('PegaMapper: one call with ever more parties', function () {
     for (let i = 0; i < 50; i++) m.map('2000', established('0001', `4${i}`, '0612345678'));
     expect(m.callsAt('2000')[0]!.parties).to.deep.equal(['0612345678', '40', '41', '42']);
     const info = m.map('2000', cleared('0001', '41'));
-    expect(info).to.deep.equal([{ pyEventType: 'PartyInfoEvent', pyEventName: 'PartyInfo', pyCallId: '0001', pyThisDN: '2000', pyParties: [{ pyDN: '2000' }, { pyDN: '0612345678' }, { pyDN: '40' }, { pyDN: '42' }] }]);
+    expect(info).to.deep.equal([{ pyEventType: 'PartyInfoEvent', pyEventName: 'PartyInfo', pyCallId: '0001', pyMedia: 'Phone', pyThisDN: '2000', pyParties: [{ pyDN: '2000' }, { pyDN: '0612345678' }, { pyDN: '40' }, { pyDN: '42' }] }]);
     // A place is free again.
     m.map('2000', established('0001', '5000', '0612345678'));
     expect(m.callsAt('2000')[0]!.parties).to.deep.equal(['0612345678', '40', '42', '5000']);

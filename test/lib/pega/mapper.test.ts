@@ -69,7 +69,7 @@ describe('PegaMapper', () => {
     m.map('2000', delivered('01', '2000', { deviceIdentifier: dev('0612345678') }));
     const info = (callID: string) => ev('callInformation', { connection: conn(callID, '2000'), device: { deviceIdentifier: dev('2000') }, accountInfo: Buffer.from('4711').toString('hex'), userData: Buffer.from('a=1;b=2').toString('hex') }, 'callAssociatedEvents');
     expect(m.map('2000', info('01'))).to.deep.equal([
-      { pyEventType: 'CallInfoEvent', pyEventName: 'CallInfo', pyCallId: '01', pyThisDN: '2000', pyANI: '0612345678', pyDNIS: '2000', pyApplicationData: 'a=1;b=2', pyCorrelatorData: '', pyNamedVariables: { a: '1', b: '2', accountInfo: '4711' } },
+      { pyEventType: 'CallInfoEvent', pyEventName: 'CallInfo', pyCallId: '01', pyThisDN: '2000', pyANI: '0612345678', pyDNIS: '2000', pyApplicationData: 'a=1;b=2', pyCorrelatorData: '', pyCallVariables: ['a=1;b=2'], pyUserData: {}, pyNamedVariables: { a: '1', b: '2', accountInfo: '4711' } },
     ]);
     expect(m.map('2000', info('99'))).to.deep.equal([]);
   });

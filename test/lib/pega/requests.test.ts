@@ -122,9 +122,9 @@ describe('CSTA errors → OpenCTI error codes', () => {
     [{ action: 'consultationCall', callId: '1', destination: '3000' }, remote({ stateIncompatibility: 'invalidCalledDeviceState' }), 'OPENCTI_DEST_BUSY'],
     [{ action: 'makeCall', destination: '99' }, remote({ operation: 'invalidDestination' }), 'OPENCTI_CF_INVALID_DESTINATION'],
     [{ action: 'blindTransfer', callId: '1', destination: '99' }, remote({ operation: 'invalidCalledDeviceID' }), 'OPENCTI_CF_INVALID_DESTINATION'],
-    [{ action: 'agentReady' }, remote({ stateIncompatibility: 'invalidObjectState' }), 'OPENCTI_IN_SAME_STATE'],
+    [{ action: 'agentReady' }, remote({ stateIncompatibility: 'invalidObjectState' }), 'OPENCTI_CF_INVALID_OBJECT_STATE'],
     [{ action: 'agentNotReady' }, remote({ operation: 'featureAlreadySet' }), 'OPENCTI_IN_SAME_STATE'],
-    [{ action: 'login' }, remote({ operation: 'invalidAgentPassword' }), 'OPENCTI_ERR_PASS'],
+    [{ action: 'login' }, remote({ operation: 'invalidAgentPassword' }), 'OPENCTI_HTTP_ERROR_401'],
     [{ action: 'holdCall', callId: '1' }, remote({ stateIncompatibility: 'invalidObjectState' }), 'OPENCTI_CF_INVALID_OBJECT_STATE'],
     [{ action: 'answerCall', callId: '1' }, remote({ stateIncompatibility: 'noCallToAnswer' }), 'OPENCTI_CF_INVALID_OBJECT_STATE'],
     [{ action: 'answerCall', callId: '1' }, remote({ operation: 'invalidCallID' }), 'OPENCTI_HTTP_ERROR_404'],
@@ -155,7 +155,43 @@ describe('parsePegaRequest', () => {
     expect(parsePegaRequest({ action: 'answerCall', callId: 42 })).to.deep.equal({ action: 'answerCall', callId: '42' });
     expect(parsePegaRequest({ action: 'agentNotReady', reasonCode: '5', workMode: 'AFTER_CALL_WORK' })).to.deep.equal({ action: 'agentNotReady', reasonCode: '5', workMode: 'ACW' });
   });
-  for (const bad of [null, 'answerCall', [], { action: 'fly' }, { action: 'answerCall' }, { action: 'makeCall', destination: '' }, { action: 'agentReady', workMode: 'NAP' }, { action: 'hangUpCall', callId: { x: 1 } }, { action: 'makeCall', destination: '1', callData: 5n }, { action: 'makeCall', destination: '3000\u0000' }, { action: 'makeCall', destination: '3000', callData: 'a=1\u001b[2J' }, { action: 'sendDTMF', callId: '01', digits: '1\u0085' }, { action: 'answerCall', callId: '\ud800' }]) {
+
+  it('answerCall / hangUpCall without a callId get callId "" (not set); call data as key/value pairs or a value list', () => {
+    expect(parsePegaRequest({ action: 'answerCall' })).to.deep.equal({ action: 'answerCall', callId: '' });
+    expect(parsePegaRequest({ action: 'hangUpCall', callId: null })).to.deep.equal({ action: 'hangUpCall', callId: '' });
+    expect(parsePegaRequest({ action: 'makeCall', destination: '3000', userData: { Account: 42 }, queue: '6001' })).to.deep.equal({ action: 'makeCall', destination: '3000', queue: '6001', userData: { Account: '42' } });
+    expect(parsePegaRequest({ action: 'blindTransfer', callId: '1', destination: '3000', callVariables: ['a', 7] })).to.deep.equal({ action: 'blindTransfer', callId: '1', destination: '3000', callVariables: ['a', '7'] });
+  });
+
+  for (const bad of [
+    { action: 'makeCall', destination: '3000', userData: ['x'] },
+    { action: 'makeCall', destination: '3000', userData: { a: { b: 1 } } },
+    { action: 'makeCall', destination: '3000', userData: { a: 'x'.repeat(1025) } },
+    { action: 'makeCall', destination: '3000', userData: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`k${i}`, 'v'])) },
+    { action: 'makeCall', destination: '3000', callVariables: 'a|b' },
+    { action: 'makeCall', destination: '3000', callVariables: ['a\u0007'] },
+  ]) {
+    it(`refuses call data ${JSON.stringify(bad).slice(0, 80)}`, () => {
+      expect(parsePegaRequest(bad)).to.have.property('errCode', 'OPENCTI_CF_GENERIC_OPERATION');
+    });
+  }
+
+  it('outgoing call data: one form at a time, keys must be XML names, no pipe inside a value', async () => {
+    const session = new FakeSession();
+    for (const r of [
+      { action: 'makeCall', destination: '3000', callData: 'x', userData: { a: '1' } },
+      { action: 'makeCall', destination: '3000', userData: { 'a b': '1' } },
+      { action: 'makeCall', destination: '3000', callVariables: ['a|b'] },
+    ] as PegaRequest[]) {
+      expect(await executePegaRequest(session, target, r)).to.have.property('errCode', 'OPENCTI_CF_GENERIC_OPERATION');
+    }
+    expect(session.requests).to.have.length(0);
+    session.answer('makeCall', { callingDevice: conn('0031', '2000') });
+    await executePegaRequest(session, target, { action: 'makeCall', destination: '3000', callVariables: ['42', 'fr'] });
+    await executePegaRequest(session, target, { action: 'makeCall', destination: '3000', userData: { Note: 'a<b&c' } });
+    expect(session.requests.map((r) => (r.argument as { userData: string }).userData)).to.deep.equal([hex('42|fr'), hex('<CallData><Note>a&lt;b&amp;c</Note></CallData>')]);
+  });
+  for (const bad of [null, 'answerCall', [], { action: 'fly' }, { action: 'makeCall', destination: '' }, { action: 'agentReady', workMode: 'NAP' }, { action: 'hangUpCall', callId: { x: 1 } }, { action: 'makeCall', destination: '1', callData: 5n }, { action: 'makeCall', destination: '3000\u0000' }, { action: 'makeCall', destination: '3000', callData: 'a=1\u001b[2J' }, { action: 'sendDTMF', callId: '01', digits: '1\u0085' }, { action: 'answerCall', callId: '\ud800' }]) {
     it(`refuses ${String(JSON.stringify(bad, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)))}`, () => {
       const r = parsePegaRequest(bad);
       expect(isPegaFailure(r)).to.equal(true);

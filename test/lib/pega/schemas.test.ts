@@ -36,10 +36,10 @@ describe('OpenCTI schemas', () => {
   });
 
   it('check array items and additionalProperties', () => {
-    const party = { pyEventType: 'PartyInfoEvent', pyEventName: 'PartyInfo', pyCallId: '1', pyThisDN: '8808', pyParties: [{ pyDN: '8808' }, { dn: 'x' }] };
+    const party = { pyEventType: 'PartyInfoEvent', pyEventName: 'PartyInfo', pyCallId: '1', pyMedia: 'Phone', pyThisDN: '8808', pyParties: [{ pyDN: '8808' }, { dn: 'x' }] };
     expect(validatePegaEvent(party)).to.deep.equal([{ path: '/pyParties/1/pyDN', message: 'is required' }]);
     expect(validateSchema({ type: 'object', additionalProperties: false, properties: { a: { type: 'string' } } }, { a: 'x', b: 1 })).to.deep.equal([{ path: '/b', message: 'is not allowed' }]);
-    const info = { pyEventType: 'CallInfoEvent', pyEventName: 'CallInfo', pyCallId: '1', pyThisDN: '1', pyApplicationData: '', pyNamedVariables: { a: 1 } };
+    const info = { pyEventType: 'CallInfoEvent', pyEventName: 'CallInfo', pyCallId: '1', pyThisDN: '1', pyApplicationData: '', pyCallVariables: [], pyUserData: {}, pyNamedVariables: { a: 1 } };
     expect(validatePegaEvent(info)).to.deep.equal([{ path: '/pyNamedVariables/a', message: 'expected string, got number' }]);
   });
 });
@@ -55,6 +55,8 @@ describe('server-side view', () => {
       pyDNIS: '8000',
       pyApplicationData: 'account=42',
       pyCorrelatorData: '',
+      pyCallVariables: ['account=42'],
+      pyUserData: {},
       pyNamedVariables: { account: '42' },
     };
     expect(toServerCallEvent(call, info)).to.deep.equal({

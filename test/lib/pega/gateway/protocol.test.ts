@@ -70,7 +70,7 @@ describe('pega gateway protocol', () => {
       ['an array field', '{"id":7,"request":{"action":"makeCall","destination":["1"]}}', 7],
       ['a boolean where a string belongs', '{"id":8,"request":{"action":"sendDTMF","callId":"1","digits":true}}', 8],
       ['a missing required field', '{"id":9,"request":{"action":"sendDTMF","callId":"1"}}', 9],
-      ['an empty required field', '{"id":10,"request":{"action":"answerCall","callId":""}}', 10],
+      ['an empty required field', '{"id":10,"request":{"action":"holdCall","callId":""}}', 10],
       ['a work mode outside the enum', '{"id":12,"request":{"action":"agentReady","workMode":"NAP"}}', 12],
     ];
     for (const [what, text, id] of bad) {

@@ -260,7 +260,7 @@ describe('PegaGateway (fake link, 127.0.0.1)', () => {
       const unknown = await c.next();
       expect(unknown).to.have.property('id', 9);
       expect(unknown).to.have.nested.property('result.errCode', GatewayErrorCode.InvalidRequest);
-      const missing = await c.call(11, { action: 'answerCall' });
+      const missing = await c.call(11, { action: 'holdCall' });
       expect(missing).to.have.property('id', 11);
       expect(missing).to.have.nested.property('result.errCode', GatewayErrorCode.InvalidRequest);
       expect(missing).to.have.nested.property('result.errMessage').that.contains('callId');
