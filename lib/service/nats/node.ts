@@ -22,7 +22,7 @@ import { RemotePegaLink } from './client.js';
 import { NatsLease } from './lease.js';
 import type { LeaseLossReason } from './lease.js';
 import { NatsEventPublisher } from './publisher.js';
-import type { EventPublisherOptions } from './publisher.js';
+import type { DropReason, EventPublisherOptions } from './publisher.js';
 import { NatsRequestResponder } from './responder.js';
 import { ensureLinkStream, streamName } from './stream.js';
 import type { LinkStreamConfig } from './stream.js';
@@ -84,6 +84,10 @@ export interface TakeoverReport {
 export interface NatsNodeEvents {
   role: [role: NodeRole, epoch: number];
   takeover: [report: TakeoverReport];
+  /** An event reached the stream (a duplicate when the stream already had its message id). */
+  published: [duplicate: boolean];
+  /** An event was not published. */
+  dropped: [reason: DropReason];
   warning: [error: Error];
 }
 
@@ -189,6 +193,8 @@ export class NatsLinkNode extends EventEmitter<NatsNodeEvents> {
     this.setRole('activating', epoch);
     await this.remote.stop();
     const publisher = new NatsEventPublisher(this.js, { link: this.host.linkName, epoch, instance: this.instance, ...this.options.publish });
+    publisher.on('published', (p) => this.emit('published', p.ack.duplicate));
+    publisher.on('dropped', (reason) => void this.emit('dropped', reason));
     publisher.on('dropped', (reason, subject, error) => this.warn(new Error(`event on ${subject} not published (${reason})${error === undefined ? '' : `: ${error.message}`}`)));
     publisher.attachCsta(this.host.session);
     publisher.attachPega(this.host.link);

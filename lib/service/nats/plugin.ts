@@ -109,7 +109,11 @@ class NatsServicePlugin implements ServicePlugin {
     const registers = [this.host.metrics];
     const active = new Gauge({ name: 'csta_nats_active', help: '1 while this instance holds the link (lease), 0 on standby.', registers });
     const takeovers = new Counter({ name: 'csta_nats_takeovers_total', help: 'Times this instance took the link over.', registers });
+    const published = new Counter({ name: 'csta_nats_events_published_total', help: 'Events stored in the link stream (duplicate="true": the stream already had the message id).', labelNames: ['duplicate'], registers });
+    const dropped = new Counter({ name: 'csta_nats_events_dropped_total', help: 'Events not published, by reason (backlog, too-large, bad-subject, failed).', labelNames: ['reason'], registers });
     const node = await NatsLinkNode.start(this.nc, nodeHostOf(this.host), s);
+    node.on('published', (duplicate) => published.inc({ duplicate: String(duplicate) }));
+    node.on('dropped', (reason) => dropped.inc({ reason }));
     node.on('role', (role) => active.set(role === 'active' ? 1 : 0));
     node.on('takeover', () => takeovers.inc());
     active.set(node.role === 'active' ? 1 : 0);

@@ -77,6 +77,7 @@ describe('csta serve with a nats section, activeStandby off (in-process, 127.0.0
       // The request went through the service's dispatcher: counted in its metrics.
       const metrics = await (await fetch(`http://127.0.0.1:${service.port}/metrics`)).text();
       expect(metrics).to.match(/^csta_nats_active\{link="demo"\} 1$/m);
+      expect(metrics).to.match(/^csta_nats_events_published_total\{duplicate="false",link="demo"\} [1-9]\d*$/m);
       expect(metrics).to.match(/^csta_pega_requests_total\{action="answerCall",outcome="ok",link="demo"\} 1$/m);
       expect(logs.has('link taken over')).to.deep.include({ instance: 'solo' });
     } finally {
