@@ -28,6 +28,13 @@ import { ensureLinkStream, streamName } from './stream.js';
 import type { LinkStreamConfig } from './stream.js';
 import type { CstaEventSource, LocalPegaLink, PegaEventSource } from './types.js';
 
+/** Pause before the standby retries creating its event consumer, ms. */
+export const CONSUMER_RETRY_MS = 2000;
+/** Longest wait for NATS operations when stopping (the stream consumer, the lease delete), ms. */
+export const STOP_BOUND_MS = 3000;
+
+const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());
+
 /** Longest wait for the publisher's PubAcks when giving up the link, ms. */
 export const FLUSH_ON_RELEASE_MS = 2000;
 
@@ -170,10 +177,10 @@ export class NatsLinkNode extends EventEmitter<NatsNodeEvents> {
     this.lease = undefined;
     await this.enqueue(async () => {
       if (this.role_ === 'active' || this.role_ === 'activating') await this.giveUp();
-      await this.remote.stop();
       this.setRole('stopped', 0);
+      await Promise.race([this.remote.stop(), delay(STOP_BOUND_MS)]);
     });
-    await lease?.stop();
+    await Promise.race([lease?.stop(), delay(STOP_BOUND_MS)]);
   }
 
   private enqueue(step: () => Promise<void>): Promise<void> {
@@ -182,9 +189,20 @@ export class NatsLinkNode extends EventEmitter<NatsNodeEvents> {
   }
 
   private async standby(): Promise<void> {
-    await this.remote.start();
     this.host.routeAgents?.(this.remote);
     this.setRole('standby', 0);
+    await this.startConsumer();
+  }
+
+  /** Starts the standby's event consumer; while NATS cannot create it, tries again every {@link CONSUMER_RETRY_MS}. */
+  private async startConsumer(): Promise<void> {
+    if (this.role_ !== 'standby') return;
+    try {
+      await this.remote.start();
+    } catch (e) {
+      this.warn(e instanceof Error ? e : new Error(String(e)));
+      setTimeout(() => void this.enqueue(() => this.startConsumer()), CONSUMER_RETRY_MS).unref();
+    }
   }
 
   private async activate(epoch: number, manageAssociation: boolean): Promise<void> {
@@ -228,15 +246,21 @@ export class NatsLinkNode extends EventEmitter<NatsNodeEvents> {
     if (reason !== 'stopped') await this.standby();
   }
 
+  /**
+   * Stops answering and publishing, and releases the PBX association. The release does not wait
+   * for NATS (which may be what failed): the association goes before the lease can pass to
+   * another instance. What the publisher still has in flight gets a bounded wait after.
+   */
   private async giveUp(): Promise<void> {
     this.setRole('releasing', this.epoch);
-    await this.responder.stop();
+    const responding = this.responder.stop();
     this.registry.detach();
     const publisher = this.publisher;
     publisher?.detach();
-    if (publisher !== undefined) await Promise.race([publisher.flush(), new Promise((r) => setTimeout(r, FLUSH_ON_RELEASE_MS).unref())]);
     this.publisher = undefined;
-    if (this.lease !== undefined || this.options.activeStandby !== false) await this.host.release().catch((e: unknown) => this.warn(e as Error));
+    if (this.options.activeStandby !== false) await this.host.release().catch((e: unknown) => this.warn(e as Error));
+    await responding;
+    if (publisher !== undefined) await Promise.race([publisher.flush(), delay(FLUSH_ON_RELEASE_MS)]);
   }
 
   private setRole(role: NodeRole, epoch: number): void {

@@ -122,7 +122,11 @@ class NatsServicePlugin implements ServicePlugin {
 
   async stop(): Promise<void> {
     await this.node?.stop();
-    await this.nc?.drain().catch(() => undefined);
+    const nc = this.nc;
+    if (nc === undefined || nc.isClosed()) return;
+    // Bounded: with the server unreachable a drain waits for a reconnect that may never come.
+    await Promise.race([nc.drain().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+    if (!nc.isClosed()) await nc.close().catch(() => undefined);
   }
 
   reload(section: unknown): void {

@@ -21,6 +21,11 @@ import type { LocalPegaLink } from './types.js';
 
 /** Default {@link RequestResponderOptions.maxInFlight}. */
 export const DEFAULT_MAX_IN_FLIGHT_REQUESTS = 256;
+/** Longest wait for the server to confirm the unsubscription at {@link NatsRequestResponder.stop}, ms. */
+export const STOP_FLUSH_MS = 1000;
+
+const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());
+
 /** Header carrying the {@link NatsLinkError} code of a refused request. */
 export const ERROR_HEADER = 'Csta-Error';
 
@@ -78,7 +83,8 @@ export class NatsRequestResponder {
     this.sub = undefined;
     if (sub !== undefined) {
       sub.unsubscribe();
-      await this.nc.flush().catch(() => undefined);
+      // Bounded: while NATS is unreachable a flush waits for the reconnect.
+      await Promise.race([this.nc.flush().catch(() => undefined), delay(STOP_FLUSH_MS)]);
     }
     if (this.running > 0) await new Promise<void>((r) => this.idle.push(r));
   }

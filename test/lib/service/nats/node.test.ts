@@ -178,4 +178,26 @@ describe('NatsLinkNode (fake hosts, real nats-server, 127.0.0.1)', function () {
     }
     expect(stolen).to.be.above(0);
   });
+  it('NATS goes away under the active: it releases the PBX before the lease could pass (local deadline), and stops in bounded time', async () => {
+    const own = await startNatsServer(bin!);
+    const nc = await connect({ servers: own.url, maxReconnectAttempts: -1, reconnectTimeWait: 200 });
+    const h = fakeHost('n3');
+    const node = await NatsLinkNode.start(nc, h, { instance: 'A', lease: { ttlMs: 1000 } });
+    try {
+      await waitFor(() => node.role === 'active', 3000, 'active');
+      const t0 = Date.now();
+      await own.stop();
+      await waitFor(() => h.releases === 1, 2000, 'the PBX released');
+      // Before the server-side TTL (1000 ms after the last renewal, at most 333 ms before t0).
+      expect(Date.now() - t0).to.be.below(1000);
+      expect(h.associated).to.equal(false);
+      await waitFor(() => h.routes.at(-1) === node.remote && node.role === 'standby', 4000, 'standby, front ends routed through NATS');
+      const s0 = Date.now();
+      await node.stop();
+      expect(Date.now() - s0).to.be.below(7000);
+    } finally {
+      await nc.close().catch(() => undefined);
+      await own.stop();
+    }
+  });
 });
