@@ -54,6 +54,7 @@ export * from './simulator/index.js';
 // Pega Call mapping and gateway
 export * from './pega/index.js';
 export * from './pega/gateway/index.js';
+export * from './pega/server/index.js';
 
 // The CTI link service (csta serve)
 export * from './service/index.js';

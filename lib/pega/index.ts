@@ -19,4 +19,9 @@ export { registerRoutingPoint, RoutingPoint, DecisionTimeout, DEFAULT_MAX_DECISI
 export type { RouteDecider, RouteDecision, RouteRequest, RoutingOptions, RoutingPointEvents, RoutingSession } from './routing.js';
 export { validatePegaEvent, validateSchema, SCHEMA_BY_EVENT_TYPE } from './schemas.js';
 export type { JsonSchema, SchemaViolation } from './schemas.js';
-export { toServerCallEvent } from './server-view.js';
+export { toServerCallEvent, toServerEvent, ServerEventStream, DEFAULT_MAX_SERVER_CALL_INFO } from './server-view.js';
+export type { PegaServerEvent, ServerEventBase, ServerCallStateEvent, ServerAgentStateEvent, ServerPartyInfoEvent, ServerCallInfoEvent, ServerSnapshotEvent, ServerSnapshotCall, ServerEventContext, ServerEventStreamOptions } from './server-view.js';
+export { httpRouteDecider, routeDecisionBody, parseRoutePointRanges, registerRoutingPoints, RoutePointRangeError, DEFAULT_ROUTE_DECISION_TIMEOUT_MS, MAX_ROUTE_DECISION_ANSWER_BYTES, MAX_ROUTE_POINTS } from './routing-http.js';
+export type { HttpRouteDeciderOptions, RouteDecisionAnswer, RouteDecisionRequestBody } from './routing-http.js';
+export { RouteCallData, DEFAULT_ROUTE_CALL_DATA_CALLS } from './routing-call-data.js';
+export type { RouteCallDataOptions, RouteCallDataSession } from './routing-call-data.js';

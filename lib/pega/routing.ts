@@ -39,6 +39,11 @@ export interface RouteRequest {
   readonly callingDevice: string;
   /** correlatorData as text (or hex when not printable); "" when absent. */
   readonly correlatorData: string;
+  /**
+   * Call data for the decision: `correlatorData` when the switch sent it, plus what
+   * {@link RoutingOptions.callData} adds (e.g. UUI seen on the call's earlier events).
+   */
+  readonly callData: Readonly<Record<string, string>>;
   /** true for a reRouteRequest (the previous destination did not work). */
   readonly rerouted: boolean;
   /** The switch's original argument (absent for a re-route request). */
@@ -79,6 +84,11 @@ export interface RoutingOptions {
    * Default 10000.
    */
   readonly maxOpenDialogues?: number;
+  /**
+   * More call data for a request (merged into {@link RouteRequest.callData}), e.g. looked up by
+   * callId from what the application saw of the call. A throw is reported as a warning and ignored.
+   */
+  readonly callData?: (request: RouteRequest) => Readonly<Record<string, string>> | undefined;
 }
 
 /** Default of {@link RoutingOptions.maxOpenDialogues}. */
@@ -137,6 +147,7 @@ export class RoutingPoint extends EventEmitter<RoutingPointEvents> {
       this.open.delete(oldest.value);
       this.warn(new Error(`routing point ${this.device}: more than ${maxOpen} open dialogues, forgot ${oldest.value}`));
     }
+    request = this.withCallData(request);
     this.open.set(request.crossRefIdentifier, request);
     this.safeEmit('routeRequest', request);
     let decision: RouteDecision;
@@ -183,6 +194,18 @@ export class RoutingPoint extends EventEmitter<RoutingPointEvents> {
   /** @internal */
   owns(crossRefIdentifier: string): boolean {
     return this.open.has(crossRefIdentifier);
+  }
+
+  private withCallData(request: RouteRequest): RouteRequest {
+    const hook = this.options.callData;
+    if (hook === undefined || request.rerouted) return request;
+    try {
+      const more = hook(request);
+      return more === undefined ? request : { ...request, callData: { ...request.callData, ...more } };
+    } catch (e) {
+      this.warn(e);
+      return request;
+    }
   }
 
   private decideInTime(request: RouteRequest): Promise<RouteDecision> {
@@ -290,6 +313,7 @@ class RoutingRegistry {
 const registries = new WeakMap<RoutingSession, RoutingRegistry>();
 
 function toRouteRequest(point: RoutingPoint, arg: RouteRequestArgument): RouteRequest {
+  const correlatorData = octetsAsText(arg.correlatorData, point.octetStrings);
   return {
     routingPoint: point.device,
     routeRegisterReqID: point.routeRegisterReqID,
@@ -297,7 +321,8 @@ function toRouteRequest(point: RoutingPoint, arg: RouteRequestArgument): RouteRe
     callId: callIdOf(arg.routedCall),
     currentRoute: dnOf(arg.currentRoute),
     callingDevice: dnOf(arg.callingDevice),
-    correlatorData: octetsAsText(arg.correlatorData, point.octetStrings),
+    correlatorData,
+    callData: correlatorData === '' ? {} : { correlatorData },
     rerouted: false,
     argument: arg,
   };

@@ -35,6 +35,8 @@ export class AgentDispatcher implements PegaLinkLike {
   private readonly relay = (agentId: string, event: PegaEvent): void => {
     for (const l of this.listeners) l(agentId, event);
   };
+  /** Settles each request in flight with a failure at once (see failInFlight). */
+  private readonly aborts = new Set<(result: PegaResult) => void>();
 
   constructor(
     readonly link: PegaCtiLink,
@@ -52,6 +54,18 @@ export class AgentDispatcher implements PegaLinkLike {
   /** New requests are refused from now on (shutdown). */
   stopAccepting(): void {
     this.accepting = false;
+  }
+
+  /**
+   * Answers every request still in flight with OPENCTI_HTTP_ERROR_503 now (shutdown past its
+   * drain time), so that the callers get an answer before their sockets close; what the PBX
+   * answers later is dropped.
+   */
+  failInFlight(): number {
+    const n = this.aborts.size;
+    const failure = { ok: false, errCode: 'OPENCTI_HTTP_ERROR_503', errMessage: 'the service shut down before the PBX answered' } as PegaResult;
+    for (const abort of [...this.aborts]) abort(failure);
+    return n;
   }
 
   /** Resolves when no request is in flight. */
@@ -165,12 +179,19 @@ export class AgentDispatcher implements PegaLinkLike {
       return { ok: false, errCode: 'OPENCTI_HTTP_ERROR_503', errMessage: 'the service is shutting down' } as PegaResult;
     }
     this.inFlightCount++;
+    let abort: ((result: PegaResult) => void) | undefined;
+    const aborted = new Promise<PegaResult>((resolve) => {
+      abort = resolve;
+      this.aborts.add(resolve);
+    });
     try {
-      const result = await call().catch((e: unknown): PegaResult => ({ ok: false, errCode: 'OPENCTI_CF_GENERIC_OPERATION', errMessage: e instanceof Error ? e.message : String(e) }) as PegaResult);
+      const answered = call().catch((e: unknown): PegaResult => ({ ok: false, errCode: 'OPENCTI_CF_GENERIC_OPERATION', errMessage: e instanceof Error ? e.message : String(e) }) as PegaResult);
+      const result = await Promise.race([answered, aborted]);
       this.metrics.pegaRequests.inc({ action, outcome: result.ok ? 'ok' : 'error' });
       if (!result.ok) this.logger.warn({ action, agentId, device, errCode: result.errCode, err: result.errMessage }, 'agent request failed');
       return result;
     } finally {
+      if (abort !== undefined) this.aborts.delete(abort);
       this.inFlightCount--;
       if (this.inFlightCount === 0) for (const resolve of this.drained.splice(0)) resolve();
     }

@@ -9,6 +9,8 @@ import { VENDOR_PROFILE_NAMES } from '../../protocol/profiles/index.js';
 import { BerFraming } from '../../protocol/framing/ber-framing.js';
 import { XmlFraming } from '../../protocol/framing/xml-framing.js';
 import type { SchemaFragment, ServicePluginFactory } from './plugin.js';
+import { PEGA_SERVER_CONFIG_SCHEMA } from '../pega/server/integration.js';
+import type { PegaServerConfig } from '../pega/server/integration.js';
 
 /** Log levels, most verbose last. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -84,6 +86,18 @@ export interface TokenConfig {
   readonly device: string;
 }
 
+/** JWT bearer tokens (verified with the gateway's jwtAuthenticator): `sub` = agent, `extension`/`devices` = device(s). */
+export interface JwtConfig {
+  /** HS256 shared secret, at least 32 bytes (use ${env:NAME}). */
+  readonly secret?: string;
+  /** PEM public key (SPKI or certificate) file for RS256 / ES256. */
+  readonly publicKeyFile?: string;
+  readonly algorithms?: readonly ('HS256' | 'RS256' | 'ES256')[];
+  readonly issuer?: string;
+  readonly audience?: string;
+  readonly clockToleranceSec: number;
+}
+
 /** The whole config, defaults filled in. */
 export interface ServiceConfig {
   /** The link's name (logs, metrics label, NATS subjects). */
@@ -108,7 +122,9 @@ export interface ServiceConfig {
     readonly allowedOrigins?: readonly string[];
     readonly heartbeatMs: number;
   };
-  readonly auth: { readonly tokens: readonly TokenConfig[] };
+  readonly auth: { readonly tokens: readonly TokenConfig[]; readonly jwt?: JwtConfig };
+  /** The server-side Pega Call API and event pusher (docs/pega-server.md), on the same port. */
+  readonly server?: Omit<PegaServerConfig, 'authenticate'>;
   readonly limits: {
     readonly maxSockets: number;
     readonly maxSocketsPerAgent: number;
@@ -272,9 +288,21 @@ const BASE_PROPERTIES: Record<string, SchemaFragment> = {
         description: 'Bearer tokens, each bound to one agent and device (use ${env:NAME} for the token).',
         items: obj('One token.', { token: str('The token (RFC 7230 token characters).', { pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]{8,512}$" }), agentId: nonEmpty('Agent ID.'), device: nonEmpty('Device.') }, { required: ['token', 'agentId', 'device'] }),
       },
+      jwt: obj('Also accept signed JWTs (sub = agent ID; extension and/or devices = the devices): a token not in the table is verified as a JWT.', {
+        secret: str('HS256 shared secret, at least 32 bytes (use ${env:NAME}).', { minLength: 32 }),
+        publicKeyFile: str('PEM public key (SPKI or certificate) for RS256 / ES256.'),
+        algorithms: { type: 'array', items: { type: 'string', enum: ['HS256', 'RS256', 'ES256'] }, minItems: 1, maxItems: 3, description: 'Accepted algorithms (default: HS256 for a secret, RS256 and ES256 for a key).' },
+        issuer: str('Required iss.'),
+        audience: str('Required aud.'),
+        clockToleranceSec: int('Clock skew allowed on exp/nbf.', 0, 600, 30),
+      }),
     },
     { default: {} },
   ),
+  server: {
+    description: 'The server-side Pega Call integration (docs/pega-server.md): the HTTP API under prefix (default /api) and, with events.url, the event pusher to Pega. Needs a restart to change. With auth.jwt, an agent\'s JWT may also call the API for that agent.',
+    ...PEGA_SERVER_CONFIG_SCHEMA,
+  },
   limits: obj(
     'Bounds (SIGHUP reloads them for new sockets and requests).',
     {

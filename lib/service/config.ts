@@ -76,7 +76,8 @@ export function substituteEnv(value: unknown, env: Environment, problems: string
   }
   if (Array.isArray(value)) return value.map((v, i) => substituteEnv(v, env, problems, [...path, i]));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteEnv(v, env, problems, [...path, k])]));
+    // Keys too: a token table keyed by token (server.tokens) can take its tokens from the environment.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [substituteEnv(k, env, problems, [...path, k]) as string, substituteEnv(v, env, problems, [...path, k])]));
   }
   return value;
 }
@@ -155,6 +156,8 @@ function crossChecks(config: ServiceConfig): string[] {
       else if (config.agents.list[j]?.device !== t.device) problems.push(`auth.tokens[${i}].device: agent ${t.agentId} works at ${config.agents.list[j]?.device ?? '?'} in agents.list`);
     });
   }
+  const jwt = config.auth.jwt;
+  if (jwt !== undefined && (jwt.secret === undefined) === (jwt.publicKeyFile === undefined)) problems.push('auth.jwt: give either secret or publicKeyFile');
   if (config.pbx.reconnect.maxMs < config.pbx.reconnect.initialMs) problems.push('pbx.reconnect.maxMs: expected >= pbx.reconnect.initialMs');
   return problems;
 }

@@ -83,6 +83,16 @@ auth:
   tokens:
     - { token: demo-token-5001, agentId: "5001", device: "2000" }
     - { token: demo-token-5002, agentId: "5002", device: "2001" }
+  # Also accept signed JWTs (sub = agent ID, extension / devices = device): HS256 secret or a public key.
+  # jwt: { secret: \${env:CSTA_JWT_SECRET}, issuer: pega }
+  # jwt: { publicKeyFile: /etc/csta-link/jwt-public.pem, audience: csta-link }
+
+# The server-side Pega Call API (POST /api/agents/{id}/login, ...; docs/pega-server.md) and, with
+# events.url, the event pusher to Pega's REST service. Tokens are keys: "\${env:NAME}" works there too.
+# server:
+#   tokens:
+#     "\${env:CSTA_API_TOKEN}": { name: pega-node-1 }
+#   events: { url: "https://pega.example/prweb/api/cti/events", authorization: "Bearer \${env:PEGA_PUSH_TOKEN}" }
 
 # Bounds (SIGHUP reloads all but maxPayloadBytes).
 limits:

@@ -79,7 +79,17 @@ export class ServiceMetrics {
     new Gauge({ name: 'csta_monitored_devices', help: 'Devices monitored on the PBX link.', registers: [r], collect() { this.set(sources.monitoredDevices()); } });
     new Gauge({ name: 'csta_gateway_sockets', help: 'Open gateway WebSockets.', registers: [r], collect() { this.set(sources.gatewaySockets()); } });
     new Gauge({ name: 'csta_event_pusher_queue_depth', help: 'Events waiting in the event pusher (server-side API).', registers: [r], collect() { this.set(sources.pusher()?.queueDepth ?? 0); } });
-    mirroredCounter(r, 'csta_event_pusher_dropped_total', 'Events the event pusher dropped.', ['reason'], () => ({ overflow: sources.pusher()?.dropped ?? 0 }));
+    let droppedSeen = 0;
+    new Counter({
+      name: 'csta_event_pusher_dropped_total',
+      help: 'Events the event pusher dropped (queue bound, or given up).',
+      registers: [r],
+      collect() {
+        const dropped = sources.pusher()?.dropped ?? 0;
+        if (dropped > droppedSeen) this.inc(dropped - droppedSeen);
+        droppedSeen = Math.max(droppedSeen, dropped);
+      },
+    });
     this.linkState = new Gauge({ name: 'csta_link_state', help: 'PBX link state (1 for the current one).', labelNames: ['state'], registers: [r] });
     this.reconnects = new Counter({ name: 'csta_link_reconnects_total', help: 'Reconnect attempts to the PBX.', registers: [r] });
     this.failovers = new Counter({ name: 'csta_link_failovers_total', help: 'Times the link came up on a different endpoint than before (primary ⇄ secondary).', registers: [r] });

@@ -3,14 +3,14 @@
  * `log` (level), `auth` (tokens), `agents` (list, mode, passwords; `loginAtStart` for agents not yet
  * logged in), `limits` (but `maxPayloadBytes`), `routing` (destinations, points added or removed),
  * `shutdown`, and plugin sections (each plugin's `reload`). Everything else — `name`, `http`,
- * `simulator`, `pbx`, `gateway`, `limits.maxPayloadBytes` — needs a restart.
+ * `simulator`, `pbx`, `gateway`, `server`, `limits.maxPayloadBytes` — needs a restart.
  */
 import type { ServiceConfig } from './config-schema.js';
 
 /** Top-level keys applied by a reload. */
 export const RELOADABLE_KEYS: readonly string[] = ['log', 'auth', 'agents', 'limits', 'routing', 'shutdown'];
 /** Keys that need a restart. */
-export const RESTART_KEYS: readonly string[] = ['name', 'http', 'simulator', 'pbx', 'gateway', 'limits.maxPayloadBytes'];
+export const RESTART_KEYS: readonly string[] = ['name', 'http', 'simulator', 'pbx', 'gateway', 'server', 'limits.maxPayloadBytes'];
 
 /** The outcome of comparing the running config with the new one. */
 export interface ReloadReport {

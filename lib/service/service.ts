@@ -18,10 +18,16 @@ import { CstaSession } from '../session/session.js';
 import { PegaCtiLink } from '../pega/link.js';
 import { registerRoutingPoint } from '../pega/routing.js';
 import type { RoutingPoint } from '../pega/routing.js';
-import { staticTokenTable } from '../pega/gateway/index.js';
+import { readFileSync } from 'node:fs';
+import { jwtAuthenticator, staticTokenTable } from '../pega/gateway/index.js';
 import type { Authenticator, GatewayIdentity, PegaGatewayOptions } from '../pega/gateway/index.js';
 import { PbxSimulator } from '../simulator/simulator.js';
+import { createPegaServer } from '../pega/server/integration.js';
+import type { PegaServer } from '../pega/server/integration.js';
+import type { PegaServerLink } from '../pega/server/api.js';
+import type { ApiAuthenticator } from '../pega/server/auth.js';
 import { AgentDispatcher } from './agents.js';
+import { ConfigError } from './config.js';
 import type { EndpointConfig, LogLevel, ServiceConfig } from './config-schema.js';
 import { mountGateway } from './gateway-mount.js';
 import type { MountedGateway } from './gateway-mount.js';
@@ -70,6 +76,15 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
+/** The PEM text of `auth.jwt.publicKeyFile`, or a ConfigError naming the key. */
+function readPublicKey(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ConfigError('config', [`auth.jwt.publicKeyFile: cannot read ${path}: ${(e as Error).message}`]);
+  }
+}
+
 /** One running CTI link service. */
 export class CtiLinkService {
   readonly logger: Logger;
@@ -86,6 +101,8 @@ export class CtiLinkService {
   private readonly server: http.Server;
   private readonly observer: LinkObserver;
   private gateway: MountedGateway | undefined;
+  /** The server-side API and event pusher (config `server`), if configured. */
+  private pegaServer: PegaServer | undefined;
   private readonly plugins: { readonly section: string; readonly plugin: ServicePlugin }[] = [];
   private readonly routingPoints = new Map<string, RoutingPoint>();
   private authenticator: Authenticator;
@@ -110,7 +127,10 @@ export class CtiLinkService {
       liveCalls: () => this.session.model?.size ?? 0,
       monitoredDevices: () => this.session.monitors.length,
       gatewaySockets: () => this.gateway?.gateway.connectionCount ?? 0,
-      pusher: () => undefined,
+      pusher: () => {
+        const stats = this.pegaServer?.pusher === undefined ? undefined : this.pegaServer.stats();
+        return stats === undefined ? undefined : { queueDepth: stats.depth, dropped: stats.dropped };
+      },
     });
     this.dispatcher = new AgentDispatcher(this.link, this.metrics, this.logger);
     this.observer = new LinkObserver(this.session, this.endpoints, this.metrics, this.logger, {
@@ -194,6 +214,7 @@ export class CtiLinkService {
       });
     });
     if (c.gateway.enabled) this.gateway = await mountGateway(this.gatewayOptions());
+    if (c.server !== undefined) this.pegaServer = this.createServerApi(c.server);
     const host = this.pluginHost();
     let managed = false;
     for (const factory of this.options.plugins ?? BUILTIN_PLUGINS) {
@@ -236,9 +257,68 @@ export class CtiLinkService {
     };
   }
 
+  /**
+   * The token table, then (with `auth.jwt`) JWT verification for tokens not in it. With
+   * `agents.mode: configured` a JWT must name a listed agent.
+   */
+  /**
+   * The server-side API and pusher on the agent dispatcher (so its requests count, log and drain
+   * at shutdown like the gateway's). With `auth.jwt`, an agent's JWT may call it for that agent.
+   */
+  private createServerApi(section: NonNullable<ServiceConfig['server']>): PegaServer {
+    const link = this.link;
+    const d = this.dispatcher;
+    const serverLink: PegaServerLink = {
+      login: (params) => d.login(params),
+      logout: (agentId, reasonCode) => d.logout(agentId, reasonCode),
+      request: (agentId, request) => d.request(agentId, request),
+      refresh: (agentId) => d.refresh(agentId) as ReturnType<PegaServerLink['refresh']>,
+      agentAt: (device) => link.agentAt(device),
+      get agents() {
+        return link.agents;
+      },
+      on: (event, listener) => d.on(event, listener),
+      off: (event, listener) => d.off(event, listener),
+    };
+    const jwtAuth: ApiAuthenticator | undefined =
+      this.config.auth.jwt === undefined
+        ? undefined
+        : async (token) => {
+            const identity = await this.authenticator(token);
+            return identity === undefined ? undefined : { name: `agent ${identity.agentId}`, agentIds: [identity.agentId] };
+          };
+    const server = createPegaServer(serverLink, { ...section, ...(jwtAuth === undefined ? {} : { authenticate: jwtAuth }) });
+    server.pusher?.on('dropped', (envelope, reason) => this.logger.warn({ reason, agentId: envelope.agentId, device: envelope.dn, event: envelope.event?.pyEventName, sequence: envelope.sequence }, 'event pusher dropped an event'));
+    server.pusher?.on('rejected', (envelope, status) => this.logger.warn({ status, agentId: envelope.agentId, device: envelope.dn, event: envelope.event?.pyEventName, sequence: envelope.sequence }, 'Pega refused a pushed event'));
+    return server;
+  }
+
   private makeAuthenticator(): Authenticator {
     const table = new Map<string, GatewayIdentity>(this.config.auth.tokens.map((t) => [t.token, { agentId: t.agentId, device: t.device }]));
-    return staticTokenTable(table);
+    const byTable = staticTokenTable(table);
+    const jwt = this.config.auth.jwt;
+    if (jwt === undefined) return byTable;
+    const log = this.logger.child({ auth: 'jwt' });
+    const verify = jwtAuthenticator({
+      key: jwt.secret !== undefined ? { secret: jwt.secret } : { publicKey: readPublicKey(jwt.publicKeyFile ?? '') },
+      ...(jwt.algorithms === undefined ? {} : { algorithms: jwt.algorithms }),
+      ...(jwt.issuer === undefined ? {} : { issuer: jwt.issuer }),
+      ...(jwt.audience === undefined ? {} : { audience: jwt.audience }),
+      clockToleranceSec: jwt.clockToleranceSec,
+      onRejected: (reason) => log.info({ reason }, 'JWT refused'),
+    });
+    const agents = this.config.agents;
+    return async (token) => {
+      const fromTable = await byTable(token);
+      if (fromTable !== undefined) return fromTable;
+      const identity = await verify(token);
+      if (identity === undefined) return undefined;
+      if (agents.mode === 'configured' && !agents.list.some((a) => a.agentId === identity.agentId)) {
+        log.info({ agentId: identity.agentId }, 'JWT refused: agent not in agents.list');
+        return undefined;
+      }
+      return identity;
+    };
   }
 
   private applyAgentPasswords(): void {
@@ -289,6 +369,11 @@ export class CtiLinkService {
       }
     }
     await this.registerRoutingPoints();
+    await this.loginAtStartAgents();
+  }
+
+  /** Logs in the agents marked `loginAtStart` that are not logged in yet. */
+  private async loginAtStartAgents(): Promise<void> {
     for (const a of this.config.agents.list) {
       if (!a.loginAtStart || this.link.agents.some((x) => x.agentId === a.agentId)) continue;
       const r = await this.dispatcher.login({ agentId: a.agentId, device: a.device, ...(a.password === undefined ? {} : { password: a.password }) });
@@ -350,6 +435,7 @@ export class CtiLinkService {
     });
     if (handled) return;
     for (const { plugin } of this.plugins) if (plugin.handle?.(req, res) === true) return;
+    if (this.pegaServer?.handle(req, res) === true) return;
     if (this.gateway?.handle(req, res) === true) return;
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
     res.end('not found\n');
@@ -405,7 +491,10 @@ export class CtiLinkService {
       this.routingPoints.delete(device);
       await rp?.unregister().catch(() => undefined);
     }
-    if (this.session.isAssociated) await this.registerRoutingPoints();
+    if (this.session.isAssociated) {
+      await this.registerRoutingPoints();
+      await this.loginAtStartAgents();
+    }
     for (const { section, plugin } of this.plugins) {
       if (JSON.stringify(previous[section]) !== JSON.stringify(next[section])) await plugin.reload?.(next[section]);
     }
@@ -452,8 +541,16 @@ export class CtiLinkService {
     const drainTimer = new AbortController();
     const drained = await Promise.race([this.dispatcher.idle().then(() => true), sleep(drainMs, drainTimer.signal).then(() => false)]);
     drainTimer.abort();
-    if (!drained) this.logger.warn({ inFlight: this.dispatcher.inFlight }, 'requests still in flight at shutdown: failing them');
+    if (!drained) {
+      this.logger.warn({ inFlight: this.dispatcher.inFlight }, 'requests still in flight at shutdown: failing them');
+      this.dispatcher.failInFlight();
+    }
+    await new Promise((resolve) => setImmediate(resolve)); // the last answers go out before the sockets close
     await this.gateway?.close();
+    if (this.pegaServer !== undefined) {
+      const discarded = await this.pegaServer.close(drainMs / 2);
+      this.logger[discarded > 0 ? 'warn' : 'info']({ discarded, ...this.pegaServer.stats() }, 'event pusher flushed');
+    }
     for (const { section, plugin } of [...this.plugins].reverse()) {
       await plugin.stop().catch((e: unknown) => this.logger.warn({ plugin: section, err: String(e) }, 'plugin stop failed'));
     }

@@ -7,7 +7,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { GATEWAY_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from './protocol.js';
+import { GATEWAY_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from './wire.js';
 import type { Authenticator, GatewayIdentity } from './types.js';
 
 /** The subprotocols a client offered, in order. */
@@ -29,6 +29,16 @@ export function tokenFromUpgrade(request: IncomingMessage): string | undefined {
   return tokens[0];
 }
 
+/** A frozen copy of an identity (so a caller's later edits to its table cannot widen a token). */
+export function copyIdentity(identity: GatewayIdentity): GatewayIdentity {
+  const devices = identity.devices?.filter((d) => d !== identity.device);
+  return Object.freeze({
+    agentId: identity.agentId,
+    device: identity.device,
+    ...(devices !== undefined && devices.length > 0 ? { devices: Object.freeze([...devices]) } : {}),
+  });
+}
+
 function digest(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }
@@ -40,7 +50,7 @@ function digest(token: string): Buffer {
  */
 export function staticTokenTable(table: Readonly<Record<string, GatewayIdentity>> | ReadonlyMap<string, GatewayIdentity>): Authenticator {
   const entries = (table instanceof Map ? [...table.entries()] : Object.entries(table)).map(
-    ([token, identity]) => ({ hash: digest(token), identity: { agentId: identity.agentId, device: identity.device } }),
+    ([token, identity]) => ({ hash: digest(token), identity: copyIdentity(identity) }),
   );
   return (token: string) => {
     const hash = digest(token);

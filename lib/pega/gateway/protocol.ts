@@ -13,14 +13,10 @@ import { isPegaFailure, parsePegaRequest } from '../request-parse.js';
 import { GatewayErrorCode } from './types.js';
 import type { GatewayFailure, GatewayResult, PegaEvent, PegaRequest, PegaRequestAction } from './types.js';
 
-/** The WebSocket subprotocol the server selects; clients must offer it. */
-export const GATEWAY_SUBPROTOCOL = 'pega-gateway.v1';
+import type { RequestId } from './wire.js';
 
-/** Prefix of the subprotocol entry that carries the token: `bearer.<token>`. */
-export const TOKEN_SUBPROTOCOL_PREFIX = 'bearer.';
-
-/** A client-chosen request id, echoed in the result: a short string or a safe integer. */
-export type RequestId = string | number;
+export { GATEWAY_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX, DEFAULT_GATEWAY_PATH } from './wire.js';
+export type { RequestId } from './wire.js';
 
 /** Longest accepted string `id`. */
 export const MAX_ID_LENGTH = 128;
@@ -29,7 +25,16 @@ export const MAX_FIELD_LENGTH = 1024;
 
 /** A client frame after parsing. */
 export type ClientMessage =
-  | { readonly kind: 'request'; readonly id: RequestId; readonly request: PegaRequest }
+  | {
+      readonly kind: 'request';
+      readonly id: RequestId;
+      readonly request: PegaRequest;
+      /**
+       * For `login`: the extension the agent typed at Pega login (`""` or absent = the token's
+       * default device). Read here because the Pega request type has no such field.
+       */
+      readonly extension?: string;
+    }
   | { readonly kind: 'invalid'; readonly id: RequestId | undefined; readonly errMessage: string };
 
 /** A server frame: a result (with the request's id when it had a readable one) or an event. */
@@ -88,6 +93,11 @@ export function parseClientMessage(text: string): ClientMessage {
   if (id === undefined) return invalid(undefined, `"id" must be a non-empty string of at most ${MAX_ID_LENGTH} characters or a safe integer`);
   const request = checkRequest(value['request']);
   if (typeof request === 'string') return invalid(id, request);
+  if (request.action === 'login') {
+    const extension = (value['request'] as Record<string, unknown>)['extension'];
+    if (extension !== undefined && typeof extension !== 'string') return invalid(id, 'login: "extension" must be a string');
+    if (typeof extension === 'string' && extension.trim() !== '') return { kind: 'request', id, request, extension: extension.trim() };
+  }
   return { kind: 'request', id, request };
 }
 

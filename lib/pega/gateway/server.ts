@@ -1,23 +1,27 @@
 /**
- * PegaGateway: lets a browser CTI toolbar drive the Pega layer over a WebSocket.
+ * PegaGateway: lets a browser CTI toolbar (the demo page, or Pega with the OpenCTI adapter of
+ * lib/opencti/) drive the Pega layer over a WebSocket.
  *
- *   browser toolbar ──WebSocket (JSON, docs/pega-gateway.md)──> PegaGateway ──> PegaCtiLink ──> CstaSession ──> PBX
+ *   browser ──WebSocket (JSON, docs/pega-gateway.md)──> PegaGateway ──> PegaCtiLink ──> CstaSession ──> PBX
  *
- * One HTTP server on 127.0.0.1 by default. `GET /` serves the demo toolbar; an upgrade on `/cti`
- * carrying a valid token (see auth.ts) opens a socket bound to that token's agent. Every request on
- * the socket acts for that agent only, and the socket receives that agent's events only.
+ * Standalone, it owns one HTTP (or, with `tls`, HTTPS) server on 127.0.0.1 by default. Mounted
+ * (`server`), it handles only its own paths on someone else's server: upgrades on its WebSocket
+ * path, and the public files through {@link PegaGateway.handle}. An upgrade carrying a valid token
+ * (auth.ts, jwt.ts) opens a socket bound to that token's agent. Every request on the socket acts
+ * for that agent only, and the socket receives that agent's events only.
  */
 import { EventEmitter } from 'node:events';
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { RawData } from 'ws';
 import { tokenFromUpgrade } from './auth.js';
-import { GATEWAY_SUBPROTOCOL, encodeServerMessage, failure, parseClientMessage, resultFromThrown } from './protocol.js';
+import { DEFAULT_GATEWAY_PATH, GATEWAY_SUBPROTOCOL, encodeServerMessage, failure, parseClientMessage, resultFromThrown } from './protocol.js';
 import type { RequestId, ServerMessage } from './protocol.js';
-import { StaticFiles } from './static.js';
-import { GatewayErrorCode } from './types.js';
+import { StaticFiles, checkOrigins } from './static.js';
+import { GatewayErrorCode, deviceAllowed } from './types.js';
 import type { Authenticator, GatewayIdentity, GatewayResult, PegaEvent, PegaLinkLike, PegaRequest } from './types.js';
 
 /** Options of {@link PegaGateway}. */
@@ -42,8 +46,20 @@ export interface PegaGatewayOptions {
   readonly maxBufferedBytes?: number;
   /** Directory of toolbar.html and toolbar.js; `false` serves no files. @default ./public next to this module */
   readonly publicDir?: string | false;
-  /** When set, upgrades whose `Origin` header is not in this list get HTTP 403. */
+  /**
+   * The origins (e.g. Pega's `https://pega.example.com`) allowed to use the gateway. When set,
+   * upgrades whose `Origin` header is not in this list get HTTP 403, and the served pages may be
+   * framed by these origins only (CSP `frame-ancestors`); unset, no page may frame them.
+   */
   readonly allowedOrigins?: readonly string[];
+  /** Serve HTTPS / wss with this key and certificate (standalone mode only). */
+  readonly tls?: https.ServerOptions;
+  /**
+   * Mount on this existing HTTP or HTTPS server instead of creating one: the gateway then takes
+   * only upgrades on `path` (others are left to the server's other listeners) and never listens or
+   * closes the server; its owner passes plain requests to {@link PegaGateway.handle}.
+   */
+  readonly server?: http.Server | https.Server;
   /**
    * Ping every socket this often; one that has not answered the previous ping is dropped (a
    * vanished browser then counts as closed, see `logoutOnClose`). 0 = no pings. @default 30000
@@ -90,10 +106,26 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
   socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
 }
 
+/** The path of a request's URL, or undefined when it cannot be read. */
+function pathOf(req: http.IncomingMessage): string | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://gateway.invalid').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The WebSocket gateway. */
 export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
   private readonly options: PegaGatewayOptions;
-  private readonly server: http.Server;
+  private readonly server: http.Server | https.Server;
+  /** Whether the server is someone else's (`options.server`). */
+  private readonly mounted: boolean;
+  private readonly onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
+    if (this.mounted && pathOf(req) !== this.path) return;
+    socket.on('error', () => socket.destroy());
+    void this.upgrade(req, socket, head);
+  };
   private readonly wss: WebSocketServer;
   private readonly sockets = new Map<string, Set<WebSocket>>();
   private readonly onLinkEvent = (agentId: string, event: PegaEvent): void => this.deliver(agentId, event);
@@ -113,17 +145,33 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
       perMessageDeflate: false,
       handleProtocols: (offered) => (offered.has(GATEWAY_SUBPROTOCOL) ? GATEWAY_SUBPROTOCOL : false),
     });
-    this.server = http.createServer((req, res) => {
-      if (this.files !== undefined) this.files.handle(req, res);
-      else {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end('not found\n');
-      }
-    });
-    this.server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-      socket.on('error', () => socket.destroy());
-      void this.upgrade(req, socket, head);
-    });
+    const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+      if (this.handle(req, res)) return;
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+      res.end('not found\n');
+    };
+    if (options.allowedOrigins !== undefined) checkOrigins(options.allowedOrigins);
+    this.mounted = options.server !== undefined;
+    if (options.server !== undefined && options.tls !== undefined) throw new TypeError('PegaGateway: give either server or tls, not both (a mounted gateway uses its server\'s TLS)');
+    this.server = options.server ?? (options.tls !== undefined ? https.createServer(options.tls, onRequest) : http.createServer(onRequest));
+    this.server.on('upgrade', this.onUpgrade);
+  }
+
+  /** The WebSocket endpoint's path. */
+  get path(): string {
+    return this.options.path ?? DEFAULT_GATEWAY_PATH;
+  }
+
+  /**
+   * Answers a plain HTTP request for one of the gateway's public files (`/toolbar`, `/toolbar.js`,
+   * `/opencti.js`…, and `/` when standalone) and returns true; returns false, touching nothing,
+   * for any other path (or before `listen()`), so a mounting server can route the request on.
+   */
+  handle(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    if (this.files === undefined) return false;
+    const pathname = pathOf(req);
+    if (pathname === undefined || (this.mounted && pathname === '/')) return false;
+    return this.files.handle(req, res, pathname);
   }
 
   /** Open sockets, all agents together. */
@@ -133,17 +181,14 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
     return n;
   }
 
-  /** Starts listening; resolves with the port. */
+  /**
+   * Starts: loads the public files, subscribes to the link and, standalone, listens; resolves with
+   * the port (mounted: the server's port if it is listening, else 0).
+   */
   async listen(): Promise<number> {
     if (this.state !== 'idle') throw new Error(`listen() while ${this.state}`);
-    if (this.options.publicDir !== false) this.files = await StaticFiles.load(this.options.publicDir);
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => {
-        this.server.off('error', reject);
-        resolve();
-      });
-    });
+    if (this.options.publicDir !== false) this.files = await StaticFiles.load(this.options.publicDir, this.options.allowedOrigins);
+    if (!this.mounted) await this.listenStandalone();
     this.state = 'listening';
     this.options.link.on('event', this.onLinkEvent);
     const heartbeatMs = this.options.heartbeatMs ?? 30_000;
@@ -151,7 +196,30 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
       this.heartbeat = setInterval(() => this.pingAll(), heartbeatMs);
       this.heartbeat.unref();
     }
-    return (this.server.address() as AddressInfo).port;
+    const address = this.server.address();
+    return address !== null && typeof address === 'object' ? (address as AddressInfo).port : 0;
+  }
+
+  private async listenStandalone(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * Cuts the agent's sockets at once, without a closing handshake, as a network failure would
+   * (clients see 1006 and reconnect). Returns how many were cut.
+   */
+  dropAgent(agentId: string): number {
+    const set = this.sockets.get(agentId);
+    if (set === undefined) return 0;
+    const cut = [...set];
+    for (const ws of cut) ws.terminate();
+    return cut.length;
   }
 
   /** Drops sockets that did not answer the last ping, pings the rest. */
@@ -188,7 +256,8 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
     );
     await Promise.all(closing);
     this.wss.close();
-    if (wasListening) {
+    this.server.off('upgrade', this.onUpgrade);
+    if (wasListening && !this.mounted) {
       await new Promise<void>((resolve) => {
         this.server.close(() => resolve());
         this.server.closeAllConnections();
@@ -202,13 +271,7 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
       this.emit('rejected', status, reason);
     };
     if (this.state !== 'listening') return refuse(503, 'gateway is closing');
-    let pathname: string;
-    try {
-      pathname = new URL(req.url ?? '/', 'http://gateway.invalid').pathname;
-    } catch {
-      return refuse(404, 'no such endpoint');
-    }
-    if (pathname !== (this.options.path ?? '/cti')) return refuse(404, 'no such endpoint');
+    if (pathOf(req) !== this.path) return refuse(404, 'no such endpoint');
     const maxSockets = this.options.maxSockets ?? DEFAULT_MAX_SOCKETS;
     if (this.connectionCount + this.upgrading >= maxSockets) return refuse(503, `too many sockets: the gateway serves at most ${maxSockets} (maxSockets)`);
     this.upgrading++;
@@ -236,7 +299,7 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
     if ((this.sockets.get(identity.agentId)?.size ?? 0) >= perAgent) {
       return refuse(503, `too many sockets for agent ${identity.agentId}: at most ${perAgent} (maxSocketsPerAgent)`);
     }
-    const who = { agentId: identity.agentId, device: identity.device };
+    const who: GatewayIdentity = { agentId: identity.agentId, device: identity.device, ...(identity.devices !== undefined ? { devices: [...identity.devices] } : {}) };
     await new Promise<void>((resolve) => {
       this.wss.handleUpgrade(req, socket, head, (ws) => {
         this.open(ws, who);
@@ -290,13 +353,14 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
     const message = parseClientMessage(text);
     if (message.kind === 'invalid') return this.reply(ws, message.id, failure(GatewayErrorCode.InvalidRequest, message.errMessage));
     const { id, request } = message;
+    const extension = message.extension;
     const mismatch = this.identityMismatch(identity, request);
     if (mismatch !== undefined) return this.reply(ws, id, failure(GatewayErrorCode.InvalidRequest, mismatch));
     if (flight.count >= (this.options.maxInFlight ?? 16)) {
       return this.reply(ws, id, failure(GatewayErrorCode.TooManyRequests, 'too many requests in flight on this socket'));
     }
     flight.count++;
-    this.dispatch(identity, request)
+    this.dispatch(identity, request, extension)
       .catch((error: unknown) => resultFromThrown(error, request.action))
       .then((result) => {
         flight.count--;
@@ -311,13 +375,16 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
     return undefined;
   }
 
-  private async dispatch(identity: GatewayIdentity, request: PegaRequest): Promise<GatewayResult> {
+  private async dispatch(identity: GatewayIdentity, request: PegaRequest, extension: string | undefined): Promise<GatewayResult> {
     const { link } = this.options;
     switch (request.action) {
       case 'login':
+        if (extension !== undefined && !deviceAllowed(identity, extension)) {
+          return failure(GatewayErrorCode.ExtensionNotAllowed, `extension ${extension} is not one agent ${identity.agentId} may log in at`);
+        }
         return await link.login({
           agentId: identity.agentId,
-          device: identity.device,
+          device: extension ?? identity.device,
           ...(request.password !== undefined ? { password: request.password } : {}),
         });
       case 'logout':

@@ -43,6 +43,11 @@ export const GatewayErrorCode = {
   InvalidRequest: 'OPENCTI_CF_GENERIC_OPERATION',
   /** Too many requests from this socket are still waiting for their results. */
   TooManyRequests: 'OPENCTI_GATEWAY_BUSY',
+  /**
+   * The extension typed at Pega login is not one the token allows. Pega documents no code for
+   * "not your device"; the nearest documented one is the HTTP 401 code (unauthorized).
+   */
+  ExtensionNotAllowed: 'OPENCTI_HTTP_ERROR_401',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 
@@ -54,8 +59,17 @@ export type GatewayResult = PegaResult | GatewayFailure;
 
 /** Who a token belongs to: the agent and the device (extension) they work at. */
 export interface GatewayIdentity {
+  /** The agent ID: every request on the socket acts for this agent only. */
   readonly agentId: string;
+  /** The default device: used when Pega's login gives no extension. */
   readonly device: string;
+  /** Further devices the agent may log in at (the extension typed at Pega login); `device` is always allowed. */
+  readonly devices?: readonly string[];
+}
+
+/** Whether `identity` may log in at `extension`. */
+export function deviceAllowed(identity: GatewayIdentity, extension: string): boolean {
+  return extension === identity.device || (identity.devices?.includes(extension) ?? false);
 }
 
 /** Maps a bearer token to an identity; `undefined` refuses the connection (HTTP 401). */

@@ -58,6 +58,8 @@ describe('csta serve config', () => {
   it('checks what the schema cannot say: framing of the encoding, endpoints, tokens of configured agents', () => {
     expect(problems('simulator: {}\npbx: { wire: { encoding: xml, framing: length16 } }\n')[0]).to.match(/^pbx\.wire\.framing: expected header/);
     expect(problems('pbx: {}\n')).to.deep.equal(['pbx.endpoints: required (or a simulator section)']);
+    expect(problems('simulator: {}\nauth: { jwt: { issuer: pega } }\n')).to.deep.equal(['auth.jwt: give either secret or publicKeyFile']);
+    expect(problems('simulator: {}\nauth: { jwt: { secret: short } }\n')).to.deep.equal(['auth.jwt.secret: expected a string of at least 32 characters']);
     expect(problems('simulator: {}\nagents: { mode: configured, list: [{ agentId: "1", device: "2000" }] }\nauth: { tokens: [{ token: abcdefgh1, agentId: "9", device: "2000" }] }\n')).to.deep.equal([
       'auth.tokens[0].agentId: agent 9 is not in agents.list (agents.mode is configured)',
     ]);
@@ -108,5 +110,16 @@ describe('csta serve config', () => {
   it('writes key paths as an editor shows them', () => {
     expect(keyPath(['pbx', 'endpoints', 0, 'port'])).to.equal('pbx.endpoints[0].port');
     expect(keyPath(['a-b'])).to.equal('["a-b"]');
+  });
+});
+
+describe('csta serve: the shipped configs', () => {
+  it('deploy/container-link.yaml (the image default) and deploy/compose-link.yaml validate', () => {
+    const container = parseConfig(readFileSync(join(REPO_ROOT, 'deploy', 'container-link.yaml'), 'utf8'), 'container-link.yaml', {});
+    expect(container.http.host).to.equal('0.0.0.0');
+    expect(container.simulator).to.not.equal(undefined);
+    const compose = parseConfig(readFileSync(join(REPO_ROOT, 'deploy', 'compose-link.yaml'), 'utf8'), 'compose-link.yaml', { CSTA_PBX_PASSWORD: 'pw', CSTA_TOKEN_5001: 'token-5001-x', CSTA_TOKEN_5002: 'token-5002-x' });
+    expect(compose.pbx.endpoints).to.deep.equal([{ host: 'pbx', port: 2555 }]);
+    expect(compose.pbx.association).to.deep.equal({ kind: 'acse', password: 'pw' });
   });
 });

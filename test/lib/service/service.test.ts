@@ -7,7 +7,8 @@ import { createLogger } from '../../../lib/service/logging.js';
 import type { ServiceConfig } from '../../../lib/service/config-schema.js';
 import type { ServiceHost, ServicePluginFactory } from '../../../lib/service/plugin.js';
 import { PbxSimulator } from '../../../lib/simulator/simulator.js';
-import { LogCapture, ToolbarSocket, until } from './support.js';
+import { SignJWT } from 'jose';
+import { LogCapture, TapProxy, ToolbarSocket, until } from './support.js';
 
 function exampleConfig(edit: (text: string) => string = (t) => t): ServiceConfig {
   return parseConfig(edit(EXAMPLE_CONFIG), 'example.yaml', {});
@@ -126,9 +127,18 @@ describe('csta serve: the service in-process', () => {
     const service = await startService(exampleConfig(), logs);
     try {
       await service.whenAssociated();
-      const next = exampleConfig((t) => t.replace('demo-token-5002', 'fresh-token-5002').replace('level: info', 'level: warn').replace('destination: "2001"', 'destination: "2002"'));
+      const next = exampleConfig((t) =>
+        t
+          .replace('demo-token-5002', 'fresh-token-5002')
+          .replace('level: info', 'level: warn')
+          .replace('destination: "2001"', 'destination: "2002"')
+          .replace('      device: "2001"\n', '      device: "2001"\n      loginAtStart: true\n'),
+      );
+      await until(() => service.link.agents.length === 1 || undefined, 'agent 5001 logged in at start');
+      expect(service.link.agents.map((a) => a.agentId)).to.deep.equal(['5001']);
       const report = await service.reload(next);
-      expect(report).to.deep.equal({ changed: ['log', 'routing', 'auth'], needsRestart: [] });
+      expect(report).to.deep.equal({ changed: ['log', 'agents', 'routing', 'auth'], needsRestart: [] });
+      expect(service.link.agents.map((a) => a.agentId), 'agent 5002 now logged in at (re)start').to.deep.equal(['5001', '5002']);
       expect(service.logger.level).to.equal('warn');
       expect(await new ToolbarSocket(service.port, 'demo-token-5002').refused()).to.equal(401);
       const fresh = new ToolbarSocket(service.port, 'fresh-token-5002');
@@ -179,5 +189,100 @@ describe('csta serve: the service in-process', () => {
       await service.stop();
     }
     expect(seen).to.deep.equal(['create {"tag":"x"}', 'start', 'stop associated=true']);
+  });
+
+  it('accepts JWTs (auth.jwt) beside the token table; with configured agents only listed ones', async () => {
+    const secret = 'a-test-secret-of-at-least-32-bytes!!';
+    const config = exampleConfig((t) => t.replace('auth:\n  tokens:', `auth:\n  jwt: { secret: "${secret}", issuer: pega }\n  tokens:`));
+    const service = await startService(config);
+    const sign = (sub: string, extension: string, issuer = 'pega'): Promise<string> =>
+      new SignJWT({ extension }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer(issuer).setExpirationTime('5m').sign(Buffer.from(secret, 'utf8'));
+    try {
+      await service.whenAssociated();
+      const ok = new ToolbarSocket(service.port, await sign('5002', '2001'));
+      await ok.opened();
+      expect(await ok.request({ action: 'login' })).to.deep.include({ ok: true });
+      ok.close();
+      expect(await new ToolbarSocket(service.port, await sign('7777', '2005')).refused(), 'agent not in agents.list').to.equal(401);
+      expect(await new ToolbarSocket(service.port, await sign('5002', '2001', 'other')).refused(), 'wrong issuer').to.equal(401);
+      const table = new ToolbarSocket(service.port, 'demo-token-5001');
+      await table.opened();
+      table.close();
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it('counts and logs a frame from the PBX that does not decode, and carries on', async () => {
+    const sim = new PbxSimulator();
+    const simPort = await sim.listen(0, '127.0.0.1');
+    const tap = new TapProxy(() => simPort);
+    const port = await tap.listen();
+    const logs = new LogCapture();
+    const service = await startService(parseConfig(`name: bad\npbx: { endpoints: [{ host: 127.0.0.1, port: ${port} }], keepAliveMs: 0 }\n`, 'bad.yaml', {}), logs);
+    try {
+      await service.whenAssociated();
+      // A 2-byte-length frame whose content is no ROSE PDU (an INTEGER).
+      tap.clients.at(-1)!.write(Buffer.from([0x00, 0x03, 0x02, 0x01, 0x05]));
+      const line = await until(() => logs.has('frame from the PBX dropped (did not decode)'), 'the dropped-frame line');
+      expect(line.code).to.be.a('string');
+      expect(line.offset).to.be.a('number');
+      const metrics = (await get(service, '/metrics')).body;
+      expect(metrics).to.contain(`csta_decode_errors_total{kind="${String(line.code)}",link="bad"} 1`);
+      await service.session.monitorStart('2000');
+      expect(service.session.isAssociated).to.equal(true);
+    } finally {
+      await service.stop();
+      await tap.kill();
+      await sim.close();
+    }
+  });
+
+  it('stops an ECMA-354 link with StopApplicationSession (the switch forgets the session)', async () => {
+    const config = parseConfig('name: xml\nsimulator: {}\npbx: { profile: openscape-voice, credentials: { userName: cti, password: pw } }\n', 'xml.yaml', {});
+    const service = await startService(config);
+    const sim = service.simulator!;
+    await service.whenAssociated();
+    expect(service.session.applicationSession).to.not.equal(undefined);
+    expect(sim.applicationSessions.size).to.equal(1);
+    // A link that merely drops leaves the session for resumption; a stopped one is gone when the link closes.
+    const atClose: number[] = [];
+    sim.on('clientClosed', () => atClose.push(sim.applicationSessions.size));
+    await service.stop();
+    expect(atClose, 'session stopped before the link closed').to.deep.equal([0]);
+  });
+
+  it('at stop, lets a request in flight finish, refuses new ones, and fails one the PBX never answers within the bound', async () => {
+    for (const answered of [true, false]) {
+      const logs = new LogCapture();
+      const service = await startService(exampleConfig((t) => t.replace('timeoutMs: 10000', 'timeoutMs: 1000')), logs);
+      const socket = new ToolbarSocket(service.port, 'demo-token-5002');
+      try {
+        await service.whenAssociated();
+        await socket.opened();
+        expect(await socket.request({ action: 'login' })).to.deep.include({ ok: true });
+        service.simulator!.pause();
+        socket.ws.send(JSON.stringify({ id: 99, request: { action: 'agentNotReady' } }));
+        await until(() => service.dispatcher.inFlight === 1 || undefined, 'the request in flight');
+        const started = performance.now();
+        const stopping = service.stop();
+        expect(await service.dispatcher.request('5002', { action: 'agentReady' })).to.deep.include({ ok: false, errCode: 'OPENCTI_HTTP_ERROR_503' });
+        if (answered) setTimeout(() => service.simulator!.resume(), 100);
+        const report = await stopping;
+        const elapsed = performance.now() - started;
+        const result = await until(() => socket.results.get(99), `the answer to the request in flight (answered: ${String(answered)})`);
+        if (answered) {
+          expect(result.ok, 'answered before the sockets closed').to.equal(true);
+          expect(elapsed).to.be.below(500);
+        } else {
+          expect(result.ok, 'failed, not left hanging').to.equal(false);
+          expect(logs.has('requests still in flight at shutdown: failing them')).to.include({ inFlight: 1 });
+        }
+        expect(report.elapsedMs).to.be.below(1000);
+      } finally {
+        socket.close();
+        await service.stop();
+      }
+    }
   });
 });

@@ -24,6 +24,8 @@ export class TapProxy {
   readonly fromClient: CstaPdu[] = [];
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
+  /** The client side of each connection, newest last (to write to the client as the PBX would). */
+  readonly clients: net.Socket[] = [];
   connections = 0;
 
   constructor(target: () => number, wire: WireFormat = DEFAULT_WIRE) {
@@ -33,6 +35,7 @@ export class TapProxy {
       const framer = codec.createFramer();
       const upstream = net.connect(target(), '127.0.0.1');
       this.sockets.add(client).add(upstream);
+      this.clients.push(client);
       const drop = (): void => {
         client.destroy();
         upstream.destroy();
@@ -55,8 +58,11 @@ export class TapProxy {
     });
   }
 
-  async listen(): Promise<number> {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
+  async listen(port = 0): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => resolve());
+    });
     return (this.server.address() as net.AddressInfo).port;
   }
 

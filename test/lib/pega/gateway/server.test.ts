@@ -1,127 +1,17 @@
 import { expect } from 'chai';
-import { EventEmitter } from 'node:events';
-import * as http from 'node:http';
 import { WebSocket } from 'ws';
-import type { RawData } from 'ws';
 import { PegaGateway } from '../../../../lib/pega/gateway/server.js';
 import type { PegaGatewayOptions } from '../../../../lib/pega/gateway/server.js';
 import { staticTokenTable } from '../../../../lib/pega/gateway/auth.js';
 import { GatewayErrorCode } from '../../../../lib/pega/gateway/types.js';
 import { ConnectionClosedError } from '../../../../lib/session/errors.js';
-import type { PegaEvent, PegaLinkLike, PegaLoginParams, PegaRequest, PegaResult } from '../../../../lib/pega/gateway/types.js';
-
-/** A PegaLinkLike that records what it is asked and answers from a script. */
-class FakeLink extends EventEmitter implements PegaLinkLike {
-  readonly logins: PegaLoginParams[] = [];
-  readonly logouts: string[] = [];
-  readonly requests: Array<{ agentId: string; request: PegaRequest }> = [];
-  readonly refreshed: string[] = [];
-  answer: (agentId: string, request: PegaRequest) => Promise<PegaResult> = async () => ({ ok: true });
-  loginAnswer: PegaResult = { ok: true };
-  /** Emitted by refresh() when set. */
-  snapshot: PegaEvent | undefined;
-
-  async login(params: PegaLoginParams): Promise<PegaResult> {
-    this.logins.push(params);
-    return this.loginAnswer;
-  }
-  async logout(agentId: string, reasonCode?: string): Promise<PegaResult> {
-    this.logouts.push(reasonCode === undefined ? agentId : `${agentId}:${reasonCode}`);
-    return { ok: true };
-  }
-  request(agentId: string, request: PegaRequest): Promise<PegaResult> {
-    this.requests.push({ agentId, request });
-    return this.answer(agentId, request);
-  }
-  async refresh(agentId: string): Promise<unknown> {
-    this.refreshed.push(agentId);
-    if (this.snapshot !== undefined) this.fire(agentId, this.snapshot);
-    return undefined;
-  }
-  fire(agentId: string, event: PegaEvent): void {
-    this.emit('event', agentId, event);
-  }
-}
+import type { PegaEvent } from '../../../../lib/pega/gateway/types.js';
+import { Client, FakeLink, connect, get, open } from './helpers.js';
 
 const TOKENS = {
   'tok-alice': { agentId: '5501', device: '8808' },
   'tok-bob': { agentId: '5502', device: '8809' },
 };
-
-/** A test client: queues incoming JSON frames and hands them out in order. */
-class Client {
-  private readonly queue: unknown[] = [];
-  private waiters: Array<(m: unknown) => void> = [];
-  closed: Promise<number>;
-  constructor(readonly ws: WebSocket) {
-    ws.on('message', (data: RawData) => {
-      const message: unknown = JSON.parse(String(data));
-      const waiter = this.waiters.shift();
-      if (waiter !== undefined) waiter(message);
-      else this.queue.push(message);
-    });
-    this.closed = new Promise((resolve) => ws.once('close', (code: number) => resolve(code)));
-  }
-  next(timeoutMs = 2000): Promise<unknown> {
-    const queued = this.queue.shift();
-    if (queued !== undefined) return Promise.resolve(queued);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error('no message within timeout'));
-      }, timeoutMs);
-      const waiter = (m: unknown): void => {
-        clearTimeout(timer);
-        resolve(m);
-      };
-      this.waiters.push(waiter);
-    });
-  }
-  get pending(): number {
-    return this.queue.length;
-  }
-  send(value: unknown): void {
-    this.ws.send(typeof value === 'string' ? value : JSON.stringify(value));
-  }
-  async call(id: number | string, request: Record<string, unknown>): Promise<unknown> {
-    this.send({ id, request });
-    return this.next();
-  }
-}
-
-type Opened = { kind: 'open'; client: Client } | { kind: 'refused'; status: number };
-
-function open(port: number, protocols: string[], path = '/cti'): Promise<Opened> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, protocols);
-    const client = new Client(ws);
-    ws.once('open', () => resolve({ kind: 'open', client }));
-    ws.once('unexpected-response', (_req, res) => {
-      resolve({ kind: 'refused', status: res.statusCode ?? 0 });
-      res.resume();
-      ws.terminate();
-    });
-    ws.once('error', reject);
-  });
-}
-
-async function connect(port: number, token: string): Promise<Client> {
-  const opened = await open(port, ['pega-gateway.v1', `bearer.${token}`]);
-  if (opened.kind !== 'open') throw new Error(`refused with ${opened.status}`);
-  return opened.client;
-}
-
-function get(port: number, path: string, method = 'GET'): Promise<{ status: number; type: string | undefined; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('PegaGateway (fake link, 127.0.0.1)', () => {
   let link: FakeLink;
