@@ -62,6 +62,12 @@ export type ServerCallStateEvent = ServerEventBase &
     readonly pyEventType: 'CallStateEvent';
     /** Extension: for a consultation call, the pyCallID of the call it consults from. */
     readonly pyPrimaryCallID?: string;
+    /** The call's UUI, when its call data is known (as on Pega's Avaya event page). */
+    readonly pyApplicationData?: string;
+    /** The UUI as Pega's value list (pipe-delimited values), when known. */
+    readonly pyCallVariables?: readonly string[];
+    /** The UUI as Pega's value group (XML elements), when known. */
+    readonly pyUserData?: Readonly<Record<string, string>>;
   };
 
 /** The agent changed state (AgentStateEvent). */
@@ -126,7 +132,13 @@ export function toServerEvent(event: PegaEvent, context: ServerEventContext, cal
   const base: ServerEventBase = { pyMedia: 'Phone', pyDN: context.dn, pyAgentID: context.agentId };
   switch (event.pyEventType) {
     case 'CallStateEvent':
-      return { ...base, pyEventType: 'CallStateEvent', ...toServerCallEvent(event, callInfo), ...(event.pyPrimaryCallId === undefined ? {} : { pyPrimaryCallID: event.pyPrimaryCallId }) };
+      return {
+        ...base,
+        pyEventType: 'CallStateEvent',
+        ...toServerCallEvent(event, callInfo),
+        ...(event.pyPrimaryCallId === undefined ? {} : { pyPrimaryCallID: event.pyPrimaryCallId }),
+        ...(callInfo !== undefined && callInfo.pyCallId === event.pyCallId ? callDataOf(callInfo) : {}),
+      };
     case 'AgentStateEvent':
       return agentEvent(base, event);
     case 'PartyInfoEvent':
@@ -140,6 +152,16 @@ export function toServerEvent(event: PegaEvent, context: ServerEventContext, cal
       throw new TypeError(`unknown event type ${JSON.stringify((never as { pyEventType?: unknown }).pyEventType)}`);
     }
   }
+}
+
+/** The parsed UUI forms of a CallInfoEvent, for the call events of the same call. */
+function callDataOf(info: CallInfoEvent): Pick<ServerCallStateEvent, 'pyApplicationData' | 'pyCallVariables' | 'pyUserData'> {
+  const extra = info as CallInfoEvent & { readonly pyCallVariables?: unknown; readonly pyUserData?: unknown };
+  return {
+    pyApplicationData: info.pyApplicationData,
+    ...(Array.isArray(extra.pyCallVariables) ? { pyCallVariables: [...(extra.pyCallVariables as string[])] } : {}),
+    ...(extra.pyUserData !== null && typeof extra.pyUserData === 'object' ? { pyUserData: { ...(extra.pyUserData as Record<string, string>) } } : {}),
+  };
 }
 
 function agentEvent(base: ServerEventBase, e: AgentStateEvent): ServerAgentStateEvent {

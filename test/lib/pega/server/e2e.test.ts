@@ -101,6 +101,20 @@ describe('Pega server-side path end to end (simulator → CSTA → link → API 
     for (const e of mine) if (e.event !== undefined) expect(validatePegaEvent(e.event), JSON.stringify(e.event)).to.deep.equal([]);
   });
 
+  it('answerCall and hangUpCall without a callId act on the ringing / only call (as Pega’s server-side answerCall documents)', async () => {
+    await setUp();
+    await post('/agents/5501/login', { extension: '2001' });
+    void sim.runScenario({ name: 'in', monitor: [], steps: [{ step: 'inbound', from: '0612345678', to: '2001', callId: 'c1' }] });
+    const offering = await arrived('5501', 'Offering');
+    const answered = await post('/agents/5501/answerCall');
+    expect(answered.status).to.equal(200);
+    expect(answered.body).to.deep.include({ ok: true });
+    const established = await arrived('5501', 'Established');
+    expect((established.ctiEvent as { pyCallID: string }).pyCallID).to.equal((offering.ctiEvent as { pyCallID: string }).pyCallID);
+    expect((await post('/agents/5501/hangUpCall')).status).to.equal(200);
+    await arrived('5501', 'Disconnected');
+  });
+
   it('errors: bad token 401, bad body 400 naming the field, a request the link refuses → its OpenCTI code and status', async () => {
     await setUp();
     const noToken = await post('/agents/5501/login', { extension: '2001' }, 'wrong');

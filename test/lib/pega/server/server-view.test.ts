@@ -44,6 +44,9 @@ describe('server-side events (ChannelServices-Event-CTILink properties)', () => 
       pyANI: '0612345678',
       pyOtherDN: '0612345678',
       pyNamedVariables: { acct: '42' },
+      pyApplicationData: 'acct=42',
+      pyCallVariables: [],
+      pyUserData: {},
     });
     expect(toServerEvent({ ...call('Initiated', '0043'), pyCallType: 'CONSULT', pyPrimaryCallId: '0042' }, ctx)).to.deep.include({ pyEventName: 'Initiated', pyCallID: '0043', pyPrimaryCallID: '0042', pyNamedVariables: {} });
   });
@@ -68,9 +71,9 @@ describe('server-side events (ChannelServices-Event-CTILink properties)', () => 
       pyCallID: '0042',
       pyParties: [{ pyDN: '2001' }, { pyDN: '2003' }],
     });
-    // Call-data properties the client event may grow (e.g. pyCallVariables, W6) are carried over.
-    const withList = { ...info({ acct: '42' }), pyCallVariables: ['42', 'fr'] } as unknown as PegaEvent;
-    expect(toServerEvent(withList, ctx)).to.deep.include({ pyEventType: 'CallInfoEvent', pyCallID: '0042', pyApplicationData: 'acct=42', pyNamedVariables: { acct: '42' }, pyCallVariables: ['42', 'fr'], pyDN: '2001' });
+    // Call-data properties of the client event (pyCallVariables, pyUserData, and any later one) are carried over.
+    const withList = { ...info({ acct: '42' }), pyCallVariables: ['42', 'fr'], pyMarker: 'x' } as unknown as PegaEvent;
+    expect(toServerEvent(withList, ctx)).to.deep.include({ pyEventType: 'CallInfoEvent', pyCallID: '0042', pyApplicationData: 'acct=42', pyNamedVariables: { acct: '42' }, pyCallVariables: ['42', 'fr'], pyUserData: {}, pyMarker: 'x', pyDN: '2001' });
     expect(toServerEvent(withList, ctx)).to.not.have.property('pyCallId');
     expect(
       toServerEvent(
@@ -105,10 +108,17 @@ describe('server-side events (ChannelServices-Event-CTILink properties)', () => 
       stream.push(info({ acct: '42' }), ctx);
       stream.push(call('Established'), ctx);
       expect(out.map((e) => `${e.pyEventType}:${e.pyEventName}`)).to.deep.equal(['CallStateEvent:Offering', 'CallInfoEvent:CallInfo', 'CallStateEvent:Established']);
-      expect(out[0]).to.deep.include({ pyNamedVariables: { acct: '42' } });
+      expect(out[0]).to.deep.include({ pyNamedVariables: { acct: '42' }, pyApplicationData: 'acct=42', pyCallVariables: [], pyUserData: {} });
       expect(out[2]).to.deep.include({ pyNamedVariables: { acct: '42' } });
       await tick();
       expect(out).to.have.length(3); // released once only
+    });
+
+    it('the parsed UUI forms (pyCallVariables, pyUserData) of the call data ride on the Offering, as Pega’s call treatment reads them', () => {
+      const { out, stream } = collect();
+      stream.push(call('Alerting'), ctx);
+      stream.push({ ...info({}), pyApplicationData: '42|fr|balance', pyCallVariables: ['42', 'fr', 'balance'] }, ctx);
+      expect(out[0]).to.deep.include({ pyEventName: 'Offering', pyApplicationData: '42|fr|balance', pyCallVariables: ['42', 'fr', 'balance'], pyUserData: {} });
     });
 
     it('an Offering without call data is released at the end of the turn; Disconnected forgets the call data', async () => {
