@@ -130,7 +130,6 @@ export interface ServiceConfig {
     readonly maxSocketsPerAgent: number;
     readonly maxInFlightPerSocket: number;
     readonly maxPayloadBytes: number;
-    readonly maxRequestBodyBytes: number;
   };
   readonly shutdown: { readonly timeoutMs: number };
   /** Plugin sections (e.g. `nats`), validated by their own schema fragments. */
@@ -310,7 +309,6 @@ const BASE_PROPERTIES: Record<string, SchemaFragment> = {
       maxSocketsPerAgent: int('Gateway sockets per agent.', 1, 1000, 8),
       maxInFlightPerSocket: int('Requests one socket may have waiting.', 1, 10000, 16),
       maxPayloadBytes: int('Largest WebSocket message.', 256, 16777216, 16384),
-      maxRequestBodyBytes: int('Largest HTTP request body.', 256, 16777216, 65536),
     },
     { default: {} },
   ),

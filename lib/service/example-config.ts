@@ -9,7 +9,8 @@
 export const EXAMPLE_CONFIG = `# csta serve config (docs/deploy.md; schema: docs/csta-serve.schema.json).
 # Any string may hold \${env:NAME}: it is replaced by that environment variable (an unset one is an
 # error). Put passwords and tokens there, not in this file.
-# yaml-language-server: $schema=https://csta-link.invalid/csta-serve.schema.json
+# For editor completion: csta serve --schema > csta-serve.schema.json, then
+# yaml-language-server: $schema=./csta-serve.schema.json
 
 # Name of this link: in every log line, the metrics' "link" label and NATS subjects.
 name: demo
@@ -100,7 +101,6 @@ limits:
   maxSocketsPerAgent: 8
   maxInFlightPerSocket: 16
   maxPayloadBytes: 16384
-  maxRequestBodyBytes: 65536
 
 # SIGTERM / SIGINT: finish requests, close sockets, release the association, exit within this.
 shutdown:

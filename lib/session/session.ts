@@ -180,7 +180,7 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     return this.pending.size;
   }
 
-  /** Connects and associates. Rejects if this first attempt fails (no retry). */
+  /** Connects and associates: the primary endpoint, then each of `alternates` once; rejects with the last failure (no retry). */
   async connect(): Promise<void> {
     if (this.state !== 'idle' && this.state !== 'closed') throw new SessionStateError(`connect() while ${this.state}`);
     this.state = 'connecting';
