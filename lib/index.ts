@@ -59,6 +59,9 @@ export * from './pega/server/index.js';
 // The CTI link service (csta serve)
 export * from './service/index.js';
 
+// Scale-out on NATS (docs/nats.md)
+export * from './service/nats/index.js';
+
 // Types named by public declarations (signatures, fields, event maps), so users can name them too;
 // scripts/check-exports.mjs (run by the package check) fails when one is missing.
 export type { OctetForm } from './pega/csta-values.js';

@@ -28,6 +28,13 @@ export class AgentDispatcher implements PegaLinkLike {
   private accepting = true;
   private readonly states = new Map<string, RememberedState>();
   private readonly onEvent = (agentId: string, event: PegaEvent): void => this.remember(agentId, event);
+  /** Another instance's link the requests go to instead of the local one (a NATS standby), if any. */
+  private remote: PegaLinkLike | undefined;
+  /** The front ends' event listeners, also fed from `remote`. */
+  private readonly listeners = new Set<PegaEventListener>();
+  private readonly relay = (agentId: string, event: PegaEvent): void => {
+    for (const l of this.listeners) l(agentId, event);
+  };
   /** Settles each request in flight with a failure at once (see failInFlight). */
   private readonly aborts = new Set<(result: PegaResult) => void>();
 
@@ -70,31 +77,45 @@ export class AgentDispatcher implements PegaLinkLike {
   /** Agent passwords from the config, used when a login gives none (replaced on reload). */
   passwords: ReadonlyMap<string, string> = new Map();
 
+  /** Sends requests to `remote` and relays its events (standby), or back to the local link with `undefined`. */
+  route(remote: PegaLinkLike | undefined): void {
+    this.remote?.off('event', this.relay);
+    this.remote = remote;
+    remote?.on('event', this.relay);
+  }
+
+  /** The link requests go to now. */
+  private get target(): PegaLinkLike {
+    return this.remote ?? this.link;
+  }
+
   login(params: PegaLoginParams): Promise<PegaResult> {
     const password = params.password ?? this.passwords.get(params.agentId);
     const withPassword = password === undefined ? params : { ...params, password };
-    return this.run('login', params.agentId, params.device, () => this.link.login(withPassword));
+    return this.run('login', params.agentId, params.device, () => this.target.login(withPassword));
   }
 
   logout(agentId: string, reasonCode?: string): Promise<PegaResult> {
-    return this.run('logout', agentId, this.link.agents.find((a) => a.agentId === agentId)?.device, () => this.link.logout(agentId, reasonCode));
+    return this.run('logout', agentId, this.link.agents.find((a) => a.agentId === agentId)?.device, () => this.target.logout(agentId, reasonCode));
   }
 
   request(agentId: string, request: PegaRequest): Promise<PegaResult> {
-    return this.run(String((request as { action?: unknown }).action), agentId, this.link.agents.find((a) => a.agentId === agentId)?.device, () => this.link.request(agentId, request));
+    return this.run(String((request as { action?: unknown }).action), agentId, this.link.agents.find((a) => a.agentId === agentId)?.device, () => this.target.request(agentId, request));
   }
 
   refresh(agentId: string): Promise<unknown> {
-    return this.link.refresh(agentId);
+    return this.remote?.refresh?.(agentId) ?? this.link.refresh(agentId);
   }
 
   on(event: 'event', listener: PegaEventListener): this {
     this.link.on(event, listener);
+    this.listeners.add(listener);
     return this;
   }
 
   off(event: 'event', listener: PegaEventListener): this {
     this.link.off(event, listener);
+    this.listeners.delete(listener);
     return this;
   }
 

@@ -105,4 +105,10 @@ limits:
 # SIGTERM / SIGINT: finish requests, close sockets, release the association, exit within this.
 shutdown:
   timeoutMs: 10000
+
+# Scale-out on NATS (docs/nats.md): events to JetStream, Pega requests over NATS, and active/standby
+# with another csta serve of the same name (a lease in the NATS KV store decides which holds the PBX).
+# nats:
+#   servers: ["nats://127.0.0.1:4222"]
+#   lease: { ttlMs: 5000 }     # a dead active is replaced after about this long
 `;

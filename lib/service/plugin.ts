@@ -20,6 +20,7 @@ import type { Registry } from 'prom-client';
 import type { CstaSession } from '../session/session.js';
 import type { PegaCtiLink, PegaLoginParams } from '../pega/link.js';
 import type { PegaRequest, PegaResult } from '../pega/types.js';
+import type { PegaLinkLike } from '../pega/gateway/types.js';
 
 /** A JSON Schema fragment (draft 2020-12 / ajv), as a plain object. */
 export type SchemaFragment = { readonly [key: string]: unknown };
@@ -64,6 +65,11 @@ export interface ServiceHost {
   associate(): Promise<void>;
   /** Releases the PBX association properly (RLRQ / StopApplicationSession) and closes the link. */
   release(): Promise<void>;
+  /**
+   * Routes the service's agent front ends (gateway, API) to `remote` — a link on another instance,
+   * e.g. the NATS plugin's while standby — or back to the local link with `undefined`.
+   */
+  routeAgents?(remote: PegaLinkLike | undefined): void;
 }
 
 /** A running plugin. */
@@ -78,6 +84,12 @@ export interface ServicePlugin {
   handle?(req: IncomingMessage, res: ServerResponse): boolean;
   /** Extra reason for /readyz to answer 503 (e.g. not connected to NATS), or undefined when ready. */
   notReady?(): string | undefined;
+  /**
+   * While the plugin keeps this instance a standby on purpose (another instance holds the PBX
+   * link: NATS active/standby), a description; /healthz and /readyz then answer 200 with
+   * `link: "standby"` instead of 503 for the unassociated PBX link.
+   */
+  standby?(): string | undefined;
 }
 
 /** Makes a plugin from its config section. */

@@ -338,6 +338,7 @@ export class CtiLinkService {
         association: () => this.association(),
         associate: () => this.associate(),
         release: () => this.release(),
+        routeAgents: (remote) => this.dispatcher.route(remote),
       }),
     };
   }
@@ -424,6 +425,8 @@ export class CtiLinkService {
     const handled = handleServiceRoute(req, res, {
       health: () => {
         const h = this.observer.health();
+        const standby = h.ok ? undefined : this.standbyReason();
+        if (standby !== undefined) return { ok: true, body: { link: 'standby', standby, pyLinkState: this.link.linkState } };
         return h.ok ? { ok: true, body: { link: 'associated', endpoint: h.endpoint, role: this.observer.roleOf(h.endpoint), pyLinkState: this.link.linkState } } : { ok: false, reason: h.reason };
       },
       ready: () => this.readiness(),
@@ -438,10 +441,19 @@ export class CtiLinkService {
     res.end('not found\n');
   }
 
+  /** A plugin's reason this instance is a standby on purpose (see ServicePlugin.standby). */
+  private standbyReason(): string | undefined {
+    for (const { plugin } of this.plugins) {
+      const r = plugin.standby?.();
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  }
+
   private readiness(): string | undefined {
     if (this.state !== 'running') return `service ${this.state}`;
     const h = this.observer.health();
-    if (!h.ok) return h.reason;
+    if (!h.ok && this.standbyReason() === undefined) return h.reason;
     for (const { section, plugin } of this.plugins) {
       const r = plugin.notReady?.();
       if (r !== undefined) return `${section}: ${r}`;
