@@ -124,7 +124,7 @@ describe('PegaCtiLink and the session call model', () => {
     const snap = await refreshed;
     expect(snap?.pyCalls).to.deep.equal([{ pyCallId: '07', pyCallState: 'Alerting', pyOtherDN: '0612345678' }]);
     // The line still knows the call: answering without a call id finds it.
-    expect(await link.request('5501', { action: 'answerCall' })).to.deep.equal({ ok: true, callId: '07' });
+    expect(await link.request('5501', { action: 'answerCall', callId: '' })).to.deep.equal({ ok: true, callId: '07' });
     expect(events.map((e) => e.pyEventName)).to.include.members(['Alerting', 'Snapshot']);
   });
 });
