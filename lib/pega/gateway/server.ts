@@ -165,10 +165,11 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
   /**
    * Answers a plain HTTP request for one of the gateway's public files (`/toolbar`, `/toolbar.js`,
    * `/opencti.js`…, and `/` when standalone) and returns true; returns false, touching nothing,
-   * for any other path (or before `listen()`), so a mounting server can route the request on.
+   * for any other path (and before `listen()` or after `close()`), so a mounting server can route
+   * the request on.
    */
   handle(req: http.IncomingMessage, res: http.ServerResponse): boolean {
-    if (this.files === undefined) return false;
+    if (this.files === undefined || this.state !== 'listening') return false;
     const pathname = pathOf(req);
     if (pathname === undefined || (this.mounted && pathname === '/')) return false;
     return this.files.handle(req, res, pathname);
