@@ -148,6 +148,18 @@ describe('csta-link/opencti adapter (scripted WebSocket)', () => {
     expect(second.sent[0]!.request).to.deep.include({ action: 'login', agentId: '5501' });
   });
 
+  it('asks a token function again before each reconnect', async () => {
+    let n = 0;
+    const Api = installOpenCti({ global: {}, name: 'renewing', WebSocket: FakeSocket, url: 'ws://gw/cti', token: async () => `jwt-${++n}`, backoff: { initialDelayMs: 5, maxDelayMs: 20 } });
+    const renewing = new Api();
+    await outcome((s, f) => renewing.login('5501', '', '', {}, {}, s, f, () => undefined));
+    FakeSocket.last!.close(4401);
+    const end = Date.now() + 2000;
+    while (FakeSocket.opened.length < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 5));
+    expect(FakeSocket.opened.map((s) => s.protocols[1])).to.deep.equal(['bearer.jwt-1', 'bearer.jwt-2']);
+    await outcome((s, f) => renewing.logout('5501', '', {}, s, f));
+  });
+
   it('logout closes the socket for good', async () => {
     await login();
     expect(await outcome((s, f) => api.logout('5501', '3', {}, s, f))).to.deep.equal({ ok: true, result: {} });
