@@ -5,33 +5,16 @@
  * refuse other origins.
  */
 import { expect } from 'chai';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PegaGateway } from '../../../../lib/pega/gateway/server.js';
 import { staticTokenTable } from '../../../../lib/pega/gateway/auth.js';
 import { ensureOpenCtiBundle } from './bundle.js';
-import { FakeLink, connect, get, open } from './helpers.js';
+import { FakeLink, connect, get, open, selfSigned } from './helpers.js';
 
 const TOKENS = { 'tok-a': { agentId: '5501', device: '2000' } };
 const PEGA = 'https://pega.example.com';
-
-/** A self-signed certificate for 127.0.0.1, or why none could be made. */
-function selfSigned(): { key: string; cert: string } | string {
-  const dir = mkdtempSync(join(tmpdir(), 'gateway-tls-'));
-  try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore', timeout: 20_000 });
-    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
-  } catch (e) {
-    return `openssl could not make a certificate: ${e instanceof Error ? e.message : String(e)}`;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function httpsGet(port: number, path: string, ca: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
