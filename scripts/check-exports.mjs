@@ -1,5 +1,5 @@
 // Every type a public declaration names is itself public: walks the built declarations (dist/**/*.d.ts)
-// from the package's entries (dist/lib/index.d.ts, dist/protocol/index.d.ts), follows each public
+// from the package's entries (dist/lib/index.d.ts, dist/protocol/index.d.ts, dist/lib/opencti/index.d.ts), follows each public
 // declaration's references through imports and local helper declarations, and lists the named types
 // a user meets in a signature (hover, error message, docs) but cannot import. Exits 1 when any.
 // Run after a build: `node scripts/check-exports.mjs [distDir]` (scripts/package-check.sh runs it).
@@ -7,7 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const dist = resolve(process.argv[2] ?? 'dist');
-const ENTRIES = [join(dist, 'lib', 'index.d.ts'), join(dist, 'protocol', 'index.d.ts')];
+// The opencti entry is walked when the build has it (a declarations-only fixture may not).
+const ENTRIES = [join(dist, 'lib', 'index.d.ts'), join(dist, 'protocol', 'index.d.ts'), join(dist, 'lib', 'opencti', 'index.d.ts')].filter(
+  (entry, i) => i < 2 || existsSync(entry),
+);
 
 /** The .d.ts a module specifier in `from` resolves to. */
 function resolveSpec(spec, from) {

@@ -4,9 +4,9 @@
 #   2. a fresh project outside the checkout installs the tarball with only `typescript` (the
 #      lockfile's version) and the newest `@types/node`;
 #   3. every type a public declaration names is exported (scripts/check-exports.mjs on its dist/);
-#   4. ESM imports of csta-link and csta-link/protocol decode the bundled capture; require()
-#      either works (require(esm)) or says csta-link is ESM-only;
-#   5. every ```ts block of README.md type-checks there under --strict (extracted, so they cannot drift);
+#   4. ESM imports of csta-link and csta-link/protocol decode the bundled capture; csta-link/opencti
+#      installs Pega's desktop API object; require() either works (require(esm)) or says csta-link is ESM-only;
+#   5. every ```ts block of README.md, and a csta-link/opencti example, type-checks there under --strict;
 #   6. npx csta --help, --version, decode of the bundled capture and demo run from dist/ (no tsx there).
 # Exits non-zero at the first failure, saying which step failed. Needs the npm registry for step 2.
 set -euo pipefail
@@ -32,6 +32,8 @@ echo "$(wc -l <"$work/contents.txt") files, $(du -h "$tarball" | cut -f1)"
 for required in package.json README.md LICENSE CHANGELOG.md bin/csta.js cjs/index.cjs cjs/protocol.cjs \
   dist/lib/index.js dist/lib/index.d.ts dist/protocol/index.js dist/protocol/index.d.ts dist/lib/cli/main.js \
   dist/lib/pega/gateway/public/toolbar.html dist/lib/pega/gateway/public/toolbar.js \
+  dist/lib/pega/gateway/public/opencti.js dist/lib/pega/gateway/public/opencti.classic.js \
+  dist/lib/opencti/index.js dist/lib/opencti/index.d.ts \
   fixtures/traces/ber-inbound-call/trace.pcap; do
   grep -qxF "$required" "$work/contents.txt" || fail "the tarball lacks $required"
 done
@@ -80,6 +82,22 @@ console.log(`ok: ${frames.length} frames, frame 3 is ${event.type}; a bad frame 
 JS
 node esm-check.mjs || fail "ESM import"
 
+step "ESM import of csta-link/opencti (installs pega.cti.desktopApi.<name>)"
+cat >opencti-check.mjs <<'JS'
+import { installOpenCti, OPENCTI_IMPLEMENTATION_VERSION } from 'csta-link/opencti';
+
+const page = {};
+const Api = installOpenCti({ global: page, name: 'packageCheck' });
+if (page.pega?.cti?.desktopApi?.packageCheck !== Api) throw new Error('installOpenCti did not install pega.cti.desktopApi.packageCheck');
+const api = new Api();
+if (api.name !== 'packageCheck' || api.implementationVersion !== OPENCTI_IMPLEMENTATION_VERSION) throw new Error(`name/implementationVersion: ${api.name}/${api.implementationVersion}`);
+let error;
+api.holdCall('1', {}, () => undefined, (e) => (error = e));
+if (error?.errCode !== 'OPENCTI_AGENT_NOT_LOGGED_IN' || !(error instanceof page.pega.cti.desktopApi.errorObject)) throw new Error(`holdCall before login gave ${JSON.stringify(error)}`);
+console.log(`ok: pega.cti.desktopApi.${api.name} v${api.implementationVersion}; before login: ${error.errCode}`);
+JS
+node opencti-check.mjs || fail "ESM import of csta-link/opencti"
+
 step "require('csta-link'): works through require(esm), or says ESM-only"
 cat >cjs-check.cjs <<'JS'
 let loaded;
@@ -105,6 +123,14 @@ if (blocks.length === 0) throw new Error('README.md has no ```ts block');
 blocks.forEach((code, i) => writeFileSync(`examples/readme-${i + 1}.ts`, code));
 console.log(`${blocks.length} example(s)`);
 JS
+cat >examples/opencti.ts <<'TS'
+import { installOpenCti } from 'csta-link/opencti';
+import type { OpenCtiDesktopApi, OpenCtiErrorObject, PegaEvent } from 'csta-link/opencti';
+
+const Api = installOpenCti({ name: 'cstaLink', url: 'wss://gateway.example.com/cti', token: async () => 'jwt' });
+const api: OpenCtiDesktopApi = new Api();
+api.login('5501', '', '2000', {}, {}, () => undefined, (e: OpenCtiErrorObject) => console.log(e.errCode), (event: PegaEvent) => console.log(event.pyEventType));
+TS
 cat >tsconfig.json <<'JSON'
 {
   "compilerOptions": {

@@ -31,7 +31,10 @@ export interface ConnectionHandlers {
 /** Options of {@link GatewayConnection}. */
 export interface ConnectionOptions extends ConnectionHandlers {
   readonly url: string;
+  /** The first socket's token. */
   readonly token: string;
+  /** Asked again before each reconnect (a token may have expired); `undefined` keeps the last one. */
+  readonly renewToken?: () => Promise<string | undefined>;
   readonly WebSocket: WebSocketConstructorLike;
   readonly requestTimeoutMs: number;
   readonly backoff: Required<OpenCtiBackoff>;
@@ -59,9 +62,11 @@ export class GatewayConnection {
   private retry: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   private everOpen = false;
+  private token: string;
 
   constructor(options: ConnectionOptions) {
     this.options = options;
+    this.token = options.token;
   }
 
   /** Whether the socket is open now. */
@@ -124,7 +129,7 @@ export class GatewayConnection {
     if (this.closed) return;
     let socket: WebSocketLike;
     try {
-      socket = new this.options.WebSocket(this.options.url, [GATEWAY_SUBPROTOCOL, `${TOKEN_SUBPROTOCOL_PREFIX}${this.options.token}`]);
+      socket = new this.options.WebSocket(this.options.url, [GATEWAY_SUBPROTOCOL, `${TOKEN_SUBPROTOCOL_PREFIX}${this.token}`]);
     } catch (e) {
       first?.(false, `cannot open ${this.options.url}: ${e instanceof Error ? e.message : String(e)}`);
       return;
@@ -161,8 +166,19 @@ export class GatewayConnection {
     const delay = base / 2 + Math.random() * (base / 2);
     this.retry = setTimeout(() => {
       this.retry = undefined;
-      this.connect();
+      void this.renew().then(() => this.connect());
     }, delay);
+  }
+
+  private async renew(): Promise<void> {
+    const renew = this.options.renewToken;
+    if (renew === undefined) return;
+    try {
+      const fresh = await renew();
+      if (typeof fresh === 'string' && fresh !== '') this.token = fresh;
+    } catch {
+      // keep the last token; the gateway refuses it if it is no longer good, and the backoff goes on
+    }
   }
 
   private receive(data: unknown): void {

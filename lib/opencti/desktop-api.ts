@@ -222,6 +222,7 @@ export function createDesktopApi(config: DesktopApiConfig): OpenCtiDesktopApiCon
       const connection = new GatewayConnection({
         url,
         token,
+        renewToken: () => config.resolveToken({ agentID, extension, linkDefinition, options }),
         WebSocket: WebSocketCtor,
         requestTimeoutMs: config.requestTimeoutMs,
         backoff: config.backoff,

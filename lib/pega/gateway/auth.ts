@@ -36,6 +36,7 @@ export function copyIdentity(identity: GatewayIdentity): GatewayIdentity {
     agentId: identity.agentId,
     device: identity.device,
     ...(devices !== undefined && devices.length > 0 ? { devices: Object.freeze([...devices]) } : {}),
+    ...(identity.expiresAt !== undefined ? { expiresAt: identity.expiresAt } : {}),
   });
 }
 

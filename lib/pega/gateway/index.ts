@@ -2,7 +2,7 @@
  * The Pega gateway's public API: a WebSocket server that lets a browser CTI toolbar, or Pega with
  * the OpenCTI adapter (csta-link/opencti), use a PegaCtiLink (docs/pega-gateway.md, docs/opencti.md).
  */
-export { PegaGateway, DEFAULT_MAX_SOCKETS, DEFAULT_MAX_SOCKETS_PER_AGENT } from './server.js';
+export { PegaGateway, DEFAULT_MAX_SOCKETS, DEFAULT_MAX_SOCKETS_PER_AGENT, TOKEN_EXPIRED_CLOSE_CODE } from './server.js';
 export type { PegaGatewayOptions, PegaGatewayEvents } from './server.js';
 export { staticTokenTable, tokenFromUpgrade } from './auth.js';
 export { jwtAuthenticator, identityFromClaims, JWT_SECRET_ALGORITHMS, JWT_PUBLIC_KEY_ALGORITHMS, MAX_JWT_LENGTH, MAX_JWT_DEVICES } from './jwt.js';

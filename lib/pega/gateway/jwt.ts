@@ -77,7 +77,7 @@ export function identityFromClaims(payload: JWTPayload): GatewayIdentity | strin
   }
   const [device, ...rest] = devices;
   if (device === undefined) return 'no "devices" or "extension" claim';
-  return copyIdentity({ agentId, device, devices: rest });
+  return copyIdentity({ agentId, device, devices: rest, ...(typeof payload.exp === 'number' ? { expiresAt: payload.exp * 1000 } : {}) });
 }
 
 /** An {@link Authenticator} that verifies JWTs against one key. Throws at once on a bad key. */

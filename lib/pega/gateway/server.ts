@@ -75,6 +75,9 @@ export interface PegaGatewayOptions {
   readonly maxSocketsPerAgent?: number;
 }
 
+/** Close code of a socket whose token expired (4000–4999 are the application's; 4401 as in HTTP 401). */
+export const TOKEN_EXPIRED_CLOSE_CODE = 4401;
+
 /** Default of {@link PegaGatewayOptions.maxSockets}. */
 export const DEFAULT_MAX_SOCKETS = 256;
 /** Default of {@link PegaGatewayOptions.maxSocketsPerAgent}. */
@@ -165,10 +168,11 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
   /**
    * Answers a plain HTTP request for one of the gateway's public files (`/toolbar`, `/toolbar.js`,
    * `/opencti.js`…, and `/` when standalone) and returns true; returns false, touching nothing,
-   * for any other path (or before `listen()`), so a mounting server can route the request on.
+   * for any other path (and before `listen()` or after `close()`), so a mounting server can route
+   * the request on.
    */
   handle(req: http.IncomingMessage, res: http.ServerResponse): boolean {
-    if (this.files === undefined) return false;
+    if (this.files === undefined || this.state !== 'listening') return false;
     const pathname = pathOf(req);
     if (pathname === undefined || (this.mounted && pathname === '/')) return false;
     return this.files.handle(req, res, pathname);
@@ -299,7 +303,12 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
     if ((this.sockets.get(identity.agentId)?.size ?? 0) >= perAgent) {
       return refuse(503, `too many sockets for agent ${identity.agentId}: at most ${perAgent} (maxSocketsPerAgent)`);
     }
-    const who: GatewayIdentity = { agentId: identity.agentId, device: identity.device, ...(identity.devices !== undefined ? { devices: [...identity.devices] } : {}) };
+    const who: GatewayIdentity = {
+      agentId: identity.agentId,
+      device: identity.device,
+      ...(identity.devices !== undefined ? { devices: [...identity.devices] } : {}),
+      ...(identity.expiresAt !== undefined ? { expiresAt: identity.expiresAt } : {}),
+    };
     await new Promise<void>((resolve) => {
       this.wss.handleUpgrade(req, socket, head, (ws) => {
         this.open(ws, who);
@@ -322,7 +331,11 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
     ws.on('message', (data: RawData, isBinary: boolean) => this.receive(ws, identity, flight, data, isBinary));
     ws.on('error', () => undefined);
     ws.on('pong', () => this.alive.set(ws, true));
-    ws.once('close', (code: number) => this.closed(ws, identity, code));
+    const expiry = this.expiryTimer(ws, identity);
+    ws.once('close', (code: number) => {
+      if (expiry !== undefined) clearTimeout(expiry);
+      this.closed(ws, identity, code);
+    });
     this.emit('connection', identity);
     this.snapshot(identity.agentId);
   }
@@ -334,6 +347,19 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
     Promise.resolve()
       .then(() => link.refresh?.(agentId))
       .catch(() => undefined);
+  }
+
+  /** A socket does not outlive its token: closed with 4401 at `expiresAt` (the client may reconnect with a fresh token). */
+  private expiryTimer(ws: WebSocket, identity: GatewayIdentity): ReturnType<typeof setTimeout> | undefined {
+    if (identity.expiresAt === undefined) return undefined;
+    // setTimeout's longest delay is 2^31-1 ms (~24.8 days); a longer-lived token is re-checked then.
+    const delay = Math.max(0, Math.min(identity.expiresAt - Date.now(), 2 ** 31 - 1));
+    const timer = setTimeout(() => {
+      if (Date.now() >= identity.expiresAt!) ws.close(TOKEN_EXPIRED_CLOSE_CODE, 'token expired');
+      else this.expiryTimer(ws, identity);
+    }, delay);
+    timer.unref();
+    return timer;
   }
 
   private closed(ws: WebSocket, identity: GatewayIdentity, code: number): void {

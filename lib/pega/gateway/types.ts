@@ -65,6 +65,8 @@ export interface GatewayIdentity {
   readonly device: string;
   /** Further devices the agent may log in at (the extension typed at Pega login); `device` is always allowed. */
   readonly devices?: readonly string[];
+  /** When the token stops being valid (ms since the epoch, a JWT's `exp`): the gateway closes the socket then (code 4401). */
+  readonly expiresAt?: number;
 }
 
 /** Whether `identity` may log in at `extension`. */

@@ -1,5 +1,9 @@
 /** Test helpers for the gateway: a scripted fake link, a WebSocket test client, and plain GETs. */
+import { execFileSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as http from 'node:http';
 import { WebSocket } from 'ws';
 import type { RawData } from 'ws';
@@ -113,7 +117,7 @@ export async function connect(port: number, token: string, options: OpenOptions 
 
 export function get(port: number, path: string, method = 'GET', headers: Readonly<Record<string, string>> = {}): Promise<{ status: number; type: string | undefined; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, path, method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -123,3 +127,15 @@ export function get(port: number, path: string, method = 'GET', headers: Readonl
   });
 }
 
+/** A self-signed certificate for 127.0.0.1, or why none could be made. */
+export function selfSigned(): { key: string; cert: string } | string {
+  const dir = mkdtempSync(join(tmpdir(), 'gateway-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore', timeout: 20_000 });
+    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+  } catch (e) {
+    return `openssl could not make a certificate: ${e instanceof Error ? e.message : String(e)}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

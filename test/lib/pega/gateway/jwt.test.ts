@@ -25,9 +25,10 @@ describe('jwtAuthenticator', () => {
   const reasons: string[] = [];
   const hs = jwtAuthenticator({ key: { secret: SECRET }, onRejected: (r) => reasons.push(r) });
 
-  it('accepts a valid HS256 token: sub is the agent, extension then devices the allowed devices', async () => {
-    expect(await hs(await mint({ extension: '2000', devices: ['2001', '2000'] }))).to.deep.equal({ agentId: '5501', device: '2000', devices: ['2001'] });
-    expect(await hs(await mint({ devices: ['2002'] }))).to.deep.equal({ agentId: '5501', device: '2002' });
+  it('accepts a valid HS256 token: sub is the agent, extension then devices the allowed devices, exp the expiry', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 300;
+    expect(await hs(await mint({ extension: '2000', devices: ['2001', '2000'] }, secretKey, 'HS256', exp))).to.deep.equal({ agentId: '5501', device: '2000', devices: ['2001'], expiresAt: exp * 1000 });
+    expect(await hs(await mint({ devices: ['2002'] }))).to.deep.include({ agentId: '5501', device: '2002' });
   });
 
   it('refuses an expired token, one not yet valid, one without exp, and one signed with another key', async () => {
@@ -51,7 +52,7 @@ describe('jwtAuthenticator', () => {
   it('checks issuer and audience when configured', async () => {
     const strict = jwtAuthenticator({ key: { secret: SECRET }, issuer: 'https://pega.example.com', audience: 'csta-gateway' });
     const good = await new SignJWT({ extension: '2000' }).setProtectedHeader({ alg: 'HS256' }).setSubject('5501').setExpirationTime('5m').setIssuer('https://pega.example.com').setAudience('csta-gateway').sign(secretKey);
-    expect(await strict(good)).to.deep.equal({ agentId: '5501', device: '2000' });
+    expect(await strict(good)).to.deep.include({ agentId: '5501', device: '2000' });
     const wrongAud = await new SignJWT({ extension: '2000' }).setProtectedHeader({ alg: 'HS256' }).setSubject('5501').setExpirationTime('5m').setIssuer('https://pega.example.com').setAudience('other').sign(secretKey);
     expect(await strict(wrongAud)).to.equal(undefined);
     expect(await strict(await mint({ extension: '2000' }))).to.equal(undefined);
@@ -62,8 +63,8 @@ describe('jwtAuthenticator', () => {
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const rsAuth = jwtAuthenticator({ key: { publicKey: rsa.publicKey.export({ type: 'spki', format: 'pem' }) as string } });
     const esAuth = jwtAuthenticator({ key: { publicKey: ec.publicKey } });
-    expect(await rsAuth(await mint({ extension: '2000' }, rsa.privateKey, 'RS256'))).to.deep.equal({ agentId: '5501', device: '2000' });
-    expect(await esAuth(await mint({ extension: '2000' }, ec.privateKey, 'ES256'))).to.deep.equal({ agentId: '5501', device: '2000' });
+    expect(await rsAuth(await mint({ extension: '2000' }, rsa.privateKey, 'RS256'))).to.deep.include({ agentId: '5501', device: '2000' });
+    expect(await esAuth(await mint({ extension: '2000' }, ec.privateKey, 'ES256'))).to.deep.include({ agentId: '5501', device: '2000' });
     expect(await rsAuth(await mint({ extension: '2000' }, ec.privateKey, 'ES256'))).to.equal(undefined);
     // Algorithm confusion: the RSA public key's PEM bytes used as an HMAC secret.
     const pem = new TextEncoder().encode(rsa.publicKey.export({ type: 'spki', format: 'pem' }) as string);
@@ -116,6 +117,14 @@ describe('gateway identity: JWT upgrades and the extension typed at Pega login',
       { agentId: '5501', device: '2001', password: 'pw' },
     ]);
     client.ws.terminate();
+  });
+
+  it('closes a socket with 4401 when its token expires', async function () {
+    this.timeout(10_000);
+    await start();
+    const client = await connect(port, await mint({ extension: '2000' }, secretKey, 'HS256', Math.floor(Date.now() / 1000) + 2));
+    expect(await client.call(1, { action: 'agentReady' })).to.deep.equal({ id: 1, result: { ok: true } });
+    expect(await client.closed).to.equal(4401);
   });
 
   it('a static table entry may list devices too', async () => {

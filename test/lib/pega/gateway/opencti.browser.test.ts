@@ -53,6 +53,18 @@ function pegaPage(gatewayPort: number): string {
 </script></head><body>Pega</body></html>`;
 }
 
+/** A page that loads the ES module build cross-origin (CORS) and lets it find the gateway from its own URL. */
+function modulePage(gatewayPort: number): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Pega (module)</title>
+<script type="module">
+  import { OPENCTI_IMPLEMENTATION_VERSION } from 'http://127.0.0.1:${gatewayPort}/opencti.js';
+  const api = new window.pega.cti.desktopApi.cstaLink();
+  window.moduleLogin = (token) => new Promise((resolve) => api.login('5501', '', '', {}, { pyJWTString: token },
+    () => resolve({ ok: true, version: OPENCTI_IMPLEMENTATION_VERSION }), (e) => resolve({ ok: false, errCode: e.errCode, errMessage: e.errMessage }), () => undefined));
+  window.moduleLogout = () => new Promise((resolve) => api.logout('5501', '', {}, () => resolve(true), () => resolve(false)));
+</script></head><body>module</body></html>`;
+}
+
 type CallOutcome = { ok: true; result: { callId?: string } } | { ok: false; errCode: string; errMessage: string; pegaErrorObject: boolean };
 
 describe('OpenCTI adapter in Chromium: a Pega page ↔ adapter ↔ gateway ↔ PegaCtiLink ↔ simulator', function () {
@@ -105,9 +117,9 @@ describe('OpenCTI adapter in Chromium: a Pega page ↔ adapter ↔ gateway ↔ P
     gateway = new PegaGateway({ link, authenticate: jwtAuthenticator({ key: { secret: SECRET } }), allowedOrigins: [pegaOrigin] });
     gatewayPort = await gateway.listen();
 
-    pega.on('request', (_req, res) => {
+    pega.on('request', (req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(pegaPage(gatewayPort));
+      res.end(req.url === '/module.html' ? modulePage(gatewayPort) : pegaPage(gatewayPort));
     });
     token = await new SignJWT({ devices: ['2000', '2001'] })
       .setProtectedHeader({ alg: 'HS256' })
@@ -230,5 +242,19 @@ describe('OpenCTI adapter in Chromium: a Pega page ↔ adapter ↔ gateway ↔ P
     const got = (await pageEvents()).filter((e) => !(snapshot(e) && (e as { pyLinkState: string }).pyLinkState === 'DISCONNECTED'));
     // While the socket was cut the link may have emitted nothing for this agent; all it emitted otherwise arrived, in order.
     expect(got.map((e) => JSON.stringify(e))).to.deep.equal(linkEvents.map((e) => JSON.stringify(e)));
+  });
+
+  it('the ES module build, imported cross-origin, installs itself and finds the gateway from its own URL', async () => {
+    const second = await browser!.newPage();
+    try {
+      await second.goto(`http://127.0.0.1:${(pega.address() as AddressInfo).port}/module.html`);
+      await second.waitForFunction(() => typeof (window as unknown as { moduleLogin?: unknown }).moduleLogin === 'function', undefined, { timeout: 5000 });
+      const result = await second.evaluate((t) => (window as unknown as { moduleLogin: (t: string) => Promise<unknown> }).moduleLogin(t), token);
+      expect(result).to.deep.equal({ ok: true, version: '1' });
+      expect(link.agentAt('2000')?.agentId).to.equal(AGENT);
+      expect(await second.evaluate(() => (window as unknown as { moduleLogout: () => Promise<boolean> }).moduleLogout())).to.equal(true);
+    } finally {
+      await second.close();
+    }
   });
 });
