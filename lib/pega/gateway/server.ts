@@ -412,6 +412,8 @@ export class PegaGateway extends EventEmitter<PegaGatewayEvents> {
           agentId: identity.agentId,
           device: extension ?? identity.device,
           ...(request.password !== undefined ? { password: request.password } : {}),
+          ...(request.workMode !== undefined ? { workMode: request.workMode } : {}),
+          ...(request.queue !== undefined ? { queue: request.queue } : {}),
         });
       case 'logout':
         return await link.logout(identity.agentId, request.reasonCode);

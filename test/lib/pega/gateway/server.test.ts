@@ -129,6 +129,12 @@ describe('PegaGateway (fake link, 127.0.0.1)', () => {
       expect(link.requests).to.have.length(0);
     });
 
+    it('passes the work mode and queue typed at Pega login on to the link', async () => {
+      const c = await client('tok-bob');
+      expect(await c.call(1, { action: 'login', workMode: 'MODE_MANUAL_IN', queue: '6001' })).to.deep.equal({ id: 1, result: { ok: true } });
+      expect(link.logins).to.deep.equal([{ agentId: '5502', device: '8809', workMode: 'MODE_MANUAL_IN', queue: '6001' }]);
+    });
+
     it('refuses to act for another agent', async () => {
       const c = await client('tok-alice');
       const r1 = await c.call(1, { action: 'login', agentId: '5502' });
