@@ -1,0 +1,102 @@
+/**
+ * Interleaved benchmark rounds. On a shared machine a case measured alone follows the machine's
+ * load; two cases measured side by side, seconds apart, share it. So: every case is warmed up,
+ * then all cases run in short slices, round after round (the order rotating), and what is
+ * reported is the per-round *ratio* of two cases: median and min–max over the rounds.
+ */
+
+/** One slice of a case: operations done and the wall time they took. */
+export interface Slice {
+  readonly ops: number;
+  readonly ms: number;
+}
+
+/** A benchmark case: `slice(ms)` works for about `ms` milliseconds and says how much it did. */
+export interface Case {
+  readonly name: string;
+  slice(ms: number): Slice | Promise<Slice>;
+}
+
+let sink = 0;
+
+/** Keeps the optimiser from discarding results (read once at the end). */
+export function consumed(): number {
+  return sink;
+}
+
+/** A synchronous case calling `fn` on the inputs round-robin, in batches of one full pass. */
+export function syncCase<T>(name: string, inputs: readonly T[], fn: (input: T) => unknown): Case {
+  if (inputs.length === 0) throw new Error(`${name}: no inputs`);
+  return {
+    name,
+    slice(ms: number): Slice {
+      const start = performance.now();
+      let now = start;
+      let ops = 0;
+      do {
+        for (let i = 0; i < inputs.length; i++) if (fn(inputs[i]!) === undefined) sink++;
+        ops += inputs.length;
+        now = performance.now();
+      } while (now - start < ms);
+      return { ops, ms: now - start };
+    },
+  };
+}
+
+/** Rates (ops/s) of every case in every round. */
+export type Rates = ReadonlyMap<string, readonly number[]>;
+
+export interface RoundOptions {
+  /** Warm-up per case, ms (the generated codecs need many calls before they are optimised). */
+  readonly warmMs: number;
+  readonly rounds: number;
+  readonly sliceMs: number;
+}
+
+/** Warms every case up, then runs `rounds` interleaved rounds; returns each case's rate per round. */
+export async function runRounds(cases: readonly Case[], o: RoundOptions): Promise<Rates> {
+  for (const c of cases) {
+    // Several short warm-up slices rather than one long one: tiering up happens between calls too.
+    for (let k = 0; k < 4; k++) await c.slice(o.warmMs / 4);
+  }
+  const rates = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+  for (let round = 0; round < o.rounds; round++) {
+    for (let k = 0; k < cases.length; k++) {
+      const c = cases[(k + round) % cases.length]!;
+      const s = await c.slice(o.sliceMs);
+      rates.get(c.name)!.push((s.ops * 1000) / s.ms);
+    }
+  }
+  return rates;
+}
+
+export interface Spread {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export function spread(xs: readonly number[]): Spread {
+  if (xs.length === 0) return { median: NaN, min: NaN, max: NaN };
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return { median: s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2, min: s[0]!, max: s[s.length - 1]! };
+}
+
+/** Per-round `rates[a] / rates[b]` (same round, so the same machine load), summarised. */
+export function ratio(rates: Rates, a: string, b: string): Spread {
+  const x = rates.get(a);
+  const y = rates.get(b);
+  if (x === undefined || y === undefined) return spread([]);
+  return spread(x.map((v, i) => v / y[i]!));
+}
+
+export function formatRate(ops: number): string {
+  if (!Number.isFinite(ops)) return '—';
+  return ops >= 1e6 ? `${(ops / 1e6).toFixed(2)} M/s` : `${(ops / 1e3).toFixed(1)} k/s`;
+}
+
+export function formatRatio(s: Spread, digits = 1): string {
+  if (!Number.isFinite(s.median)) return '—';
+  return `${s.median.toFixed(digits)}× [${s.min.toFixed(digits)}–${s.max.toFixed(digits)}]`;
+}
