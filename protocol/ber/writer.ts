@@ -9,6 +9,8 @@ import { Buffer } from 'node:buffer';
 const INITIAL_SIZE = 1024;
 /** Up to this many bytes, strings are copied by a loop rather than Buffer.write. */
 const SHORT = 24;
+/** Up to this many bytes, finish() copies the result by a loop rather than Buffer#copy. */
+const SMALL_COPY = 256;
 
 function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48; // 0-9
@@ -33,6 +35,10 @@ export class BerWriter {
 
   private ensure(n: number): void {
     if (this.pos >= n) return;
+    this.grow(n);
+  }
+
+  private grow(n: number): void {
     const used = this.buf.length - this.pos;
     let cap = this.buf.length * 2;
     while (cap - used < n) cap *= 2;
@@ -43,7 +49,7 @@ export class BerWriter {
   }
 
   byte(b: number): void {
-    this.ensure(1);
+    if (this.pos < 1) this.grow(1);
     this.buf[--this.pos] = b;
   }
 
@@ -84,7 +90,17 @@ export class BerWriter {
 
   /** Header for contents written since `mark` (a previous `size`). */
   wrap(mark: number, key: number, constructed: boolean): void {
-    this.length(this.size - mark);
+    const len = this.buf.length - this.pos - mark;
+    const num = key & 0x1fffff;
+    if (len < 0x80 && num < 31) {
+      // The common case in one step: a one-octet identifier and a short-form length.
+      if (this.pos < 2) this.grow(2);
+      const buf = this.buf;
+      buf[--this.pos] = len;
+      buf[--this.pos] = ((key >>> 21) << 6) | (constructed ? 0x20 : 0) | num;
+      return;
+    }
+    this.length(len);
     this.tag(key, constructed);
   }
 
@@ -100,6 +116,52 @@ export class BerWriter {
     const buf = this.buf;
     const p = this.pos;
     for (let i = 0; i < n; i++) buf[p + i] = s.charCodeAt(i);
+  }
+
+  /**
+   * Writes `s` as latin1 if every character is at most 0xFF and returns true; otherwise writes
+   * nothing and returns false (one pass for the check and the copy).
+   */
+  latin1IfFits(s: string): boolean {
+    const n = s.length;
+    if (n > SHORT) {
+      for (let i = 0; i < n; i++) if (s.charCodeAt(i) > 0xff) return false;
+      this.latin1(s);
+      return true;
+    }
+    this.ensure(n);
+    const buf = this.buf;
+    const p = this.pos - n;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0xff) return false;
+      buf[p + i] = c;
+    }
+    this.pos = p;
+    return true;
+  }
+
+  /**
+   * Writes `h` as bytes if it is lower-case hex of even length (the model's OCTET STRING) and
+   * returns true; otherwise writes nothing and returns false.
+   */
+  lowerHexIfValid(h: string): boolean {
+    const len = h.length;
+    if ((len & 1) !== 0) return false;
+    const n = len >>> 1;
+    this.ensure(n);
+    const buf = this.buf;
+    const p = this.pos - n;
+    for (let i = 0; i < n; i++) {
+      const a = h.charCodeAt(2 * i);
+      const b = h.charCodeAt(2 * i + 1);
+      const hi = a >= 48 && a <= 57 ? a - 48 : a >= 97 && a <= 102 ? a - 87 : -1;
+      const lo = b >= 48 && b <= 57 ? b - 48 : b >= 97 && b <= 102 ? b - 87 : -1;
+      if ((hi | lo) < 0) return false;
+      buf[p + i] = (hi << 4) | lo;
+    }
+    this.pos = p;
+    return true;
   }
 
   utf8(s: string): void {
@@ -153,9 +215,17 @@ export class BerWriter {
 
   /** Returns a copy of everything written and resets the writer. */
   finish(): Buffer {
-    const out = Buffer.allocUnsafe(this.size);
-    this.buf.copy(out, 0, this.pos);
-    this.pos = this.buf.length;
+    const buf = this.buf;
+    const pos = this.pos;
+    const n = buf.length - pos;
+    const out = Buffer.allocUnsafe(n);
+    if (n <= SMALL_COPY) {
+      // Small results (most PDUs): a loop beats the native copy's call overhead.
+      for (let i = 0; i < n; i++) out[i] = buf[pos + i]!;
+    } else {
+      buf.copy(out, 0, pos);
+    }
+    this.pos = buf.length;
     return out;
   }
 

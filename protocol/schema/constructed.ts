@@ -7,6 +7,7 @@ import { DecodeError, DecodeErrorCode, EncodeError, EncodeErrorCode } from '../e
 import { TagClass, Universal, identifierHex, tagKey, tagName, universal } from '../ber/tags.js';
 import type { BerReader } from '../ber/reader.js';
 import { compileChoiceDecoder, compileSequenceDecoder } from './compile.js';
+import { compileChoiceEncoder, compileSequenceEncoder } from './compile-encode.js';
 import type { BerWriter } from '../ber/writer.js';
 import type {
   AlternativeMap,
@@ -66,6 +67,8 @@ export function explicit<C extends AnyCodec>(n: number, inner: C, cls: TagClass 
   const innerTags = inner.firstTags;
   const innerSet = innerTags === null ? null : new Set(innerTags);
   const label = name ?? `${tagName(tag)} ${inner.name}`;
+  const innerEncode = inner.encode;
+  const innerTag = inner.tag;
   return {
     kind: 'explicit',
     name: label,
@@ -91,7 +94,7 @@ export function explicit<C extends AnyCodec>(n: number, inner: C, cls: TagClass 
     },
     encode(w: BerWriter, v: Infer<C>, t: number): void {
       const m = w.size;
-      inner.encode(w, v, inner.tag);
+      innerEncode(w, v, innerTag);
       w.wrap(m, t, true);
     },
   };
@@ -167,8 +170,12 @@ export function sequence<const F extends FieldMap>(name: string, fieldMap: F): S
     firstTags: [tag],
     fields,
     decode: compileSequenceDecoder(name, fields, genericDecode as (r: BerReader) => unknown, withPath) as (r: BerReader) => SequenceValue<F>,
-    encode: encodeSequence,
+    encode: compileSequenceEncoder(name, fields, encodeSequence as (w: BerWriter, v: unknown, t: number) => void, missingField, withPath),
   };
+
+  function missingField(j: number): EncodeError {
+    return new EncodeError(EncodeErrorCode.MissingField, `mandatory ${fields[j]!.name} is missing`, name);
+  }
 
   function genericDecode(r: BerReader): SequenceValue<F> {
     if (!r.cons) throw new DecodeError(DecodeErrorCode.BadValue, r.hdr, `${name} must be constructed`);
@@ -231,7 +238,7 @@ export function sequence<const F extends FieldMap>(name: string, fieldMap: F): S
       if (unknown !== undefined) writeUnknownAfter(w, unknown, f.name);
       const fv = v[f.name];
       if (fv === undefined) {
-        if (!f.optional) throw new EncodeError(EncodeErrorCode.MissingField, `mandatory ${f.name} is missing`, name);
+        if (!f.optional) throw missingField(j);
         continue;
       }
       try {
@@ -349,7 +356,7 @@ export function choice<const A extends AlternativeMap>(name: string, alternative
     alternatives,
     extensible,
     decode: compileChoiceDecoder(name, byTag, decodeOther, withPath) as (r: BerReader) => Loose,
-    encode: encodeChoice,
+    encode: compileChoiceEncoder(name, alternatives, encodeChoice as (w: BerWriter, v: unknown, t: number) => void, withPath),
   };
 
   /** Tags not in the switch: the open alternative, an unknown one, or an error. */

@@ -93,8 +93,7 @@ export const OCTET_STRING = primitive<string>(
   (w, v, tag) => {
     if (typeof v !== 'string') throw typeError('OCTET STRING (hex or text)', v);
     const m = w.size;
-    if (HEX_RE.test(v)) w.hex(v);
-    else w.utf8(v);
+    if (!w.lowerHexIfValid(v)) w.utf8(v);
     w.wrap(m, tag, false);
   },
 );
@@ -114,9 +113,8 @@ export function characterString(name: string, universalNumber: number): Primitiv
     (r) => (r.cons ? r.constructedString(r.start, r.end, OCTET_STRING_TAG).toString('latin1') : r.latin1(r.start, r.end)),
     (w, v, t) => {
       if (typeof v !== 'string') throw typeError(name, v);
-      for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 0xff) throw typeError(name, v);
       const m = w.size;
-      w.latin1(v);
+      if (!w.latin1IfFits(v)) throw typeError(name, v);
       w.wrap(m, t, false);
     },
   );
