@@ -1,8 +1,9 @@
 /**
  * Interleaved benchmark rounds. On a shared machine a case measured alone follows the machine's
  * load; two cases measured side by side, seconds apart, share it. So: every case is warmed up,
- * then all cases run in short slices, round after round (the order rotating), and what is
- * reported is the per-round *ratio* of two cases: median and min–max over the rounds.
+ * then all cases run in short slices, round after round (the order rotating, the two sides of
+ * each ratio back to back), and what is reported is the per-round *ratio* of two cases: median
+ * and min–max over the rounds.
  */
 
 /** One slice of a case: operations done and the wall time they took. */
@@ -53,18 +54,26 @@ export interface RoundOptions {
   readonly sliceMs: number;
 }
 
-/** Warms every case up, then runs `rounds` interleaved rounds; returns each case's rate per round. */
-export async function runRounds(cases: readonly Case[], o: RoundOptions): Promise<Rates> {
+/**
+ * Warms every case up, then runs `rounds` rounds. Cases whose ratio is reported are grouped:
+ * a group's cases run back to back (so they share the machine's load), groups rotate from round
+ * to round and the order inside a group reverses every other round.
+ */
+export async function runRounds(groups: readonly (readonly Case[])[], o: RoundOptions): Promise<Rates> {
+  const cases = groups.flat();
   for (const c of cases) {
     // Several short warm-up slices rather than one long one: tiering up happens between calls too.
     for (let k = 0; k < 4; k++) await c.slice(o.warmMs / 4);
   }
   const rates = new Map<string, number[]>(cases.map((c) => [c.name, []]));
   for (let round = 0; round < o.rounds; round++) {
-    for (let k = 0; k < cases.length; k++) {
-      const c = cases[(k + round) % cases.length]!;
-      const s = await c.slice(o.sliceMs);
-      rates.get(c.name)!.push((s.ops * 1000) / s.ms);
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[(g + round) % groups.length]!;
+      const ordered = round % 2 === 0 ? group : [...group].reverse();
+      for (const c of ordered) {
+        const s = await c.slice(o.sliceMs);
+        rates.get(c.name)!.push((s.ops * 1000) / s.ms);
+      }
     }
   }
   return rates;

@@ -37,17 +37,11 @@ for (const f of [...uniform, ...mix]) {
   if (Buffer.compare(encodePdu(decodePdu(f)), Buffer.from(f)) !== 0) throw new Error('a fixture does not round-trip; fix that before benchmarking');
 }
 
-const cases: Case[] = [
-  syncCase('decode · call mix', mix, (f) => decodePdu(f)),
-  syncCase('raw TLV walk · call mix', mix, (f) => rawTlvWalk(f)),
-  syncCase('encode · call mix', pdus(mix), (p) => encodePdu(p)),
-  syncCase('decode · uniform', uniform, (f) => decodePdu(f)),
-  syncCase('raw TLV walk · uniform', uniform, (f) => rawTlvWalk(f)),
-  syncCase('encode · uniform', pdus(uniform), (p) => encodePdu(p)),
-  syncCase('encode · requests', requests, (p) => encodePdu(p)),
-  syncCase('asn1js fromBER · call mix', mix, (f) => asn1js.fromBER(f)),
-  syncCase('XML decode', xmlMessages, (x) => decodeXml(x)),
-  syncCase('saxes pass alone', xmlMessages, (x) => saxesPass(x)),
+const groups: Case[][] = [
+  [syncCase('decode · call mix', mix, (f) => decodePdu(f)), syncCase('raw TLV walk · call mix', mix, (f) => rawTlvWalk(f)), syncCase('encode · call mix', pdus(mix), (p) => encodePdu(p))],
+  [syncCase('decode · uniform', uniform, (f) => decodePdu(f)), syncCase('raw TLV walk · uniform', uniform, (f) => rawTlvWalk(f)), syncCase('encode · uniform', pdus(uniform), (p) => encodePdu(p))],
+  [syncCase('encode · requests', requests, (p) => encodePdu(p)), syncCase('asn1js fromBER · call mix', mix, (f) => asn1js.fromBER(f))],
+  [syncCase('XML decode', xmlMessages, (x) => decodeXml(x)), syncCase('saxes pass alone', xmlMessages, (x) => saxesPass(x))],
 ];
 
 const erlang = await startErlang(mix);
@@ -56,22 +50,21 @@ if ('skipped' in erlang) erlangNote = `Erlang asn1ct: skipped (${erlang.skipped}
 else {
   const subset = erlang.ready.map((i) => mix[i]!);
   if (erlang.ready.length !== mix.length) erlangNote = `Erlang asn1ct: timed on the ${subset.length} of ${mix.length} call-mix frames it decodes and re-encodes identically`;
-  cases.push(
-    erlang.decode,
-    erlang.encode,
-    syncCase('decode · Erlang subset', subset, (f) => decodePdu(f)),
-    syncCase('encode · Erlang subset', pdus(subset), (p) => encodePdu(p)),
+  groups.push(
+    [syncCase('decode · Erlang subset', subset, (f) => decodePdu(f)), erlang.decode],
+    [syncCase('encode · Erlang subset', pdus(subset), (p) => encodePdu(p)), erlang.encode],
   );
 }
+const cases = groups.flat();
 
 const meanBytes = mix.reduce((a, b) => a + b.length, 0) / mix.length;
 console.log(
   `csta-link benchmark — call mix: ${mix.length} event frames (${(callControlShare() * 100).toFixed(0)}% call control, mean ${meanBytes.toFixed(0)} bytes); ` +
     `uniform: ${uniform.length} event frames; ${requests.length} requests; ${xmlMessages.length} XML messages`,
 );
-console.log(`method: ${WARM_MS} ms warm-up per case, then ${ROUNDS} rounds of ${SLICE_MS} ms slices, cases interleaved; ratios are per round (median [min–max])\n`);
+console.log(`method: ${WARM_MS} ms warm-up per case, then ${ROUNDS} rounds of ${SLICE_MS} ms slices, cases interleaved (both sides of a ratio back to back); ratios are per round (median [min–max])\n`);
 
-const rates = await runRounds(cases, { warmMs: WARM_MS, rounds: ROUNDS, sliceMs: SLICE_MS });
+const rates = await runRounds(groups, { warmMs: WARM_MS, rounds: ROUNDS, sliceMs: SLICE_MS });
 if (!('skipped' in erlang)) erlang.close();
 
 console.log('rates (median over rounds):');
@@ -87,7 +80,7 @@ const walkUni = slower(rates, 'decode · uniform', 'raw TLV walk · uniform');
 const encMix = slower(rates, 'encode · call mix', 'decode · call mix');
 const encUni = slower(rates, 'encode · uniform', 'decode · uniform');
 const xmlSax = slower(rates, 'XML decode', 'saxes pass alone');
-const asn1 = ratio(rates, 'decode · call mix', 'asn1js fromBER · call mix');
+const asn1 = ratio(rates, 'decode · call mix', 'asn1js fromBER · call mix'); // different groups: printed only
 console.log('\nratios (time per frame; lower is better unless noted):');
 console.log(`  BER decode / raw TLV walk     call mix ${formatRatio(walkMix)}   uniform ${formatRatio(walkUni)}   (target ≤ 4×, goal ≤ 3×)`);
 console.log(`  BER encode / BER decode       call mix ${formatRatio(encMix, 2)}   uniform ${formatRatio(encUni, 2)}   (target ≤ 1×)`);
@@ -97,7 +90,7 @@ let erlangSummary = '';
 if (!('skipped' in erlang)) {
   const dec = ratio(rates, 'decode · Erlang subset', erlang.decode.name);
   const enc = ratio(rates, 'encode · Erlang subset', erlang.encode.name);
-  const erlEnc = slower(rates, erlang.encode.name, erlang.decode.name);
+  const erlEnc = slower(rates, erlang.encode.name, erlang.decode.name); // different groups: printed only
   console.log(`  csta-link / Erlang asn1ct     decode ${formatRatio(dec)} faster   encode ${formatRatio(enc)} faster (target ≥ 1.5×)   (Erlang's own encode/decode ${formatRatio(erlEnc)})`);
   erlangSummary = ` · vs erlang dec ${dec.median.toFixed(1)}× enc ${enc.median.toFixed(1)}×`;
 }

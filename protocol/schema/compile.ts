@@ -23,12 +23,36 @@ export interface CompiledFieldInfo {
 type Decode = (r: BerReader) => unknown;
 type WithPath = (e: unknown, segment: string) => unknown;
 
-function acceptExpr(codec: AnyCodec, index: number): string {
-  const tags = codec.firstTags;
+/**
+ * A set of tag keys tested without hashing: keys with a tag number below 64 (all of CSTA's
+ * context tags, most application ones) index a 256-entry table by class and number; the rest
+ * (high-numbered vendor tags) are in `high`.
+ */
+export interface TagTable {
+  readonly low: Uint8Array;
+  readonly high: ReadonlySet<number>;
+}
+
+export function tagTable(tags: readonly number[]): TagTable {
+  const low = new Uint8Array(256);
+  const high = new Set<number>();
+  for (const t of tags) {
+    if ((t & 0x1fffff) < 64) low[(t >>> 15) | (t & 63)] = 1;
+    else high.add(t);
+  }
+  return { low, high };
+}
+
+/** The source of a test of `t` against `tags` (the table `table` for large sets), `true` for any tag. */
+export function acceptSource(tags: readonly number[] | null, table: string): string {
   if (tags === null) return 'true';
   if (tags.length === 1) return `t === ${tags[0]}`;
   if (tags.length <= 4) return `(${tags.map((x) => `t === ${x}`).join(' || ')})`;
-  return `S[${index}].has(t)`;
+  return `((t & 0x1fffc0) === 0 ? ${table}.low[(t >>> 15) | (t & 63)] === 1 : ${table}.high.has(t))`;
+}
+
+function acceptExpr(codec: AnyCodec, index: number): string {
+  return acceptSource(codec.firstTags, `S${index}`);
 }
 
 const prop = (name: string): string => `[${JSON.stringify(name)}]`;
@@ -47,7 +71,7 @@ export function compileSequenceDecoder(name: string, fields: readonly CompiledFi
   fields.forEach((f, j) => {
     lines.push(`  if (t !== -1 && ${acceptExpr(f.codec, j)}) {`);
     lines.push(`    cur = ${JSON.stringify(f.name)};`);
-    lines.push(`    out${prop(f.name)} = C[${j}].decode(r);`);
+    lines.push(`    out${prop(f.name)} = D${j}(r);`);
     lines.push('    pos = next;');
     lines.push('    if (pos < end) { r.header(pos, end); t = r.tag; next = r.next; } else t = -1;');
     lines.push(f.optional ? '  }' : '  } else { r.leave(); return fallback(r, hdr, start, end, next0, tag0); }');
@@ -57,7 +81,7 @@ export function compileSequenceDecoder(name: string, fields: readonly CompiledFi
   lines.push('  r.leave();');
   lines.push('  return out;');
   lines.push('};');
-  const sets = fields.map((f) => (f.codec.firstTags !== null && f.codec.firstTags.length > 4 ? new Set(f.codec.firstTags) : undefined));
+  const tables = fields.map((f) => (f.codec.firstTags !== null && f.codec.firstTags.length > 4 ? tagTable(f.codec.firstTags) : undefined));
   const fallback = (r: BerReader, hdr: number, start: number, end: number, next: number, tag: number): unknown => {
     // Restore the SEQUENCE's own header, then let the interpreter decode it from the start.
     r.hdr = hdr;
@@ -68,22 +92,11 @@ export function compileSequenceDecoder(name: string, fields: readonly CompiledFi
     r.cons = true;
     return generic(r);
   };
-  const factory = new Function('C', 'S', 'generic', 'fallback', 'withPath', 'NAME', lines.join('\n')) as (
-    c: readonly AnyCodec[],
-    s: readonly (Set<number> | undefined)[],
-    g: Decode,
-    fb: typeof fallback,
-    wp: WithPath,
-    n: string,
-  ) => Decode;
-  return factory(
-    fields.map((f) => f.codec),
-    sets,
-    generic,
-    fallback,
-    withPath,
-    name,
-  );
+  // Each component's decode function and tag table are parameters of their own, so every call
+  // site in the generated code sees one known target.
+  const params = [...fields.map((_, j) => `D${j}`), ...fields.map((_, j) => `S${j}`)];
+  const factory = new Function(...params, 'generic', 'fallback', 'withPath', 'NAME', lines.join('\n')) as (...args: unknown[]) => Decode;
+  return factory(...fields.map((f) => f.codec.decode), ...tables, generic, fallback, withPath, name);
 }
 
 /** A specialised decoder for an untagged CHOICE: a switch on the tag building `{ alt: value }`. */
@@ -97,14 +110,35 @@ export function compileChoiceDecoder(
   const lines: string[] = ['return function decodeChoice(r) {', '  switch (r.tag) {'];
   for (const [tag, alt] of byTag) {
     const k = alts.indexOf(alt);
-    lines.push(`    case ${tag}: try { return { ${JSON.stringify(alt.name)}: A[${k}].decode(r) }; } catch (e) { throw withPath(e, NAME + ${JSON.stringify('.' + alt.name)}); }`);
+    lines.push(`    case ${tag}: try { return { ${JSON.stringify(alt.name)}: A${k}(r) }; } catch (e) { throw withPath(e, NAME + ${JSON.stringify('.' + alt.name)}); }`);
   }
   lines.push('    default: return orElse(r);', '  }', '};');
-  const factory = new Function('A', 'orElse', 'withPath', 'NAME', lines.join('\n')) as (a: readonly AnyCodec[], o: Decode, wp: WithPath, n: string) => Decode;
-  return factory(
-    alts.map((a) => a.codec),
-    orElse,
-    withPath,
-    name,
-  );
+  const factory = new Function(...alts.map((_, k) => `A${k}`), 'orElse', 'withPath', 'NAME', lines.join('\n')) as (...args: unknown[]) => Decode;
+  return factory(...alts.map((a) => a.codec.decode), orElse, withPath, name);
+}
+
+/**
+ * A specialised decoder for an EXPLICIT tag around `inner`: checks the one inner element's tag
+ * (a comparison or a table, no Set), decodes it, checks nothing follows. `fail` builds the
+ * errors: 0 = not constructed, 1 = unexpected inner tag, 2 = trailing bytes at `pos`.
+ */
+export function compileExplicitDecoder(inner: AnyCodec, fail: (r: BerReader, what: 0 | 1 | 2, pos: number) => unknown): Decode {
+  const tags = inner.firstTags;
+  const lines = [
+    'return function decodeExplicit(r) {',
+    '  if (!r.cons) throw fail(r, 0, 0);',
+    '  const end = r.end;',
+    '  r.enter(r.hdr);',
+    '  r.header(r.start, end);',
+    '  const t = r.tag;',
+    `  if (!${acceptSource(tags, 'T')}) throw fail(r, 1, 0);`,
+    '  const next = r.next;',
+    '  const v = D(r);',
+    '  if (next !== end) throw fail(r, 2, next);',
+    '  r.leave();',
+    '  return v;',
+    '};',
+  ];
+  const factory = new Function('D', 'T', 'fail', lines.join('\n')) as (d: Decode, t: TagTable | undefined, f: typeof fail) => Decode;
+  return factory(inner.decode, tags !== null && tags.length > 4 ? tagTable(tags) : undefined, fail);
 }

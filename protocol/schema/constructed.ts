@@ -6,7 +6,7 @@
 import { DecodeError, DecodeErrorCode, EncodeError, EncodeErrorCode } from '../errors.js';
 import { TagClass, Universal, identifierHex, tagKey, tagName, universal } from '../ber/tags.js';
 import type { BerReader } from '../ber/reader.js';
-import { compileChoiceDecoder, compileSequenceDecoder } from './compile.js';
+import { compileChoiceDecoder, compileExplicitDecoder, compileSequenceDecoder } from './compile.js';
 import { compileChoiceEncoder, compileSequenceEncoder } from './compile-encode.js';
 import type { BerWriter } from '../ber/writer.js';
 import type {
@@ -65,7 +65,6 @@ export function implicit<C extends AnyCodec>(n: number, codec: C, cls: TagClass 
 export function explicit<C extends AnyCodec>(n: number, inner: C, cls: TagClass = TagClass.context, name?: string): ExplicitCodec<Infer<C>> {
   const tag = contextOrClass(n, cls);
   const innerTags = inner.firstTags;
-  const innerSet = innerTags === null ? null : new Set(innerTags);
   const label = name ?? `${tagName(tag)} ${inner.name}`;
   const innerEncode = inner.encode;
   const innerTag = inner.tag;
@@ -75,23 +74,16 @@ export function explicit<C extends AnyCodec>(n: number, inner: C, cls: TagClass 
     tag,
     firstTags: [tag],
     inner,
-    decode(r: BerReader): Infer<C> {
-      if (!r.cons) throw new DecodeError(DecodeErrorCode.BadValue, r.hdr, `explicitly tagged ${label} must be constructed`);
-      const end = r.end;
-      r.enter(r.hdr);
-      r.header(r.start, end);
-      if (innerSet !== null && !innerSet.has(r.tag)) {
-        throw new DecodeError(DecodeErrorCode.UnexpectedTag, r.hdr, `unexpected tag inside ${label}`, {
+    decode: compileExplicitDecoder(inner, (r: BerReader, what: 0 | 1 | 2, pos: number): DecodeError => {
+      if (what === 0) return new DecodeError(DecodeErrorCode.BadValue, r.hdr, `explicitly tagged ${label} must be constructed`);
+      if (what === 1) {
+        return new DecodeError(DecodeErrorCode.UnexpectedTag, r.hdr, `unexpected tag inside ${label}`, {
           expected: hexTags(innerTags, true),
           found: r.foundTag(),
         });
       }
-      const next = r.next;
-      const v = inner.decode(r) as Infer<C>;
-      if (next !== end) throw new DecodeError(DecodeErrorCode.TrailingBytes, next, `extra bytes inside ${label}`);
-      r.leave();
-      return v;
-    },
+      return new DecodeError(DecodeErrorCode.TrailingBytes, pos, `extra bytes inside ${label}`);
+    }) as (r: BerReader) => Infer<C>,
     encode(w: BerWriter, v: Infer<C>, t: number): void {
       const m = w.size;
       innerEncode(w, v, innerTag);
