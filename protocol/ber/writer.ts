@@ -1,16 +1,17 @@
 /**
  * A BER writer that fills its buffer from the end towards the start, so every length is known
  * when it is written and nothing is ever shifted. Encoders therefore emit the *last* component
- * first. `finish()` copies the result out and resets the writer for reuse, so the bytes handed
- * to a caller are never overwritten by a later encode.
+ * first. `finish()` hands out the bytes written since the previous finish as a view of the
+ * writer's slab (no copy: allocating and filling a fresh Buffer cost more than the encode of a
+ * small PDU), and the next encode writes below them, so bytes handed to a caller are never
+ * overwritten by a later encode. When a slab is used up the next one is allocated; a slab stays
+ * alive while any result taken from it does, as with Node's own Buffer pool.
  */
 import { Buffer } from 'node:buffer';
 
 const INITIAL_SIZE = 1024;
 /** Up to this many bytes, strings are copied by a loop rather than Buffer.write. */
 const SHORT = 24;
-/** Up to this many bytes, finish() copies the result by a loop rather than Buffer#copy. */
-const SMALL_COPY = 256;
 
 function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48; // 0-9
@@ -21,16 +22,22 @@ function hexValue(c: number): number {
 
 export class BerWriter {
   private buf: Buffer;
+  /** Start of what the current encode has written (it grows downwards). */
   private pos: number;
+  /** End of the current encode; everything above it was handed out by finish(). */
+  private end: number;
+  private readonly slab: number;
 
   constructor(initialSize = INITIAL_SIZE) {
-    this.buf = Buffer.allocUnsafe(initialSize);
-    this.pos = initialSize;
+    this.slab = Math.max(1, initialSize);
+    this.buf = Buffer.allocUnsafeSlow(this.slab);
+    this.pos = this.slab;
+    this.end = this.slab;
   }
 
   /** Number of bytes written so far (stable across buffer growth). */
   get size(): number {
-    return this.buf.length - this.pos;
+    return this.end - this.pos;
   }
 
   private ensure(n: number): void {
@@ -38,14 +45,17 @@ export class BerWriter {
     this.grow(n);
   }
 
+  /** A new slab with room for `n` more bytes; the current encode's bytes move to its end. */
   private grow(n: number): void {
-    const used = this.buf.length - this.pos;
-    let cap = this.buf.length * 2;
+    const used = this.end - this.pos;
+    // A single encode that outgrew its whole slab doubles it; otherwise a fresh slab will do.
+    let cap = this.end === this.buf.length ? this.buf.length * 2 : this.slab;
     while (cap - used < n) cap *= 2;
-    const next = Buffer.allocUnsafe(cap);
-    this.buf.copy(next, cap - used, this.pos);
+    const next = Buffer.allocUnsafeSlow(cap);
+    this.buf.copy(next, cap - used, this.pos, this.end);
     this.buf = next;
     this.pos = cap - used;
+    this.end = cap;
   }
 
   byte(b: number): void {
@@ -90,7 +100,7 @@ export class BerWriter {
 
   /** Header for contents written since `mark` (a previous `size`). */
   wrap(mark: number, key: number, constructed: boolean): void {
-    const len = this.buf.length - this.pos - mark;
+    const len = this.end - this.pos - mark;
     const num = key & 0x1fffff;
     if (len < 0x80 && num < 31) {
       // The common case in one step: a one-octet identifier and a short-form length.
@@ -213,23 +223,18 @@ export class BerWriter {
     }
   }
 
-  /** Returns a copy of everything written and resets the writer. */
+  /** Returns everything written since the last finish, as a view no later encode touches. */
   finish(): Buffer {
     const buf = this.buf;
-    const pos = this.pos;
-    const n = buf.length - pos;
-    const out = Buffer.allocUnsafe(n);
-    if (n <= SMALL_COPY) {
-      // Small results (most PDUs): a loop beats the native copy's call overhead.
-      for (let i = 0; i < n; i++) out[i] = buf[pos + i]!;
-    } else {
-      buf.copy(out, 0, pos);
-    }
-    this.pos = buf.length;
+    // Buffer.from(arrayBuffer, offset, length) makes the view directly (subarray goes through the
+    // species constructor and is several times slower).
+    const out = Buffer.from(buf.buffer, buf.byteOffset + this.pos, this.end - this.pos);
+    this.end = this.pos;
     return out;
   }
 
+  /** Drops what the current encode has written. */
   reset(): void {
-    this.pos = this.buf.length;
+    this.pos = this.end;
   }
 }

@@ -194,6 +194,9 @@ export function enumerated<const V extends Record<string, number>>(name: string,
   const tag = universal(Universal.enumerated);
   const byNumber = new Map<number, string>();
   for (const [k, n] of Object.entries(values)) byNumber.set(n, k);
+  // A Map rather than `values[name]`: the encode closure is shared by every ENUMERATED type, so
+  // a keyed load on `values` would see them all (megamorphic).
+  const byName = new Map<unknown, number>(Object.entries(values));
   return {
     kind: 'enumerated',
     name,
@@ -206,7 +209,7 @@ export function enumerated<const V extends Record<string, number>>(name: string,
       return byNumber.get(n) ?? n;
     },
     encode(w, v, t) {
-      const n = typeof v === 'number' ? v : values[v as string];
+      const n = typeof v === 'number' ? v : byName.get(v);
       if (n === undefined || !Number.isSafeInteger(n)) throw typeError(name, v);
       const m = w.size;
       w.integer(n);
