@@ -1,12 +1,17 @@
 /**
  * Interleaved benchmark rounds. On a shared machine a case measured alone follows the machine's
- * load; two cases measured side by side, seconds apart, share it. So: every case is warmed up,
+ * load; two cases measured side by side, seconds apart, share it. So: every case is timed in CPU
+ * time (not wall time: being descheduled costs the code nothing), every case is warmed up,
  * then all cases run in short slices, round after round (the order rotating, the two sides of
  * each ratio back to back), and what is reported is the per-round *ratio* of two cases: median
  * and min–max over the rounds.
  */
 
-/** One slice of a case: operations done and the wall time they took. */
+/**
+ * One slice of a case: operations done and the CPU time they took (the process's user + system
+ * time, GC threads included). CPU time, not wall time: on a shared machine a slice that was
+ * descheduled for a while has taken longer but has not cost more.
+ */
 export interface Slice {
   readonly ops: number;
   readonly ms: number;
@@ -31,15 +36,15 @@ export function syncCase<T>(name: string, inputs: readonly T[], fn: (input: T) =
   return {
     name,
     slice(ms: number): Slice {
+      const cpu0 = process.cpuUsage();
       const start = performance.now();
-      let now = start;
       let ops = 0;
       do {
         for (let i = 0; i < inputs.length; i++) if (fn(inputs[i]!) === undefined) sink++;
         ops += inputs.length;
-        now = performance.now();
-      } while (now - start < ms);
-      return { ops, ms: now - start };
+      } while (performance.now() - start < ms);
+      const cpu = process.cpuUsage(cpu0);
+      return { ops, ms: (cpu.user + cpu.system) / 1000 };
     },
   };
 }

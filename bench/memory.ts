@@ -2,7 +2,8 @@
  * `npm run bench -- --memory`: RSS and heap of a session (with its call model) holding 10k
  * monitored devices and 50k live calls, with the simulator in the same process and without it
  * (the simulator in a child process, bench/sim-child.ts), then the session's heap growth after
- * 1M calls have come and gone. Takes about a minute (BENCH_GROWTH_CALLS sets the 1M).
+ * 1M calls have come and gone. Takes about a minute and a half (BENCH_CALLS sets the 50k,
+ * BENCH_GROWTH_CALLS the 1M).
  */
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { CstaSession } from '../lib/session/session.js';
 import { PbxSimulator } from '../lib/simulator/simulator.js';
 import { simulatorDevices, stationOf } from './memory-devices.js';
+import { BER, close, eventStream, open, reach as reachEvents } from './session.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 10_000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 50_000);
@@ -47,7 +49,7 @@ function reach(count: () => number, target: number): Promise<void> {
 interface Switch {
   readonly port: number;
   /** Runs a step; resolves with the simulator's total events sent and live calls. */
-  step(op: 'calls' | 'cycle' | 'clear', from?: number, n?: number): Promise<{ sent: number; live: number }>;
+  step(op: 'calls' | 'clear', from?: number, n?: number): Promise<{ sent: number; live: number }>;
   close(): Promise<void>;
 }
 
@@ -63,7 +65,6 @@ async function inProcessSwitch(): Promise<Switch> {
           const station = stationOf(k, DEVICES);
           const call = sim.engine.inbound(`+1555${String(k % 10_000_000).padStart(7, '0')}`, station);
           sim.engine.answer(call, station);
-          if (op === 'cycle') sim.engine.clearCall(call);
         }
       }
       return Promise.resolve({ sent: sim.eventsSent, live: sim.state.calls.size });
@@ -99,10 +100,48 @@ interface Footprint {
   readonly before: Mem;
   readonly monitored: Mem;
   readonly loaded: Mem;
-  readonly growth?: { readonly calls: number; readonly before: Mem; readonly after: Mem; readonly modelCalls: number };
 }
 
-async function footprint(sw: Switch, growthCalls: number, before: Mem): Promise<Footprint> {
+interface Growth {
+  readonly calls: number;
+  readonly before: Mem;
+  readonly after: Mem;
+  readonly modelCalls: number;
+  readonly seconds: number;
+}
+
+/**
+ * The session's heap after `calls` call lifecycles (delivered, established, connectionCleared at
+ * a monitored device), streamed pre-encoded in chunks as bench/session.ts does: the simulator
+ * would take minutes to make a million calls, and only the session is measured here.
+ */
+async function growth(calls: number): Promise<Growth> {
+  const link = await open(BER, true);
+  try {
+    const CHUNK = 25_000;
+    let first = 0x30000000;
+    const run = async (n: number): Promise<void> => {
+      for (let done = 0; done < n; done += CHUNK) {
+        const k = Math.min(CHUNK, n - done);
+        const target = link.received + 3 * k;
+        link.sim.injectRaw(eventStream(BER, link.crossRef, k, first));
+        first += k;
+        await reachEvents(() => link.received, target);
+      }
+    };
+    await run(CHUNK); // tables and caches reach their working size first
+    const before = await settled();
+    const t0 = performance.now();
+    await run(calls);
+    const seconds = (performance.now() - t0) / 1000;
+    const after = await settled();
+    return { calls, before, after, modelCalls: link.session.model?.calls().length ?? 0, seconds };
+  } finally {
+    await close(link);
+  }
+}
+
+async function footprint(sw: Switch, before: Mem): Promise<Footprint> {
   const session = new CstaSession({ host: '127.0.0.1', port: sw.port, keepAliveMs: 0, reconnect: false, asyncStackTraces: false, requestTimeoutMs: 120_000 });
   await session.connect();
   let events = 0;
@@ -114,7 +153,7 @@ async function footprint(sw: Switch, growthCalls: number, before: Mem): Promise<
       await Promise.all(batch);
     }
     const monitored = await settled();
-    let sent0 = (await sw.step('calls', 0, 0)).sent;
+    const sent0 = (await sw.step('calls', 0, 0)).sent;
     const base = events - sent0; // events the session has that the switch counted
     for (let i = 0; i < CALLS; i += BATCH) {
       const { sent } = await sw.step('calls', i, Math.min(BATCH, CALLS - i));
@@ -123,18 +162,7 @@ async function footprint(sw: Switch, growthCalls: number, before: Mem): Promise<
     const { live } = await sw.step('calls', 0, 0);
     if (live !== CALLS) throw new Error(`expected ${CALLS} live calls, the switch has ${live}`);
     const loaded = await settled();
-    if (growthCalls === 0) return { before, monitored, loaded };
-    sent0 = (await sw.step('clear')).sent;
-    await reach(() => events, sent0 + base);
-    // A first stretch of calls so lazily built tables are built before "before".
-    for (let i = 0; i < 20_000; i += BATCH) await reach(() => events, (await sw.step('cycle', CALLS + i, BATCH)).sent + base);
-    const g0 = await settled();
-    for (let i = 0; i < growthCalls; i += BATCH) {
-      const { sent } = await sw.step('cycle', 2 * CALLS + i, Math.min(BATCH, growthCalls - i));
-      await reach(() => events, sent + base);
-    }
-    const g1 = await settled();
-    return { before, monitored, loaded, growth: { calls: growthCalls, before: g0, after: g1, modelCalls: session.model?.calls().length ?? 0 } };
+    return { before, monitored, loaded };
   } finally {
     await session.close();
   }
@@ -150,7 +178,7 @@ export async function memoryBench(): Promise<void> {
   console.log(`memory: ${DEVICES} monitored devices, ${CALLS} live calls; session with its call model`);
   const b0 = await settled();
   const child = await childSwitch();
-  const alone = await footprint(child, GROWTH_CALLS, b0);
+  const alone = await footprint(child, b0);
   await child.close();
   console.log(' session alone (simulator in a child process):');
   console.log(row('baseline', alone.before));
@@ -158,15 +186,15 @@ export async function memoryBench(): Promise<void> {
   console.log(row(`+ ${CALLS} live calls`, alone.loaded, alone.before));
   const b1 = await settled();
   const local = await inProcessSwitch();
-  const both = await footprint(local, 0, b1);
+  const both = await footprint(local, b1);
   await local.close();
   console.log(' session + simulator in this process:');
   console.log(row('baseline', both.before));
   console.log(row(`${DEVICES} monitored devices`, both.monitored, both.before));
   console.log(row(`+ ${CALLS} live calls`, both.loaded, both.before));
-  const g = alone.growth;
-  if (g !== undefined) {
-    console.log(` growth of the session after ${g.calls} calls (offered, answered, cleared; ${g.modelCalls} calls left in the model):`);
+  if (GROWTH_CALLS > 0) {
+    const g = await growth(GROWTH_CALLS);
+    console.log(` growth of the session after ${g.calls} calls (pre-encoded lifecycles at a monitored device, ${g.seconds.toFixed(1)} s; ${g.modelCalls} calls left in the model):`);
     console.log(`  heap ${mib(g.before.heap)} → ${mib(g.after.heap)} (${g.after.heap >= g.before.heap ? '+' : ''}${mib(g.after.heap - g.before.heap)}), rss ${mib(g.before.rss)} → ${mib(g.after.rss)}`);
   }
 }

@@ -5,7 +5,7 @@
  * min–max of per-round ratios, then one summary line. `-- --memory` adds the memory section
  * (bench/memory.ts, about a minute). Never asserts times.
  *
- * Env: BENCH_ROUNDS (15), BENCH_SLICE_MS (50), BENCH_WARM_MS (600), BENCH_SESSION=0 skips the
+ * Env: BENCH_ROUNDS (15), BENCH_SLICE_MS (80), BENCH_WARM_MS (600), BENCH_SESSION=0 skips the
  * session, BENCH_SESSION_REPEATS (3).
  */
 import * as asn1js from 'asn1js';
@@ -21,7 +21,7 @@ import { loadXmlMessages, saxesPass } from './xml.js';
 import { decodeXml } from '../protocol/xml/index.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
-const SLICE_MS = Number(process.env.BENCH_SLICE_MS ?? 50);
+const SLICE_MS = Number(process.env.BENCH_SLICE_MS ?? 80);
 const WARM_MS = Number(process.env.BENCH_WARM_MS ?? 600);
 const args = process.argv.slice(2);
 
@@ -62,12 +62,12 @@ console.log(
   `csta-link benchmark — call mix: ${mix.length} event frames (${(callControlShare() * 100).toFixed(0)}% call control, mean ${meanBytes.toFixed(0)} bytes); ` +
     `uniform: ${uniform.length} event frames; ${requests.length} requests; ${xmlMessages.length} XML messages`,
 );
-console.log(`method: ${WARM_MS} ms warm-up per case, then ${ROUNDS} rounds of ${SLICE_MS} ms slices, cases interleaved (both sides of a ratio back to back); ratios are per round (median [min–max])\n`);
+console.log(`method: CPU time; ${WARM_MS} ms warm-up per case, then ${ROUNDS} rounds of ${SLICE_MS} ms slices, cases interleaved (both sides of a ratio back to back); ratios are per round (median [min–max])\n`);
 
 const rates = await runRounds(groups, { warmMs: WARM_MS, rounds: ROUNDS, sliceMs: SLICE_MS });
 if (!('skipped' in erlang)) erlang.close();
 
-console.log('rates (median over rounds):');
+console.log('rates per CPU second (median over rounds):');
 for (const c of cases) {
   const s = spread(rates.get(c.name)!);
   console.log(`  ${c.name.padEnd(30)} ${formatRate(s.median).padStart(11)}   [${formatRate(s.min)} – ${formatRate(s.max)}]`);

@@ -2,7 +2,6 @@
  * The simulator of `npm run bench -- --memory`, in its own process so the session's memory can
  * be measured without it. Driven by bench/memory.ts over the IPC channel:
  *   { op: 'calls', from, n }   n answered inbound calls (left up)    → { sent, live }
- *   { op: 'cycle', from, n }   n calls offered, answered, cleared    → { sent, live }
  *   { op: 'clear' }            clears every live call                 → { sent, live }
  */
 import { PbxSimulator } from '../lib/simulator/simulator.js';
@@ -16,12 +15,11 @@ process.send?.({ port });
 process.on('message', (m: { op: string; from?: number; n?: number }) => {
   const from = m.from ?? 0;
   const n = m.n ?? 0;
-  if (m.op === 'calls' || m.op === 'cycle') {
+  if (m.op === 'calls') {
     for (let k = from; k < from + n; k++) {
       const station = stationOf(k, devices);
       const call = sim.engine.inbound(`+1555${String(k % 10_000_000).padStart(7, '0')}`, station);
       sim.engine.answer(call, station);
-      if (m.op === 'cycle') sim.engine.clearCall(call);
     }
   } else if (m.op === 'clear') {
     for (const call of [...sim.state.calls.values()]) sim.engine.clearCall(call);
