@@ -57,6 +57,18 @@ function acceptExpr(codec: AnyCodec, index: number): string {
 
 const prop = (name: string): string => `[${JSON.stringify(name)}]`;
 
+/**
+ * A constructor of plain objects, one per SEQUENCE type: `new Out()` is an ordinary object
+ * (prototype Object.prototype, no own properties, indistinguishable from `{}`), but V8 sizes the
+ * objects one constructor makes to the properties they end up with (slack tracking), where `{}`
+ * has room for four and moves the rest to a separately allocated, regrown property array.
+ */
+function plainObjectConstructor(): new () => Record<string, unknown> {
+  const Out = function (this: Record<string, unknown>) {} as unknown as { new (): Record<string, unknown>; prototype: object };
+  Out.prototype = Object.prototype;
+  return Out;
+}
+
 /** A specialised decoder for SEQUENCE `name`, falling back to `generic` for unusual input. */
 export function compileSequenceDecoder(name: string, fields: readonly CompiledFieldInfo[], generic: Decode, withPath: WithPath): Decode {
   const lines: string[] = [];
@@ -64,7 +76,7 @@ export function compileSequenceDecoder(name: string, fields: readonly CompiledFi
   lines.push('  if (!r.cons) return generic(r);');
   lines.push('  const hdr = r.hdr, start = r.start, end = r.end, next0 = r.next, tag0 = r.tag;');
   lines.push('  r.enter(hdr);');
-  lines.push('  const out = {};');
+  lines.push('  const out = new Out();');
   lines.push('  let pos = start, t = -1, next = 0, cur = "";');
   lines.push('  try {');
   lines.push('  if (pos < end) { r.header(pos, end); t = r.tag; next = r.next; }');
@@ -95,8 +107,8 @@ export function compileSequenceDecoder(name: string, fields: readonly CompiledFi
   // Each component's decode function and tag table are parameters of their own, so every call
   // site in the generated code sees one known target.
   const params = [...fields.map((_, j) => `D${j}`), ...fields.map((_, j) => `S${j}`)];
-  const factory = new Function(...params, 'generic', 'fallback', 'withPath', 'NAME', lines.join('\n')) as (...args: unknown[]) => Decode;
-  return factory(...fields.map((f) => f.codec.decode), ...tables, generic, fallback, withPath, name);
+  const factory = new Function(...params, 'Out', 'generic', 'fallback', 'withPath', 'NAME', lines.join('\n')) as (...args: unknown[]) => Decode;
+  return factory(...fields.map((f) => f.codec.decode), ...tables, plainObjectConstructor(), generic, fallback, withPath, name);
 }
 
 /** A specialised decoder for an untagged CHOICE: a switch on the tag building `{ alt: value }`. */
