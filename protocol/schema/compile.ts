@@ -24,6 +24,50 @@ type Decode = (r: BerReader) => unknown;
 type WithPath = (e: unknown, segment: string) => unknown;
 
 /**
+ * How a primitive's decode function can be written inline in generated code: its primitive form
+ * as one reader call (the constructed form, and every error, still go through the function).
+ * The primitives register their decode functions here (primitives.ts): they are closures made
+ * per type from one function literal, which V8 will not inline (no per-closure feedback).
+ */
+export type InlineDecode =
+  | { readonly kind: 'latin1' | 'hex' | 'integer' | 'boolean' | 'null' }
+  | { readonly kind: 'enumerated'; readonly byNumber: ReadonlyMap<number, string> };
+const INLINE = new WeakMap<Decode, InlineDecode>();
+
+export function registerInlineDecode(decode: Decode, how: InlineDecode): void {
+  INLINE.set(decode, how);
+}
+
+/**
+ * The source of decoding with `fn` (a parameter named `fnName`; `mapName` names the parameter
+ * holding an ENUMERATED's table, when `tableOf` returns one).
+ */
+function decodeCall(decode: Decode, fnName: string, mapName: string): string {
+  const how = INLINE.get(decode);
+  if (how === undefined) return `${fnName}(r)`;
+  switch (how.kind) {
+    case 'latin1':
+    case 'hex':
+    case 'integer':
+    case 'boolean':
+    case 'null':
+      return `(r.cons ? ${fnName}(r) : r.${how.kind}(r.start, r.end))`;
+    case 'enumerated':
+      return `(r.cons ? ${fnName}(r) : (n = r.integer(r.start, r.end), ${mapName}.get(n) ?? n))`;
+    default: {
+      const never: never = how;
+      return never;
+    }
+  }
+}
+
+/** The ENUMERATED table `decode` needs inline, if any. */
+function tableOf(decode: Decode): ReadonlyMap<number, string> | undefined {
+  const how = INLINE.get(decode);
+  return how?.kind === 'enumerated' ? how.byNumber : undefined;
+}
+
+/**
  * A set of tag keys tested without hashing: keys with a tag number below 64 (all of CSTA's
  * context tags, most application ones) index a 256-entry table by class and number; the rest
  * (high-numbered vendor tags) are in `high`.
@@ -77,13 +121,13 @@ export function compileSequenceDecoder(name: string, fields: readonly CompiledFi
   lines.push('  const hdr = r.hdr, start = r.start, end = r.end, next0 = r.next, tag0 = r.tag;');
   lines.push('  r.enter(hdr);');
   lines.push('  const out = new Out();');
-  lines.push('  let pos = start, t = -1, next = 0, cur = "";');
+  lines.push('  let pos = start, t = -1, next = 0, cur = "", n = 0;');
   lines.push('  try {');
   lines.push('  if (pos < end) { r.header(pos, end); t = r.tag; next = r.next; }');
   fields.forEach((f, j) => {
     lines.push(`  if (t !== -1 && ${acceptExpr(f.codec, j)}) {`);
     lines.push(`    cur = ${JSON.stringify(f.name)};`);
-    lines.push(`    out${prop(f.name)} = D${j}(r);`);
+    lines.push(`    out${prop(f.name)} = ${decodeCall(f.codec.decode, `D${j}`, `M${j}`)};`);
     lines.push('    pos = next;');
     lines.push('    if (pos < end) { r.header(pos, end); t = r.tag; next = r.next; } else t = -1;');
     lines.push(f.optional ? '  }' : '  } else { r.leave(); return fallback(r, hdr, start, end, next0, tag0); }');
@@ -106,9 +150,9 @@ export function compileSequenceDecoder(name: string, fields: readonly CompiledFi
   };
   // Each component's decode function and tag table are parameters of their own, so every call
   // site in the generated code sees one known target.
-  const params = [...fields.map((_, j) => `D${j}`), ...fields.map((_, j) => `S${j}`)];
+  const params = [...fields.map((_, j) => `D${j}`), ...fields.map((_, j) => `S${j}`), ...fields.map((_, j) => `M${j}`)];
   const factory = new Function(...params, 'Out', 'generic', 'fallback', 'withPath', 'NAME', lines.join('\n')) as (...args: unknown[]) => Decode;
-  return factory(...fields.map((f) => f.codec.decode), ...tables, plainObjectConstructor(), generic, fallback, withPath, name);
+  return factory(...fields.map((f) => f.codec.decode), ...tables, ...fields.map((f) => tableOf(f.codec.decode)), plainObjectConstructor(), generic, fallback, withPath, name);
 }
 
 /** A specialised decoder for an untagged CHOICE: a switch on the tag building `{ alt: value }`. */
@@ -119,14 +163,14 @@ export function compileChoiceDecoder(
   withPath: WithPath,
 ): Decode {
   const alts = [...new Set(byTag.values())];
-  const lines: string[] = ['return function decodeChoice(r) {', '  switch (r.tag) {'];
+  const lines: string[] = ['return function decodeChoice(r) {', '  let n = 0;', '  switch (r.tag) {'];
   for (const [tag, alt] of byTag) {
     const k = alts.indexOf(alt);
-    lines.push(`    case ${tag}: try { return { ${JSON.stringify(alt.name)}: A${k}(r) }; } catch (e) { throw withPath(e, NAME + ${JSON.stringify('.' + alt.name)}); }`);
+    lines.push(`    case ${tag}: try { return { ${JSON.stringify(alt.name)}: ${decodeCall(alt.codec.decode, `A${k}`, `M${k}`)} }; } catch (e) { throw withPath(e, NAME + ${JSON.stringify('.' + alt.name)}); }`);
   }
   lines.push('    default: return orElse(r);', '  }', '};');
-  const factory = new Function(...alts.map((_, k) => `A${k}`), 'orElse', 'withPath', 'NAME', lines.join('\n')) as (...args: unknown[]) => Decode;
-  return factory(...alts.map((a) => a.codec.decode), orElse, withPath, name);
+  const factory = new Function(...alts.map((_, k) => `A${k}`), ...alts.map((_, k) => `M${k}`), 'orElse', 'withPath', 'NAME', lines.join('\n')) as (...args: unknown[]) => Decode;
+  return factory(...alts.map((a) => a.codec.decode), ...alts.map((a) => tableOf(a.codec.decode)), orElse, withPath, name);
 }
 
 /**
@@ -145,12 +189,13 @@ export function compileExplicitDecoder(inner: AnyCodec, fail: (r: BerReader, wha
     '  const t = r.tag;',
     `  if (!${acceptSource(tags, 'T')}) throw fail(r, 1, 0);`,
     '  const next = r.next;',
-    '  const v = D(r);',
+    '  let n = 0;',
+    `  const v = ${decodeCall(inner.decode, 'D', 'M')};`,
     '  if (next !== end) throw fail(r, 2, next);',
     '  r.leave();',
     '  return v;',
     '};',
   ];
-  const factory = new Function('D', 'T', 'fail', lines.join('\n')) as (d: Decode, t: TagTable | undefined, f: typeof fail) => Decode;
-  return factory(inner.decode, tags !== null && tags.length > 4 ? tagTable(tags) : undefined, fail);
+  const factory = new Function('D', 'T', 'M', 'fail', lines.join('\n')) as (d: Decode, t: TagTable | undefined, m: unknown, f: typeof fail) => Decode;
+  return factory(inner.decode, tags !== null && tags.length > 4 ? tagTable(tags) : undefined, tableOf(inner.decode), fail);
 }

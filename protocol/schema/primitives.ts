@@ -7,6 +7,8 @@ import { Universal, universal } from '../ber/tags.js';
 import type { BerReader } from '../ber/reader.js';
 import type { BerWriter } from '../ber/writer.js';
 import type { BitStringCodec, EnumeratedCodec, OpenTypeCodec, PrimitiveCodec, PrimitiveKind, RawElement } from './codec.js';
+import { registerInlineDecode } from './compile.js';
+import type { InlineDecode } from './compile.js';
 
 function primitive<T>(
   kind: PrimitiveKind,
@@ -14,7 +16,10 @@ function primitive<T>(
   tag: number,
   decode: (r: BerReader) => T,
   encode: (w: BerWriter, v: T, tag: number) => void,
+  inline?: InlineDecode,
 ): PrimitiveCodec<T> {
+  // `inline`: the primitive form is exactly that reader call (compile.ts writes it inline).
+  if (inline !== undefined) registerInlineDecode(decode, inline);
   return { kind, name, tag, firstTags: [tag], decode, encode };
 }
 
@@ -42,6 +47,7 @@ export const INTEGER = primitive<number>(
     w.integer(v);
     w.wrap(m, tag, false);
   },
+  { kind: 'integer' },
 );
 
 /** `BOOLEAN` → boolean (encoded as 0xFF / 0x00). */
@@ -59,6 +65,7 @@ export const BOOLEAN = primitive<boolean>(
     w.byte(1);
     w.tag(tag, false);
   },
+  { kind: 'boolean' },
 );
 
 /** `NULL` → null. */
@@ -75,6 +82,7 @@ export const NULL = primitive<null>(
     w.byte(0);
     w.tag(tag, false);
   },
+  { kind: 'null' },
 );
 
 const HEX_RE = /^(?:[0-9a-f]{2})*$/;
@@ -96,6 +104,7 @@ export const OCTET_STRING = primitive<string>(
     if (!w.lowerHexIfValid(v)) w.utf8(v);
     w.wrap(m, tag, false);
   },
+  { kind: 'hex' },
 );
 
 /**
@@ -117,6 +126,7 @@ export function characterString(name: string, universalNumber: number): Primitiv
       if (!w.latin1IfFits(v)) throw typeError(name, v);
       w.wrap(m, t, false);
     },
+    { kind: 'latin1' },
   );
 }
 
@@ -197,17 +207,19 @@ export function enumerated<const V extends Record<string, number>>(name: string,
   // A Map rather than `values[name]`: the encode closure is shared by every ENUMERATED type, so
   // a keyed load on `values` would see them all (megamorphic).
   const byName = new Map<unknown, number>(Object.entries(values));
+  const decode = (r: BerReader): keyof V | number => {
+    expectPrimitive(r, name);
+    const n = r.integer(r.start, r.end);
+    return byNumber.get(n) ?? n;
+  };
+  registerInlineDecode(decode, { kind: 'enumerated', byNumber });
   return {
     kind: 'enumerated',
     name,
     tag,
     firstTags: [tag],
     values,
-    decode(r) {
-      expectPrimitive(r, name);
-      const n = r.integer(r.start, r.end);
-      return byNumber.get(n) ?? n;
-    },
+    decode,
     encode(w, v, t) {
       const n = typeof v === 'number' ? v : byName.get(v);
       if (n === undefined || !Number.isSafeInteger(n)) throw typeError(name, v);
