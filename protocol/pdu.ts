@@ -49,7 +49,8 @@ export function decodePdu(frame: Uint8Array, options: DecodeOptions = {}): CstaP
   throw new DecodeError(DecodeErrorCode.UnknownPdu, 0, 'not a ROSE or ACSE PDU', { expected: 'a1|a2|a3|a4|60|61|62|63|64', found: r.foundTag() });
 }
 
-const writer = new BerWriter(4096);
+// 16 KiB slabs: one allocation per couple of hundred typical PDUs (see BerWriter.finish).
+const writer = new BerWriter(16384);
 
 /** Encodes a PDU to a fresh buffer (never reused by later calls). */
 export function encodePdu(pdu: CstaPdu): Buffer {

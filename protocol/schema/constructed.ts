@@ -7,7 +7,7 @@ import { DecodeError, DecodeErrorCode, EncodeError, EncodeErrorCode } from '../e
 import { TagClass, Universal, identifierHex, tagKey, tagName, universal } from '../ber/tags.js';
 import type { BerReader } from '../ber/reader.js';
 import { compileChoiceDecoder, compileExplicitDecoder, compileSequenceDecoder } from './compile.js';
-import { compileChoiceEncoder, compileSequenceEncoder } from './compile-encode.js';
+import { compileChoiceEncoder, compileExplicitEncoder, compileSequenceEncoder } from './compile-encode.js';
 import type { BerWriter } from '../ber/writer.js';
 import type {
   AlternativeMap,
@@ -66,8 +66,6 @@ export function explicit<C extends AnyCodec>(n: number, inner: C, cls: TagClass 
   const tag = contextOrClass(n, cls);
   const innerTags = inner.firstTags;
   const label = name ?? `${tagName(tag)} ${inner.name}`;
-  const innerEncode = inner.encode;
-  const innerTag = inner.tag;
   return {
     kind: 'explicit',
     name: label,
@@ -84,11 +82,7 @@ export function explicit<C extends AnyCodec>(n: number, inner: C, cls: TagClass 
       }
       return new DecodeError(DecodeErrorCode.TrailingBytes, pos, `extra bytes inside ${label}`);
     }) as (r: BerReader) => Infer<C>,
-    encode(w: BerWriter, v: Infer<C>, t: number): void {
-      const m = w.size;
-      innerEncode(w, v, innerTag);
-      w.wrap(m, t, true);
-    },
+    encode: compileExplicitEncoder(inner) as (w: BerWriter, v: Infer<C>, t: number) => void,
   };
 }
 

@@ -9,6 +9,7 @@ import type { BerWriter } from '../ber/writer.js';
 import type { BitStringCodec, EnumeratedCodec, OpenTypeCodec, PrimitiveCodec, PrimitiveKind, RawElement } from './codec.js';
 import { registerInlineDecode } from './compile.js';
 import type { InlineDecode } from './compile.js';
+import { registerInlineEncode } from './compile-encode.js';
 
 function primitive<T>(
   kind: PrimitiveKind,
@@ -16,10 +17,14 @@ function primitive<T>(
   tag: number,
   decode: (r: BerReader) => T,
   encode: (w: BerWriter, v: T, tag: number) => void,
-  inline?: InlineDecode,
+  inline?: InlineDecode & { readonly kind: 'latin1' | 'hex' | 'integer' | 'boolean' | 'null' },
 ): PrimitiveCodec<T> {
-  // `inline`: the primitive form is exactly that reader call (compile.ts writes it inline).
-  if (inline !== undefined) registerInlineDecode(decode, inline);
+  // `inline`: the primitive form is exactly that reader call, and the encoder the matching writer
+  // calls (compile.ts and compile-encode.ts write them inline in generated code).
+  if (inline !== undefined) {
+    registerInlineDecode(decode, inline);
+    registerInlineEncode(encode as (w: BerWriter, v: unknown, tag: number) => void, inline);
+  }
   return { kind, name, tag, firstTags: [tag], decode, encode };
 }
 
@@ -212,7 +217,15 @@ export function enumerated<const V extends Record<string, number>>(name: string,
     const n = r.integer(r.start, r.end);
     return byNumber.get(n) ?? n;
   };
+  const encode = (w: BerWriter, v: keyof V | number, t: number): void => {
+    const n = typeof v === 'number' ? v : byName.get(v);
+    if (n === undefined || !Number.isSafeInteger(n)) throw typeError(name, v);
+    const m = w.size;
+    w.integer(n);
+    w.wrap(m, t, false);
+  };
   registerInlineDecode(decode, { kind: 'enumerated', byNumber });
+  registerInlineEncode(encode as (w: BerWriter, v: unknown, tag: number) => void, { kind: 'enumerated', byName });
   return {
     kind: 'enumerated',
     name,
@@ -220,13 +233,7 @@ export function enumerated<const V extends Record<string, number>>(name: string,
     firstTags: [tag],
     values,
     decode,
-    encode(w, v, t) {
-      const n = typeof v === 'number' ? v : byName.get(v);
-      if (n === undefined || !Number.isSafeInteger(n)) throw typeError(name, v);
-      const m = w.size;
-      w.integer(n);
-      w.wrap(m, t, false);
-    },
+    encode,
   };
 }
 
