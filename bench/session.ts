@@ -4,7 +4,9 @@
  * the events themselves are encoded beforehand and written as one stream (`injectRaw`), so the
  * rate is the session's receive path (framing → decode → dispatch → model), not the simulator's
  * encoder sharing the thread. The stream is call lifecycles (delivered, established,
- * connectionCleared per call, a new call each time), the bulk of a real link.
+ * connectionCleared per call, a new call each time), the bulk of a real link. Rates are given per
+ * CPU second of the process (what the code costs, whatever else the machine runs) and per
+ * wall-clock second (what this machine delivered at the time).
  * `sessionRates(repeats)` is called from bench/run.ts; `tsx bench/session.ts` runs it alone.
  */
 import { CstaSession } from '../lib/session/session.js';
@@ -107,7 +109,22 @@ export async function close(link: Link): Promise<void> {
 }
 
 /** Events per second of one stream of `calls` lifecycles (after a warm-up stream). */
-async function streamRate(wire: WireFormat, model: boolean, calls: number): Promise<number> {
+/** A timed window: events per wall-clock second and per CPU second of this process. */
+export interface WindowRate {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+function timer(): (events: number) => WindowRate {
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
+  return (events) => {
+    const cpu = process.cpuUsage(cpu0);
+    return { wall: (events * 1000) / (performance.now() - start), cpu: (events * 1e6) / Math.max(1, cpu.user + cpu.system) };
+  };
+}
+
+async function streamRate(wire: WireFormat, model: boolean, calls: number): Promise<WindowRate> {
   const link = await open(wire, model);
   try {
     const warm = eventStream(wire, link.crossRef, Math.max(1000, calls >> 3), 0x10000000);
@@ -117,42 +134,48 @@ async function streamRate(wire: WireFormat, model: boolean, calls: number): Prom
     link.received = 0;
     // Building the stream left garbage behind: collect it now, not inside the timed window.
     (globalThis as { gc?: () => void }).gc?.();
-    const start = performance.now();
+    const done = timer();
     link.sim.injectRaw(stream);
     await reach(() => link.received, calls * 3);
-    return (calls * 3 * 1000) / (performance.now() - start);
+    return done(calls * 3);
   } finally {
     await close(link);
   }
 }
 
 /** The old measure, kept for comparison: the simulator encodes a delivered flood in the same thread. */
-async function simFloodRate(model: boolean, events: number): Promise<number> {
+async function simFloodRate(model: boolean, events: number): Promise<WindowRate> {
   const link = await open(BER, model);
   try {
     await link.sim.flood(10_000, DEVICE);
     await reach(() => link.received, 10_000);
     link.received = 0;
-    const start = performance.now();
+    const done = timer();
     await link.sim.flood(events, DEVICE);
     await reach(() => link.received, events);
-    return (events * 1000) / (performance.now() - start);
+    return done(events);
   } finally {
     await close(link);
   }
 }
 
+/** Each case's rates over the repeats, per CPU second and per wall-clock second. */
+export interface CaseRates {
+  readonly cpu: Spread;
+  readonly wall: Spread;
+}
+
 export interface SessionRates {
-  readonly ber: Spread;
-  readonly berModel: Spread;
-  readonly xml: Spread;
-  readonly simFlood: Spread;
-  readonly simFloodModel: Spread;
+  readonly ber: CaseRates;
+  readonly berModel: CaseRates;
+  readonly xml: CaseRates;
+  readonly simFlood: CaseRates;
+  readonly simFloodModel: CaseRates;
 }
 
 /** Session event rates, each case run `repeats` times interleaved with the others. */
 export async function sessionRates(repeats = 3, calls = Number(process.env.BENCH_SESSION_CALLS ?? 40_000)): Promise<SessionRates> {
-  const r = { ber: [] as number[], berModel: [] as number[], xml: [] as number[], simFlood: [] as number[], simFloodModel: [] as number[] };
+  const r = { ber: [] as WindowRate[], berModel: [] as WindowRate[], xml: [] as WindowRate[], simFlood: [] as WindowRate[], simFloodModel: [] as WindowRate[] };
   for (let k = 0; k < repeats; k++) {
     r.ber.push(await streamRate(BER, false, calls));
     r.berModel.push(await streamRate(BER, true, calls));
@@ -160,7 +183,8 @@ export async function sessionRates(repeats = 3, calls = Number(process.env.BENCH
     r.simFlood.push(await simFloodRate(false, calls * 3));
     r.simFloodModel.push(await simFloodRate(true, calls * 3));
   }
-  return { ber: spread(r.ber), berModel: spread(r.berModel), xml: spread(r.xml), simFlood: spread(r.simFlood), simFloodModel: spread(r.simFloodModel) };
+  const sum = (xs: readonly WindowRate[]): CaseRates => ({ cpu: spread(xs.map((x) => x.cpu)), wall: spread(xs.map((x) => x.wall)) });
+  return { ber: sum(r.ber), berModel: sum(r.berModel), xml: sum(r.xml), simFlood: sum(r.simFlood), simFloodModel: sum(r.simFloodModel) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(await sessionRates(1));
