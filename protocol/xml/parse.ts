@@ -54,8 +54,21 @@ export interface XmlDocument {
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const DTD_MARKUP = /<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i;
+const DTD_MARKUP_AT = /<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/iy;
 const ENCODING_DECL = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
+
+/**
+ * Offset of the first markup declaration (`<!DOCTYPE`, `<!ENTITY`, ...), or -1. Declarations start with `<!`, so
+ * the regex only runs where `<!` occurs (comments and CDATA do; most messages have neither),
+ * anchored there, instead of over the whole text.
+ */
+function dtdMarkupAt(text: string): number {
+  for (let i = text.indexOf('<!'); i >= 0; i = text.indexOf('<!', i + 2)) {
+    DTD_MARKUP_AT.lastIndex = i;
+    if (DTD_MARKUP_AT.test(text)) return i;
+  }
+  return -1;
+}
 
 function syntax(offset: number, message: string): DecodeError {
   return new DecodeError(DecodeErrorCode.BadSyntax, offset, message);
@@ -199,9 +212,8 @@ export function parseXmlDocument(input: string | Uint8Array, limits: XmlParseLim
     const lone = LONE_SURROGATE.exec(text);
     if (lone !== null) throw syntax(lone.index, 'malformed XML: a lone surrogate is not a character');
   }
-  // Markup declarations start with `<!`; most messages have none at all (no comment, no CDATA).
-  const dtd = text.indexOf('<!') < 0 ? null : DTD_MARKUP.exec(text);
-  if (dtd !== null) throw syntax(dtd.index, 'DTD declarations (DOCTYPE, ENTITY, ...) are not accepted');
+  const dtd = dtdMarkupAt(text);
+  if (dtd >= 0) throw syntax(dtd, 'DTD declarations (DOCTYPE, ENTITY, ...) are not accepted');
 
   const reader = idle ?? createReader();
   idle = undefined;
