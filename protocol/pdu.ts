@@ -6,7 +6,7 @@ import { DecodeError, DecodeErrorCode, EncodeError, EncodeErrorCode } from './er
 import { BerReader } from './ber/reader.js';
 import type { BerReaderOptions } from './ber/reader.js';
 import { BerWriter } from './ber/writer.js';
-import { TagClass, tagClassOf, tagNumberOf } from './ber/tags.js';
+import { TagClass } from './ber/tags.js';
 import { decodeRose } from './rose/decode.js';
 import { encodeRose } from './rose/encode.js';
 import type { RosePdu } from './rose/pdu.js';
@@ -26,6 +26,9 @@ export interface DecodeOptions extends BerReaderOptions {
   readonly maxFrameSize?: number;
 }
 export const DEFAULT_MAX_FRAME_SIZE = 1 << 20;
+// Module constants: read once, not through the import binding on every frame.
+const CONTEXT: number = TagClass.context;
+const APPLICATION: number = TagClass.application;
 
 /**
  * Decodes one complete BER frame. Throws {@link DecodeError} (with code and byte offset) for
@@ -39,14 +42,15 @@ export function decodePdu(frame: Uint8Array, options: DecodeOptions = {}): CstaP
   if (r.next !== frame.length) {
     throw new DecodeError(DecodeErrorCode.TrailingBytes, r.next, `${frame.length - r.next} bytes after the end of the PDU`);
   }
-  const cls = tagClassOf(r.tag);
-  const num = tagNumberOf(r.tag);
-  if (cls === TagClass.context && num >= 1 && num <= 4) return decodeRose(r);
-  if (cls === TagClass.application && num <= 4) return decodeAcse(r);
+  const cls = r.tag >>> 21; // tagClassOf, inlined on the hot path
+  const num = r.tag & 0x1fffff; // tagNumberOf
+  if (cls === CONTEXT && num >= 1 && num <= 4) return decodeRose(r);
+  if (cls === APPLICATION && num <= 4) return decodeAcse(r);
   throw new DecodeError(DecodeErrorCode.UnknownPdu, 0, 'not a ROSE or ACSE PDU', { expected: 'a1|a2|a3|a4|60|61|62|63|64', found: r.foundTag() });
 }
 
-const writer = new BerWriter(4096);
+// 16 KiB slabs: one allocation per couple of hundred typical PDUs (see BerWriter.finish).
+const writer = new BerWriter(16384);
 
 /** Encodes a PDU to a fresh buffer (never reused by later calls). */
 export function encodePdu(pdu: CstaPdu): Buffer {

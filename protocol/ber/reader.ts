@@ -19,6 +19,9 @@ export const DEFAULT_MAX_DEPTH = 64;
 /** Decoded lengths are clamped here (2^40): larger than any frame, still exact in a double. */
 const MAX_LENGTH = 2 ** 40;
 
+/** Up to this many octets, strings are read by a loop rather than Buffer#toString. */
+const SHORT_STRING = 12;
+
 const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 export function toBuffer(bytes: Uint8Array): Buffer {
@@ -45,6 +48,27 @@ export class BerReader {
 
   /** Parses the header of the element at `pos`, which must end at or before `limit`. */
   header(pos: number, limit: number): void {
+    const buf = this.buf;
+    if (pos + 1 < limit) {
+      // Fast path: a one-octet identifier and a short-form length that fits (most elements).
+      const b = buf[pos]!;
+      const len = buf[pos + 1]!;
+      const end = pos + 2 + len;
+      if ((b & 0x1f) !== 0x1f && len < 0x80 && end <= limit) {
+        this.tag = ((b >> 6) << 21) | (b & 0x1f);
+        this.cons = (b & 0x20) !== 0;
+        this.hdr = pos;
+        this.start = pos + 2;
+        this.end = end;
+        this.next = end;
+        return;
+      }
+    }
+    this.headerSlow(pos, limit);
+  }
+
+  /** Every other header, and every malformed one (the errors are reported here). */
+  private headerSlow(pos: number, limit: number): void {
     const buf = this.buf;
     if (pos >= limit) throw this.truncated(pos, limit, 'tag');
     let b = buf[pos]!;
@@ -171,11 +195,28 @@ export class BerReader {
   }
 
   latin1(start: number, end: number): string {
-    return this.buf.toString('latin1', start, end);
+    const n = end - start;
+    if (n > SHORT_STRING) return this.buf.toString('latin1', start, end);
+    // Short strings (device numbers, call ids): a loop beats the native call's overhead. Up
+    // to 12 characters V8 concatenates into flat strings, no cons strings.
+    const buf = this.buf;
+    let s = '';
+    for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!);
+    return s;
   }
 
   utf8(start: number, end: number): string {
-    return this.buf.toString('utf8', start, end);
+    const n = end - start;
+    if (n > SHORT_STRING) return this.buf.toString('utf8', start, end);
+    // Short ASCII strings by the same loop; anything else (multi-byte, invalid) by the decoder.
+    const buf = this.buf;
+    let s = '';
+    for (let i = start; i < end; i++) {
+      const c = buf[i]!;
+      if (c >= 0x80) return buf.toString('utf8', start, end);
+      s += String.fromCharCode(c);
+    }
+    return s;
   }
 
   hex(start: number, end: number): string {

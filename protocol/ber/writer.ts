@@ -1,8 +1,11 @@
 /**
  * A BER writer that fills its buffer from the end towards the start, so every length is known
  * when it is written and nothing is ever shifted. Encoders therefore emit the *last* component
- * first. `finish()` copies the result out and resets the writer for reuse, so the bytes handed
- * to a caller are never overwritten by a later encode.
+ * first. `finish()` hands out the bytes written since the previous finish as a view of the
+ * writer's slab (no copy: allocating and filling a fresh Buffer cost more than the encode of a
+ * small PDU), and the next encode writes below them, so bytes handed to a caller are never
+ * overwritten by a later encode. When a slab is used up the next one is allocated; a slab stays
+ * alive while any result taken from it does, as with Node's own Buffer pool.
  */
 import { Buffer } from 'node:buffer';
 
@@ -19,31 +22,44 @@ function hexValue(c: number): number {
 
 export class BerWriter {
   private buf: Buffer;
+  /** Start of what the current encode has written (it grows downwards). */
   private pos: number;
+  /** End of the current encode; everything above it was handed out by finish(). */
+  private end: number;
+  private readonly slab: number;
 
   constructor(initialSize = INITIAL_SIZE) {
-    this.buf = Buffer.allocUnsafe(initialSize);
-    this.pos = initialSize;
+    this.slab = Math.max(1, initialSize);
+    this.buf = Buffer.allocUnsafeSlow(this.slab);
+    this.pos = this.slab;
+    this.end = this.slab;
   }
 
   /** Number of bytes written so far (stable across buffer growth). */
   get size(): number {
-    return this.buf.length - this.pos;
+    return this.end - this.pos;
   }
 
   private ensure(n: number): void {
     if (this.pos >= n) return;
-    const used = this.buf.length - this.pos;
-    let cap = this.buf.length * 2;
+    this.grow(n);
+  }
+
+  /** A new slab with room for `n` more bytes; the current encode's bytes move to its end. */
+  private grow(n: number): void {
+    const used = this.end - this.pos;
+    // A single encode that outgrew its whole slab doubles it; otherwise a fresh slab will do.
+    let cap = this.end === this.buf.length ? this.buf.length * 2 : this.slab;
     while (cap - used < n) cap *= 2;
-    const next = Buffer.allocUnsafe(cap);
-    this.buf.copy(next, cap - used, this.pos);
+    const next = Buffer.allocUnsafeSlow(cap);
+    this.buf.copy(next, cap - used, this.pos, this.end);
     this.buf = next;
     this.pos = cap - used;
+    this.end = cap;
   }
 
   byte(b: number): void {
-    this.ensure(1);
+    if (this.pos < 1) this.grow(1);
     this.buf[--this.pos] = b;
   }
 
@@ -84,7 +100,17 @@ export class BerWriter {
 
   /** Header for contents written since `mark` (a previous `size`). */
   wrap(mark: number, key: number, constructed: boolean): void {
-    this.length(this.size - mark);
+    const len = this.end - this.pos - mark;
+    const num = key & 0x1fffff;
+    if (len < 0x80 && num < 31) {
+      // The common case in one step: a one-octet identifier and a short-form length.
+      if (this.pos < 2) this.grow(2);
+      const buf = this.buf;
+      buf[--this.pos] = len;
+      buf[--this.pos] = ((key >>> 21) << 6) | (constructed ? 0x20 : 0) | num;
+      return;
+    }
+    this.length(len);
     this.tag(key, constructed);
   }
 
@@ -100,6 +126,52 @@ export class BerWriter {
     const buf = this.buf;
     const p = this.pos;
     for (let i = 0; i < n; i++) buf[p + i] = s.charCodeAt(i);
+  }
+
+  /**
+   * Writes `s` as latin1 if every character is at most 0xFF and returns true; otherwise writes
+   * nothing and returns false (one pass for the check and the copy).
+   */
+  latin1IfFits(s: string): boolean {
+    const n = s.length;
+    if (n > SHORT) {
+      for (let i = 0; i < n; i++) if (s.charCodeAt(i) > 0xff) return false;
+      this.latin1(s);
+      return true;
+    }
+    this.ensure(n);
+    const buf = this.buf;
+    const p = this.pos - n;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0xff) return false;
+      buf[p + i] = c;
+    }
+    this.pos = p;
+    return true;
+  }
+
+  /**
+   * Writes `h` as bytes if it is lower-case hex of even length (the model's OCTET STRING) and
+   * returns true; otherwise writes nothing and returns false.
+   */
+  lowerHexIfValid(h: string): boolean {
+    const len = h.length;
+    if ((len & 1) !== 0) return false;
+    const n = len >>> 1;
+    this.ensure(n);
+    const buf = this.buf;
+    const p = this.pos - n;
+    for (let i = 0; i < n; i++) {
+      const a = h.charCodeAt(2 * i);
+      const b = h.charCodeAt(2 * i + 1);
+      const hi = a >= 48 && a <= 57 ? a - 48 : a >= 97 && a <= 102 ? a - 87 : -1;
+      const lo = b >= 48 && b <= 57 ? b - 48 : b >= 97 && b <= 102 ? b - 87 : -1;
+      if ((hi | lo) < 0) return false;
+      buf[p + i] = (hi << 4) | lo;
+    }
+    this.pos = p;
+    return true;
   }
 
   utf8(s: string): void {
@@ -151,15 +223,18 @@ export class BerWriter {
     }
   }
 
-  /** Returns a copy of everything written and resets the writer. */
+  /** Returns everything written since the last finish, as a view no later encode touches. */
   finish(): Buffer {
-    const out = Buffer.allocUnsafe(this.size);
-    this.buf.copy(out, 0, this.pos);
-    this.pos = this.buf.length;
+    const buf = this.buf;
+    // Buffer.from(arrayBuffer, offset, length) makes the view directly (subarray goes through the
+    // species constructor and is several times slower).
+    const out = Buffer.from(buf.buffer, buf.byteOffset + this.pos, this.end - this.pos);
+    this.end = this.pos;
     return out;
   }
 
+  /** Drops what the current encode has written. */
   reset(): void {
-    this.pos = this.buf.length;
+    this.pos = this.end;
   }
 }

@@ -23,6 +23,11 @@ export const LINKED_PRESENT = tagKey(TagClass.context, 0);
 export const LINKED_ABSENT = tagKey(TagClass.context, 1);
 
 type Mutable = Record<string, unknown>;
+// Module constants: read once, not through the import binding on every frame.
+const ROSE_INVOKE: number = RoseTag.invoke;
+const ROSE_RETURNRESULT: number = RoseTag.returnResult;
+const ROSE_RETURNERROR: number = RoseTag.returnError;
+const ROSE_REJECT: number = RoseTag.reject;
 
 function unexpected(r: BerReader, what: string, expected: string): DecodeError {
   return new DecodeError(DecodeErrorCode.UnexpectedTag, r.hdr, `unexpected tag for ${what}`, { expected, found: r.foundTag() });
@@ -40,16 +45,19 @@ function readCode(r: BerReader, what: string): Code {
   throw unexpected(r, what, '02|06');
 }
 
-/** Decodes `codec` at the element the reader just parsed, checking its tag first. */
-function decodeTyped(r: BerReader, codec: AnyCodec, what: string): unknown {
+/**
+ * Decodes `codec` at the element the reader just parsed, checking its tag first. The path is
+ * `what + suffix`, joined only when an error needs it.
+ */
+function decodeTyped(r: BerReader, codec: AnyCodec, what: string, suffix = ''): unknown {
   const tags = codec.firstTags;
   if (tags !== null && !tags.includes(r.tag)) {
-    throw unexpected(r, what, tags.map((t) => identifierHex(t, true)).join('|'));
+    throw unexpected(r, what + suffix, tags.map((t) => identifierHex(t, true)).join('|'));
   }
   try {
     return codec.decode(r);
   } catch (e) {
-    if (e instanceof DecodeError && e.path === undefined) (e as { path: string | undefined }).path = what;
+    if (e instanceof DecodeError && e.path === undefined) (e as { path: string | undefined }).path = what + suffix;
     throw e;
   }
 }
@@ -71,7 +79,7 @@ export function decodeRose(r: BerReader): RosePdu {
   let pos = r.next;
   let out: RosePdu;
   switch (kind) {
-    case RoseTag.invoke: {
+    case ROSE_INVOKE: {
       const inv: Mutable = { pdu: 'invoke', invokeId };
       r.header(pos, end);
       if (r.tag === LINKED_PRESENT && !r.cons) {
@@ -84,18 +92,20 @@ export function decodeRose(r: BerReader): RosePdu {
         pos = r.next;
         r.header(pos, end);
       }
-      const opcode = readCode(r, 'opcode');
+      // A local opcode of a known operation (nearly every invoke) without the { local } object.
+      const local = r.tag === INTEGER_TAG && !r.cons ? r.integer(r.start, r.end) : undefined;
+      const opcode = local === undefined ? readCode(r, 'opcode') : undefined;
       pos = r.next;
-      const op = 'local' in opcode ? operationByCode(opcode.local) : undefined;
+      const op = local !== undefined ? operationByCode(local) : undefined;
       if (op !== undefined) {
         inv.operation = op.name;
         if (pos >= end) throw new DecodeError(DecodeErrorCode.MissingField, pos, `invoke of ${op.name} has no argument`);
         r.header(pos, end);
         pos = r.next;
-        inv.argument = decodeTyped(r, op.argument, `${op.name}.argument`);
+        inv.argument = decodeTyped(r, op.argument, op.name, '.argument');
       } else {
         inv.operation = 'unknown';
-        inv.opcode = opcode;
+        inv.opcode = opcode ?? { local: local! };
         if (pos < end) {
           r.header(pos, end);
           inv.argument = { tlv: r.hex(pos, r.next) };
@@ -106,7 +116,7 @@ export function decodeRose(r: BerReader): RosePdu {
       out = inv as unknown as RosePdu;
       break;
     }
-    case RoseTag.returnResult: {
+    case ROSE_RETURNRESULT: {
       const res: Mutable = { pdu: 'returnResult', invokeId };
       if (pos < end) {
         r.header(pos, end);
@@ -123,7 +133,7 @@ export function decodeRose(r: BerReader): RosePdu {
         if (op !== undefined && op.result !== undefined) {
           res.operation = op.name;
           p = r.next;
-          res.result = decodeTyped(r, op.result, `${op.name}.result`);
+          res.result = decodeTyped(r, op.result, op.name, '.result');
         } else {
           res.operation = 'unknown';
           res.opcode = opcode;
@@ -137,7 +147,7 @@ export function decodeRose(r: BerReader): RosePdu {
       out = res as unknown as RosePdu;
       break;
     }
-    case RoseTag.returnError: {
+    case ROSE_RETURNERROR: {
       const err: Mutable = { pdu: 'returnError', invokeId };
       r.header(pos, end);
       const errcode = readCode(r, 'errcode');
@@ -162,7 +172,7 @@ export function decodeRose(r: BerReader): RosePdu {
       out = err as unknown as RosePdu;
       break;
     }
-    case RoseTag.reject: {
+    case ROSE_REJECT: {
       r.header(pos, end);
       pos = r.next;
       const problem = decodeTyped(r, RejectProblem, 'reject.problem');

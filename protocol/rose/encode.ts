@@ -13,6 +13,11 @@ const INTEGER_TAG = universal(Universal.integer);
 const SEQUENCE_TAG = universal(Universal.sequence);
 const LINKED_PRESENT = tagKey(TagClass.context, 0);
 const LINKED_ABSENT = tagKey(TagClass.context, 1);
+// The APDU tags, computed once (not per PDU through the import bindings).
+const INVOKE_TAG = tagKey(TagClass.context, RoseTag.invoke);
+const RETURN_RESULT_TAG = tagKey(TagClass.context, RoseTag.returnResult);
+const RETURN_ERROR_TAG = tagKey(TagClass.context, RoseTag.returnError);
+const REJECT_TAG = tagKey(TagClass.context, RoseTag.reject);
 
 function writeInteger(w: BerWriter, v: number, tag = INTEGER_TAG): void {
   const m = w.size;
@@ -69,7 +74,7 @@ export function encodeRose(w: BerWriter, pdu: RosePdu): void {
         writeInteger(w, pdu.linkedId, LINKED_PRESENT);
       }
       writeInvokeId(w, pdu.invokeId);
-      w.wrap(m, tagKey(TagClass.context, RoseTag.invoke), true);
+      w.wrap(m, INVOKE_TAG, true);
       return;
     }
     case 'returnResult': {
@@ -87,7 +92,7 @@ export function encodeRose(w: BerWriter, pdu: RosePdu): void {
         w.wrap(s, SEQUENCE_TAG, true);
       }
       writeInvokeId(w, pdu.invokeId);
-      w.wrap(m, tagKey(TagClass.context, RoseTag.returnResult), true);
+      w.wrap(m, RETURN_RESULT_TAG, true);
       return;
     }
     case 'returnError': {
@@ -99,13 +104,13 @@ export function encodeRose(w: BerWriter, pdu: RosePdu): void {
         writeCode(w, pdu.errcode);
       }
       writeInvokeId(w, pdu.invokeId);
-      w.wrap(m, tagKey(TagClass.context, RoseTag.returnError), true);
+      w.wrap(m, RETURN_ERROR_TAG, true);
       return;
     }
     case 'reject': {
       RejectProblem.encode(w, pdu.problem, RejectProblem.tag);
       writeInvokeId(w, pdu.invokeId);
-      w.wrap(m, tagKey(TagClass.context, RoseTag.reject), true);
+      w.wrap(m, REJECT_TAG, true);
       return;
     }
     default: {

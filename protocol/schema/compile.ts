@@ -23,15 +23,95 @@ export interface CompiledFieldInfo {
 type Decode = (r: BerReader) => unknown;
 type WithPath = (e: unknown, segment: string) => unknown;
 
-function acceptExpr(codec: AnyCodec, index: number): string {
-  const tags = codec.firstTags;
+/**
+ * How a primitive's decode function can be written inline in generated code: its primitive form
+ * as one reader call (the constructed form, and every error, still go through the function).
+ * The primitives register their decode functions here (primitives.ts): they are closures made
+ * per type from one function literal, which V8 will not inline (no per-closure feedback).
+ */
+export type InlineDecode =
+  | { readonly kind: 'latin1' | 'hex' | 'integer' | 'boolean' | 'null' }
+  | { readonly kind: 'enumerated'; readonly byNumber: ReadonlyMap<number, string> };
+const INLINE = new WeakMap<Decode, InlineDecode>();
+
+export function registerInlineDecode(decode: Decode, how: InlineDecode): void {
+  INLINE.set(decode, how);
+}
+
+/**
+ * The source of decoding with `fn` (a parameter named `fnName`; `mapName` names the parameter
+ * holding an ENUMERATED's table, when `tableOf` returns one).
+ */
+function decodeCall(decode: Decode, fnName: string, mapName: string): string {
+  const how = INLINE.get(decode);
+  if (how === undefined) return `${fnName}(r)`;
+  switch (how.kind) {
+    case 'latin1':
+    case 'hex':
+    case 'integer':
+    case 'boolean':
+    case 'null':
+      return `(r.cons ? ${fnName}(r) : r.${how.kind}(r.start, r.end))`;
+    case 'enumerated':
+      return `(r.cons ? ${fnName}(r) : (n = r.integer(r.start, r.end), ${mapName}.get(n) ?? n))`;
+    default: {
+      const never: never = how;
+      return never;
+    }
+  }
+}
+
+/** The ENUMERATED table `decode` needs inline, if any. */
+function tableOf(decode: Decode): ReadonlyMap<number, string> | undefined {
+  const how = INLINE.get(decode);
+  return how?.kind === 'enumerated' ? how.byNumber : undefined;
+}
+
+/**
+ * A set of tag keys tested without hashing: keys with a tag number below 64 (all of CSTA's
+ * context tags, most application ones) index a 256-entry table by class and number; the rest
+ * (high-numbered vendor tags) are in `high`.
+ */
+export interface TagTable {
+  readonly low: Uint8Array;
+  readonly high: ReadonlySet<number>;
+}
+
+export function tagTable(tags: readonly number[]): TagTable {
+  const low = new Uint8Array(256);
+  const high = new Set<number>();
+  for (const t of tags) {
+    if ((t & 0x1fffff) < 64) low[(t >>> 15) | (t & 63)] = 1;
+    else high.add(t);
+  }
+  return { low, high };
+}
+
+/** The source of a test of `t` against `tags` (the table `table` for large sets), `true` for any tag. */
+export function acceptSource(tags: readonly number[] | null, table: string): string {
   if (tags === null) return 'true';
   if (tags.length === 1) return `t === ${tags[0]}`;
   if (tags.length <= 4) return `(${tags.map((x) => `t === ${x}`).join(' || ')})`;
-  return `S[${index}].has(t)`;
+  return `((t & 0x1fffc0) === 0 ? ${table}.low[(t >>> 15) | (t & 63)] === 1 : ${table}.high.has(t))`;
+}
+
+function acceptExpr(codec: AnyCodec, index: number): string {
+  return acceptSource(codec.firstTags, `S${index}`);
 }
 
 const prop = (name: string): string => `[${JSON.stringify(name)}]`;
+
+/**
+ * A constructor of plain objects, one per SEQUENCE type: `new Out()` is an ordinary object
+ * (prototype Object.prototype, no own properties, indistinguishable from `{}`), but V8 sizes the
+ * objects one constructor makes to the properties they end up with (slack tracking), where `{}`
+ * has room for four and moves the rest to a separately allocated, regrown property array.
+ */
+function plainObjectConstructor(): new () => Record<string, unknown> {
+  const Out = function (this: Record<string, unknown>) {} as unknown as { new (): Record<string, unknown>; prototype: object };
+  Out.prototype = Object.prototype;
+  return Out;
+}
 
 /** A specialised decoder for SEQUENCE `name`, falling back to `generic` for unusual input. */
 export function compileSequenceDecoder(name: string, fields: readonly CompiledFieldInfo[], generic: Decode, withPath: WithPath): Decode {
@@ -40,14 +120,14 @@ export function compileSequenceDecoder(name: string, fields: readonly CompiledFi
   lines.push('  if (!r.cons) return generic(r);');
   lines.push('  const hdr = r.hdr, start = r.start, end = r.end, next0 = r.next, tag0 = r.tag;');
   lines.push('  r.enter(hdr);');
-  lines.push('  const out = {};');
-  lines.push('  let pos = start, t = -1, next = 0, cur = "";');
+  lines.push('  const out = new Out();');
+  lines.push('  let pos = start, t = -1, next = 0, cur = "", n = 0;');
   lines.push('  try {');
   lines.push('  if (pos < end) { r.header(pos, end); t = r.tag; next = r.next; }');
   fields.forEach((f, j) => {
     lines.push(`  if (t !== -1 && ${acceptExpr(f.codec, j)}) {`);
     lines.push(`    cur = ${JSON.stringify(f.name)};`);
-    lines.push(`    out${prop(f.name)} = C[${j}].decode(r);`);
+    lines.push(`    out${prop(f.name)} = ${decodeCall(f.codec.decode, `D${j}`, `M${j}`)};`);
     lines.push('    pos = next;');
     lines.push('    if (pos < end) { r.header(pos, end); t = r.tag; next = r.next; } else t = -1;');
     lines.push(f.optional ? '  }' : '  } else { r.leave(); return fallback(r, hdr, start, end, next0, tag0); }');
@@ -57,7 +137,7 @@ export function compileSequenceDecoder(name: string, fields: readonly CompiledFi
   lines.push('  r.leave();');
   lines.push('  return out;');
   lines.push('};');
-  const sets = fields.map((f) => (f.codec.firstTags !== null && f.codec.firstTags.length > 4 ? new Set(f.codec.firstTags) : undefined));
+  const tables = fields.map((f) => (f.codec.firstTags !== null && f.codec.firstTags.length > 4 ? tagTable(f.codec.firstTags) : undefined));
   const fallback = (r: BerReader, hdr: number, start: number, end: number, next: number, tag: number): unknown => {
     // Restore the SEQUENCE's own header, then let the interpreter decode it from the start.
     r.hdr = hdr;
@@ -68,22 +148,11 @@ export function compileSequenceDecoder(name: string, fields: readonly CompiledFi
     r.cons = true;
     return generic(r);
   };
-  const factory = new Function('C', 'S', 'generic', 'fallback', 'withPath', 'NAME', lines.join('\n')) as (
-    c: readonly AnyCodec[],
-    s: readonly (Set<number> | undefined)[],
-    g: Decode,
-    fb: typeof fallback,
-    wp: WithPath,
-    n: string,
-  ) => Decode;
-  return factory(
-    fields.map((f) => f.codec),
-    sets,
-    generic,
-    fallback,
-    withPath,
-    name,
-  );
+  // Each component's decode function and tag table are parameters of their own, so every call
+  // site in the generated code sees one known target.
+  const params = [...fields.map((_, j) => `D${j}`), ...fields.map((_, j) => `S${j}`), ...fields.map((_, j) => `M${j}`)];
+  const factory = new Function(...params, 'Out', 'generic', 'fallback', 'withPath', 'NAME', lines.join('\n')) as (...args: unknown[]) => Decode;
+  return factory(...fields.map((f) => f.codec.decode), ...tables, ...fields.map((f) => tableOf(f.codec.decode)), plainObjectConstructor(), generic, fallback, withPath, name);
 }
 
 /** A specialised decoder for an untagged CHOICE: a switch on the tag building `{ alt: value }`. */
@@ -94,17 +163,39 @@ export function compileChoiceDecoder(
   withPath: WithPath,
 ): Decode {
   const alts = [...new Set(byTag.values())];
-  const lines: string[] = ['return function decodeChoice(r) {', '  switch (r.tag) {'];
+  const lines: string[] = ['return function decodeChoice(r) {', '  let n = 0;', '  switch (r.tag) {'];
   for (const [tag, alt] of byTag) {
     const k = alts.indexOf(alt);
-    lines.push(`    case ${tag}: try { return { ${JSON.stringify(alt.name)}: A[${k}].decode(r) }; } catch (e) { throw withPath(e, NAME + ${JSON.stringify('.' + alt.name)}); }`);
+    lines.push(`    case ${tag}: try { return { ${JSON.stringify(alt.name)}: ${decodeCall(alt.codec.decode, `A${k}`, `M${k}`)} }; } catch (e) { throw withPath(e, NAME + ${JSON.stringify('.' + alt.name)}); }`);
   }
   lines.push('    default: return orElse(r);', '  }', '};');
-  const factory = new Function('A', 'orElse', 'withPath', 'NAME', lines.join('\n')) as (a: readonly AnyCodec[], o: Decode, wp: WithPath, n: string) => Decode;
-  return factory(
-    alts.map((a) => a.codec),
-    orElse,
-    withPath,
-    name,
-  );
+  const factory = new Function(...alts.map((_, k) => `A${k}`), ...alts.map((_, k) => `M${k}`), 'orElse', 'withPath', 'NAME', lines.join('\n')) as (...args: unknown[]) => Decode;
+  return factory(...alts.map((a) => a.codec.decode), ...alts.map((a) => tableOf(a.codec.decode)), orElse, withPath, name);
+}
+
+/**
+ * A specialised decoder for an EXPLICIT tag around `inner`: checks the one inner element's tag
+ * (a comparison or a table, no Set), decodes it, checks nothing follows. `fail` builds the
+ * errors: 0 = not constructed, 1 = unexpected inner tag, 2 = trailing bytes at `pos`.
+ */
+export function compileExplicitDecoder(inner: AnyCodec, fail: (r: BerReader, what: 0 | 1 | 2, pos: number) => unknown): Decode {
+  const tags = inner.firstTags;
+  const lines = [
+    'return function decodeExplicit(r) {',
+    '  if (!r.cons) throw fail(r, 0, 0);',
+    '  const end = r.end;',
+    '  r.enter(r.hdr);',
+    '  r.header(r.start, end);',
+    '  const t = r.tag;',
+    `  if (!${acceptSource(tags, 'T')}) throw fail(r, 1, 0);`,
+    '  const next = r.next;',
+    '  let n = 0;',
+    `  const v = ${decodeCall(inner.decode, 'D', 'M')};`,
+    '  if (next !== end) throw fail(r, 2, next);',
+    '  r.leave();',
+    '  return v;',
+    '};',
+  ];
+  const factory = new Function('D', 'T', 'M', 'fail', lines.join('\n')) as (d: Decode, t: TagTable | undefined, m: unknown, f: typeof fail) => Decode;
+  return factory(inner.decode, tags !== null && tags.length > 4 ? tagTable(tags) : undefined, tableOf(inner.decode), fail);
 }

@@ -6,7 +6,8 @@
 import { DecodeError, DecodeErrorCode, EncodeError, EncodeErrorCode } from '../errors.js';
 import { TagClass, Universal, identifierHex, tagKey, tagName, universal } from '../ber/tags.js';
 import type { BerReader } from '../ber/reader.js';
-import { compileChoiceDecoder, compileSequenceDecoder } from './compile.js';
+import { compileChoiceDecoder, compileExplicitDecoder, compileSequenceDecoder } from './compile.js';
+import { compileChoiceEncoder, compileExplicitEncoder, compileSequenceEncoder } from './compile-encode.js';
 import type { BerWriter } from '../ber/writer.js';
 import type {
   AlternativeMap,
@@ -64,7 +65,6 @@ export function implicit<C extends AnyCodec>(n: number, codec: C, cls: TagClass 
 export function explicit<C extends AnyCodec>(n: number, inner: C, cls: TagClass = TagClass.context, name?: string): ExplicitCodec<Infer<C>> {
   const tag = contextOrClass(n, cls);
   const innerTags = inner.firstTags;
-  const innerSet = innerTags === null ? null : new Set(innerTags);
   const label = name ?? `${tagName(tag)} ${inner.name}`;
   return {
     kind: 'explicit',
@@ -72,28 +72,17 @@ export function explicit<C extends AnyCodec>(n: number, inner: C, cls: TagClass 
     tag,
     firstTags: [tag],
     inner,
-    decode(r: BerReader): Infer<C> {
-      if (!r.cons) throw new DecodeError(DecodeErrorCode.BadValue, r.hdr, `explicitly tagged ${label} must be constructed`);
-      const end = r.end;
-      r.enter(r.hdr);
-      r.header(r.start, end);
-      if (innerSet !== null && !innerSet.has(r.tag)) {
-        throw new DecodeError(DecodeErrorCode.UnexpectedTag, r.hdr, `unexpected tag inside ${label}`, {
+    decode: compileExplicitDecoder(inner, (r: BerReader, what: 0 | 1 | 2, pos: number): DecodeError => {
+      if (what === 0) return new DecodeError(DecodeErrorCode.BadValue, r.hdr, `explicitly tagged ${label} must be constructed`);
+      if (what === 1) {
+        return new DecodeError(DecodeErrorCode.UnexpectedTag, r.hdr, `unexpected tag inside ${label}`, {
           expected: hexTags(innerTags, true),
           found: r.foundTag(),
         });
       }
-      const next = r.next;
-      const v = inner.decode(r) as Infer<C>;
-      if (next !== end) throw new DecodeError(DecodeErrorCode.TrailingBytes, next, `extra bytes inside ${label}`);
-      r.leave();
-      return v;
-    },
-    encode(w: BerWriter, v: Infer<C>, t: number): void {
-      const m = w.size;
-      inner.encode(w, v, inner.tag);
-      w.wrap(m, t, true);
-    },
+      return new DecodeError(DecodeErrorCode.TrailingBytes, pos, `extra bytes inside ${label}`);
+    }) as (r: BerReader) => Infer<C>,
+    encode: compileExplicitEncoder(inner) as (w: BerWriter, v: Infer<C>, t: number) => void,
   };
 }
 
@@ -167,8 +156,12 @@ export function sequence<const F extends FieldMap>(name: string, fieldMap: F): S
     firstTags: [tag],
     fields,
     decode: compileSequenceDecoder(name, fields, genericDecode as (r: BerReader) => unknown, withPath) as (r: BerReader) => SequenceValue<F>,
-    encode: encodeSequence,
+    encode: compileSequenceEncoder(name, fields, encodeSequence as (w: BerWriter, v: unknown, t: number) => void, missingField, withPath),
   };
+
+  function missingField(j: number): EncodeError {
+    return new EncodeError(EncodeErrorCode.MissingField, `mandatory ${fields[j]!.name} is missing`, name);
+  }
 
   function genericDecode(r: BerReader): SequenceValue<F> {
     if (!r.cons) throw new DecodeError(DecodeErrorCode.BadValue, r.hdr, `${name} must be constructed`);
@@ -231,7 +224,7 @@ export function sequence<const F extends FieldMap>(name: string, fieldMap: F): S
       if (unknown !== undefined) writeUnknownAfter(w, unknown, f.name);
       const fv = v[f.name];
       if (fv === undefined) {
-        if (!f.optional) throw new EncodeError(EncodeErrorCode.MissingField, `mandatory ${f.name} is missing`, name);
+        if (!f.optional) throw missingField(j);
         continue;
       }
       try {
@@ -349,7 +342,7 @@ export function choice<const A extends AlternativeMap>(name: string, alternative
     alternatives,
     extensible,
     decode: compileChoiceDecoder(name, byTag, decodeOther, withPath) as (r: BerReader) => Loose,
-    encode: encodeChoice,
+    encode: compileChoiceEncoder(name, alternatives, encodeChoice as (w: BerWriter, v: unknown, t: number) => void, withPath),
   };
 
   /** Tags not in the switch: the open alternative, an unknown one, or an error. */

@@ -7,6 +7,9 @@ import { Universal, universal } from '../ber/tags.js';
 import type { BerReader } from '../ber/reader.js';
 import type { BerWriter } from '../ber/writer.js';
 import type { BitStringCodec, EnumeratedCodec, OpenTypeCodec, PrimitiveCodec, PrimitiveKind, RawElement } from './codec.js';
+import { registerInlineDecode } from './compile.js';
+import type { InlineDecode } from './compile.js';
+import { registerInlineEncode } from './compile-encode.js';
 
 function primitive<T>(
   kind: PrimitiveKind,
@@ -14,7 +17,14 @@ function primitive<T>(
   tag: number,
   decode: (r: BerReader) => T,
   encode: (w: BerWriter, v: T, tag: number) => void,
+  inline?: InlineDecode & { readonly kind: 'latin1' | 'hex' | 'integer' | 'boolean' | 'null' },
 ): PrimitiveCodec<T> {
+  // `inline`: the primitive form is exactly that reader call, and the encoder the matching writer
+  // calls (compile.ts and compile-encode.ts write them inline in generated code).
+  if (inline !== undefined) {
+    registerInlineDecode(decode, inline);
+    registerInlineEncode(encode as (w: BerWriter, v: unknown, tag: number) => void, inline);
+  }
   return { kind, name, tag, firstTags: [tag], decode, encode };
 }
 
@@ -42,6 +52,7 @@ export const INTEGER = primitive<number>(
     w.integer(v);
     w.wrap(m, tag, false);
   },
+  { kind: 'integer' },
 );
 
 /** `BOOLEAN` → boolean (encoded as 0xFF / 0x00). */
@@ -59,6 +70,7 @@ export const BOOLEAN = primitive<boolean>(
     w.byte(1);
     w.tag(tag, false);
   },
+  { kind: 'boolean' },
 );
 
 /** `NULL` → null. */
@@ -75,6 +87,7 @@ export const NULL = primitive<null>(
     w.byte(0);
     w.tag(tag, false);
   },
+  { kind: 'null' },
 );
 
 const HEX_RE = /^(?:[0-9a-f]{2})*$/;
@@ -93,10 +106,10 @@ export const OCTET_STRING = primitive<string>(
   (w, v, tag) => {
     if (typeof v !== 'string') throw typeError('OCTET STRING (hex or text)', v);
     const m = w.size;
-    if (HEX_RE.test(v)) w.hex(v);
-    else w.utf8(v);
+    if (!w.lowerHexIfValid(v)) w.utf8(v);
     w.wrap(m, tag, false);
   },
+  { kind: 'hex' },
 );
 
 /**
@@ -114,11 +127,11 @@ export function characterString(name: string, universalNumber: number): Primitiv
     (r) => (r.cons ? r.constructedString(r.start, r.end, OCTET_STRING_TAG).toString('latin1') : r.latin1(r.start, r.end)),
     (w, v, t) => {
       if (typeof v !== 'string') throw typeError(name, v);
-      for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 0xff) throw typeError(name, v);
       const m = w.size;
-      w.latin1(v);
+      if (!w.latin1IfFits(v)) throw typeError(name, v);
       w.wrap(m, t, false);
     },
+    { kind: 'latin1' },
   );
 }
 
@@ -196,24 +209,31 @@ export function enumerated<const V extends Record<string, number>>(name: string,
   const tag = universal(Universal.enumerated);
   const byNumber = new Map<number, string>();
   for (const [k, n] of Object.entries(values)) byNumber.set(n, k);
+  // A Map rather than `values[name]`: the encode closure is shared by every ENUMERATED type, so
+  // a keyed load on `values` would see them all (megamorphic).
+  const byName = new Map<unknown, number>(Object.entries(values));
+  const decode = (r: BerReader): keyof V | number => {
+    expectPrimitive(r, name);
+    const n = r.integer(r.start, r.end);
+    return byNumber.get(n) ?? n;
+  };
+  const encode = (w: BerWriter, v: keyof V | number, t: number): void => {
+    const n = typeof v === 'number' ? v : byName.get(v);
+    if (n === undefined || !Number.isSafeInteger(n)) throw typeError(name, v);
+    const m = w.size;
+    w.integer(n);
+    w.wrap(m, t, false);
+  };
+  registerInlineDecode(decode, { kind: 'enumerated', byNumber });
+  registerInlineEncode(encode as (w: BerWriter, v: unknown, tag: number) => void, { kind: 'enumerated', byName });
   return {
     kind: 'enumerated',
     name,
     tag,
     firstTags: [tag],
     values,
-    decode(r) {
-      expectPrimitive(r, name);
-      const n = r.integer(r.start, r.end);
-      return byNumber.get(n) ?? n;
-    },
-    encode(w, v, t) {
-      const n = typeof v === 'number' ? v : values[v as string];
-      if (n === undefined || !Number.isSafeInteger(n)) throw typeError(name, v);
-      const m = w.size;
-      w.integer(n);
-      w.wrap(m, t, false);
-    },
+    decode,
+    encode,
   };
 }
 

@@ -54,8 +54,21 @@ export interface XmlDocument {
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const DTD_MARKUP = /<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i;
+const DTD_MARKUP_AT = /<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/iy;
 const ENCODING_DECL = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
+
+/**
+ * Offset of the first markup declaration (`<!DOCTYPE`, `<!ENTITY`, ...), or -1. Declarations start with `<!`, so
+ * the regex only runs where `<!` occurs (comments and CDATA do; most messages have neither),
+ * anchored there, instead of over the whole text.
+ */
+function dtdMarkupAt(text: string): number {
+  for (let i = text.indexOf('<!'); i >= 0; i = text.indexOf('<!', i + 2)) {
+    DTD_MARKUP_AT.lastIndex = i;
+    if (DTD_MARKUP_AT.test(text)) return i;
+  }
+  return -1;
+}
 
 function syntax(offset: number, message: string): DecodeError {
   return new DecodeError(DecodeErrorCode.BadSyntax, offset, message);
@@ -97,6 +110,7 @@ function decodeBytes(bytes: Uint8Array, limits: XmlParseLimits): string {
 }
 
 
+/** An element being built: the XmlElement itself, mutable until its end tag is read. */
 interface OpenElement {
   name: string;
   prefix: string | undefined;
@@ -104,11 +118,7 @@ interface OpenElement {
   children: XmlElement[];
   text: string;
   offset: number;
-}
-
-function splitName(q: string): { prefix: string | undefined; name: string } {
-  const i = q.indexOf(':');
-  return i < 0 ? { prefix: undefined, name: q } : { prefix: q.slice(0, i), name: q.slice(i + 1) };
+  end: number;
 }
 
 const EMPTY_ATTRS: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
@@ -116,6 +126,75 @@ const EMPTY_ATTRS: Readonly<Record<string, string>> = Object.freeze(Object.creat
 /** saxes' message without its `line:column: ` prefix (the offset says where). */
 function saxesMessage(e: Error): string {
   return e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
+}
+
+/** The state of the document being parsed, read by the parser's handlers. */
+interface ParseState {
+  text: string;
+  limits: XmlParseLimits;
+  stack: OpenElement[];
+  root: XmlElement | undefined;
+  start: number;
+}
+
+/**
+ * A parser with its handlers, reused from document to document (saxes re-initialises itself at
+ * close(); building one and registering its handlers cost as much as parsing a small message).
+ * Dropped after any error, so a parser is only reused after a clean end.
+ */
+interface Reader {
+  readonly parser: SaxesParser;
+  readonly state: ParseState;
+}
+let idle: Reader | undefined;
+
+function createReader(): Reader {
+  const parser = new SaxesParser({ position: true, xmlns: false });
+  const st: ParseState = { text: '', limits: { maxFrameSize: 0, maxDepth: 0 }, stack: [], root: undefined, start: 0 };
+  parser.on('opentagstart', () => {
+    // position is just past the name; the `<` is the last one before it.
+    st.start = st.text.lastIndexOf('<', parser.position - 1);
+    if (st.stack.length + 1 > st.limits.maxDepth) throw new DecodeError(DecodeErrorCode.TooDeep, st.start, `XML nests deeper than maxDepth ${st.limits.maxDepth}`);
+  });
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    const q = tag.name;
+    const i = q.indexOf(':');
+    let attrs: Record<string, string> = EMPTY_ATTRS;
+    for (const k in tag.attributes) {
+      if (attrs === EMPTY_ATTRS) attrs = Object.create(null) as Record<string, string>;
+      attrs[k] = tag.attributes[k]!;
+    }
+    st.stack.push({
+      name: i < 0 ? q : q.slice(i + 1),
+      prefix: i < 0 ? undefined : q.slice(0, i),
+      attrs,
+      children: [],
+      text: '',
+      offset: st.start,
+      end: 0,
+    });
+  });
+  parser.on('text', (t: string) => {
+    const top = st.stack[st.stack.length - 1];
+    if (top !== undefined) top.text += t;
+    else if (!/^[ \t\r\n]*$/.test(t)) throw syntax(Math.max(0, parser.position - t.length), 'text outside the root element');
+  });
+  parser.on('cdata', (t: string) => {
+    const top = st.stack[st.stack.length - 1];
+    if (top === undefined) throw syntax(parser.position, 'CDATA outside the root element');
+    top.text += t;
+  });
+  parser.on('closetag', () => {
+    const el = st.stack.pop()!;
+    el.end = parser.position;
+    const parent = st.stack[st.stack.length - 1];
+    if (parent !== undefined) parent.children.push(el);
+    else st.root = el;
+  });
+  parser.on('error', (e: Error) => {
+    throw syntax(Math.min(st.text.length, Math.max(0, parser.position - 1)), `malformed XML: ${saxesMessage(e)}`);
+  });
+  return { parser, state: st };
 }
 
 /**
@@ -133,53 +212,28 @@ export function parseXmlDocument(input: string | Uint8Array, limits: XmlParseLim
     const lone = LONE_SURROGATE.exec(text);
     if (lone !== null) throw syntax(lone.index, 'malformed XML: a lone surrogate is not a character');
   }
-  const dtd = DTD_MARKUP.exec(text);
-  if (dtd !== null) throw syntax(dtd.index, 'DTD declarations (DOCTYPE, ENTITY, ...) are not accepted');
+  const dtd = dtdMarkupAt(text);
+  if (dtd >= 0) throw syntax(dtd, 'DTD declarations (DOCTYPE, ENTITY, ...) are not accepted');
 
-  const parser = new SaxesParser({ position: true, xmlns: false });
-  const stack: OpenElement[] = [];
-  let root: XmlElement | undefined;
-  let start = 0;
-  parser.on('opentagstart', () => {
-    // position is just past the name; the `<` is the last one before it.
-    start = text.lastIndexOf('<', parser.position - 1);
-    if (stack.length + 1 > limits.maxDepth) throw new DecodeError(DecodeErrorCode.TooDeep, start, `XML nests deeper than maxDepth ${limits.maxDepth}`);
-  });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const { prefix, name } = splitName(tag.name);
-    let attrs: Record<string, string> = EMPTY_ATTRS;
-    for (const k in tag.attributes) {
-      if (attrs === EMPTY_ATTRS) attrs = Object.create(null) as Record<string, string>;
-      attrs[k] = tag.attributes[k]!;
-    }
-    stack.push({ name, prefix, attrs, children: [], text: '', offset: start });
-  });
-  parser.on('text', (t: string) => {
-    const top = stack[stack.length - 1];
-    if (top !== undefined) top.text += t;
-    else if (!/^[ \t\r\n]*$/.test(t)) throw syntax(Math.max(0, parser.position - t.length), 'text outside the root element');
-  });
-  parser.on('cdata', (t: string) => {
-    const top = stack[stack.length - 1];
-    if (top === undefined) throw syntax(parser.position, 'CDATA outside the root element');
-    top.text += t;
-  });
-  parser.on('closetag', () => {
-    const open = stack.pop()!;
-    const el: XmlElement = { name: open.name, prefix: open.prefix, attrs: open.attrs, children: open.children, text: open.text, offset: open.offset, end: parser.position };
-    const parent = stack[stack.length - 1];
-    if (parent !== undefined) parent.children.push(el);
-    else root = el;
-  });
-  parser.on('error', (e: Error) => {
-    throw syntax(Math.min(text.length, Math.max(0, parser.position - 1)), `malformed XML: ${saxesMessage(e)}`);
-  });
+  const reader = idle ?? createReader();
+  idle = undefined;
+  const { parser, state } = reader;
+  state.text = text;
+  state.limits = limits;
+  state.stack = [];
+  state.root = undefined;
+  state.start = 0;
   try {
     parser.write(text).close();
   } catch (e) {
     if (e instanceof DecodeError) throw e;
     throw syntax(Math.min(text.length, parser.position), `malformed XML: ${e instanceof Error ? saxesMessage(e) : String(e)}`);
   }
+  const root = state.root as XmlElement | undefined;
+  // Clean end: the parser re-initialised itself in close(); keep it (without this document).
+  state.text = '';
+  state.root = undefined;
+  idle = reader;
   if (root === undefined) throw syntax(0, 'no root element');
   return { root, text };
 }

@@ -41,7 +41,17 @@ export function xmlRootName(name: string): string {
   return own(ROOT_SPELLINGS, name) ?? name;
 }
 
+/** Names already lowered, so the same element names (message after message) are not lowered again. */
+const keys = new Map<string, string>();
+/** Bound of `keys`: the schema's names are a few thousand; a peer's made-up names go uncached past it. */
+const MAX_CACHED_KEYS = 8192;
+
 /** Key used to look an element name up: letter case does not matter (`SnapShotDevice`, `callId`). */
 export function nameKey(name: string): string {
-  return name.toLowerCase();
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = name.toLowerCase();
+    if (keys.size < MAX_CACHED_KEYS) keys.set(name, key);
+  }
+  return key;
 }

@@ -1,0 +1,134 @@
+/**
+ * Schema compilation, encode side: specialised encode functions generated once per SEQUENCE and
+ * CHOICE at module load, as compile.ts does for decoding. Each component's encoder and tag are
+ * bound as constants of the generated function (no loop over a field table, no `Map` lookup by
+ * alternative name), which is what makes them faster than the interpreter.
+ *
+ * The generated code only handles the common case and hands everything else to the interpreter
+ * (`generic`) unchanged: a SEQUENCE value carrying `$unknown` components, a value that is not an
+ * object, a CHOICE value without exactly one key, an alternative it does not know. Both paths
+ * write the same bytes and throw the same errors, so the result does not depend on which ran.
+ *
+ * Only our own schema (identifiers and tag numbers) reaches the generated source: no input data.
+ */
+import type { BerWriter } from '../ber/writer.js';
+import type { AnyCodec } from './codec.js';
+import type { CompiledFieldInfo } from './compile.js';
+
+type Encode = (w: BerWriter, value: unknown, tag: number) => void;
+type WithPath = (e: unknown, segment: string) => unknown;
+
+/**
+ * How a primitive's encode function can be written inline in generated code, for the values it
+ * takes; anything else (and so every error) still goes through the function. Registered by the
+ * primitives (primitives.ts): closures made per type from one literal, which V8 will not inline.
+ */
+export type InlineEncode =
+  | { readonly kind: 'latin1' | 'hex' | 'integer' | 'boolean' | 'null' }
+  | { readonly kind: 'enumerated'; readonly byName: ReadonlyMap<unknown, number> };
+const INLINE = new WeakMap<Encode, InlineEncode>();
+
+export function registerInlineEncode(encode: Encode, how: InlineEncode): void {
+  INLINE.set(encode as Encode, how);
+}
+
+/** Statements encoding `v` (an expression without side effects) with `fn` and tag `tag`. */
+function encodeStatements(encode: Encode, fn: string, map: string, v: string, tag: number): string {
+  const how = INLINE.get(encode);
+  const call = `${fn}(w, ${v}, ${tag});`;
+  if (how === undefined) return call;
+  switch (how.kind) {
+    case 'latin1':
+      return `if (typeof ${v} === "string" && (m2 = w.size, w.latin1IfFits(${v}))) w.wrap(m2, ${tag}, false); else ${call}`;
+    case 'hex':
+      return `if (typeof ${v} === "string") { m2 = w.size; if (!w.lowerHexIfValid(${v})) w.utf8(${v}); w.wrap(m2, ${tag}, false); } else ${call}`;
+    case 'integer':
+      return `if (typeof ${v} === "number" && Number.isSafeInteger(${v})) { m2 = w.size; w.integer(${v}); w.wrap(m2, ${tag}, false); } else ${call}`;
+    case 'boolean':
+      return `if (typeof ${v} === "boolean") { w.byte(${v} ? 0xff : 0x00); w.byte(1); w.tag(${tag}, false); } else ${call}`;
+    case 'null':
+      return `if (${v} === null) { w.byte(0); w.tag(${tag}, false); } else ${call}`;
+    case 'enumerated':
+      return `if (typeof ${v} === "string" && (n2 = ${map}.get(${v})) !== undefined && Number.isSafeInteger(n2)) { m2 = w.size; w.integer(n2); w.wrap(m2, ${tag}, false); } else ${call}`;
+    default: {
+      const never: never = how;
+      return never;
+    }
+  }
+}
+
+function tableOf(encode: Encode): ReadonlyMap<unknown, number> | undefined {
+  const how = INLINE.get(encode);
+  return how?.kind === 'enumerated' ? how.byName : undefined;
+}
+
+const prop = (name: string): string => `[${JSON.stringify(name)}]`;
+
+/**
+ * A specialised encoder for SEQUENCE `name`. `missing(j)` builds the error for an absent
+ * mandatory component `j` (the interpreter's own), thrown outside any path wrapping, as there.
+ */
+export function compileSequenceEncoder(
+  name: string,
+  fields: readonly CompiledFieldInfo[],
+  generic: Encode,
+  missing: (j: number) => unknown,
+  withPath: WithPath,
+): Encode {
+  const lines: string[] = [];
+  lines.push('return function encodeSequence(w, value, t) {');
+  lines.push('  if (typeof value !== "object" || value === null || value.$unknown !== undefined) { generic(w, value, t); return; }');
+  lines.push('  const m = w.size;');
+  lines.push('  let fv, m2 = 0, n2 = 0;');
+  for (let j = fields.length - 1; j >= 0; j--) {
+    const f = fields[j]!;
+    lines.push(`  fv = value${prop(f.name)};`);
+    const call = `try { ${encodeStatements(f.codec.encode, `E${j}`, `M${j}`, 'fv', f.codec.tag)} } catch (e) { throw withPath(e, ${JSON.stringify(`${name}.${f.name}`)}); }`;
+    if (f.optional) lines.push(`  if (fv !== undefined) { ${call} }`);
+    else lines.push(`  if (fv === undefined) throw missing(${j});`, `  ${call}`);
+  }
+  lines.push('  w.wrap(m, t, true);');
+  lines.push('};');
+  const names = [...fields.map((_, j) => `E${j}`), ...fields.map((_, j) => `M${j}`)];
+  const factory = new Function(...names, 'generic', 'missing', 'withPath', lines.join('\n')) as (...args: unknown[]) => Encode;
+  return factory(...fields.map((f) => f.codec.encode), ...fields.map((f) => tableOf(f.codec.encode)), generic, missing, withPath);
+}
+
+/** A specialised encoder for an untagged CHOICE: a switch on the value's one key. */
+export function compileChoiceEncoder(
+  name: string,
+  alternatives: readonly { readonly name: string; readonly codec: AnyCodec }[],
+  generic: Encode,
+  withPath: WithPath,
+): Encode {
+  const lines: string[] = [];
+  lines.push('return function encodeChoice(w, v, t) {');
+  lines.push('  if (typeof v !== "object" || v === null) { generic(w, v, t); return; }');
+  lines.push('  let chosen, n = 0, m2 = 0, n2 = 0, av;');
+  lines.push('  for (const k in v) { chosen = k; n++; }');
+  lines.push('  if (n !== 1) { generic(w, v, t); return; }');
+  lines.push('  switch (chosen) {');
+  alternatives.forEach((a, k) => {
+    lines.push(`    case ${JSON.stringify(a.name)}: av = v${prop(a.name)}; try { ${encodeStatements(a.codec.encode, `A${k}`, `M${k}`, 'av', a.codec.tag)} } catch (e) { throw withPath(e, ${JSON.stringify(`${name}.${a.name}`)}); } return;`);
+  });
+  lines.push('    default: generic(w, v, t);');
+  lines.push('  }');
+  lines.push('};');
+  const names = [...alternatives.map((_, k) => `A${k}`), ...alternatives.map((_, k) => `M${k}`)];
+  const factory = new Function(...names, 'generic', 'withPath', lines.join('\n')) as (...args: unknown[]) => Encode;
+  return factory(...alternatives.map((a) => a.codec.encode), ...alternatives.map((a) => tableOf(a.codec.encode)), generic, withPath);
+}
+
+/** A specialised encoder for an EXPLICIT tag around `inner`: the inner TLV, then the wrapper's header. */
+export function compileExplicitEncoder(inner: AnyCodec): Encode {
+  const lines = [
+    'return function encodeExplicit(w, v, t) {',
+    '  let m2 = 0, n2 = 0;',
+    '  const m = w.size;',
+    `  ${encodeStatements(inner.encode, 'E', 'M', 'v', inner.tag)}`,
+    '  w.wrap(m, t, true);',
+    '};',
+  ];
+  const factory = new Function('E', 'M', lines.join('\n')) as (e: Encode, m: unknown) => Encode;
+  return factory(inner.encode, tableOf(inner.encode));
+}
