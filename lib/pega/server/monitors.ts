@@ -7,8 +7,10 @@
  */
 import type { CstaEvent } from '../../session/events.js';
 import type { Monitor } from '../../session/monitors.js';
+import type { SessionStatus } from '../../session/session-types.js';
 import { toPegaFailure } from '../errors.js';
 import type { PegaMapper } from '../mapper.js';
+import type { SnapshotDeviceResult } from '../../../protocol/csta/services/snapshot-device.js';
 import type { PegaEvent, PegaLinkState, PegaResult } from '../types.js';
 
 /** What monitor-only subscriptions need from the link (a PegaCtiLink has it). */
@@ -18,8 +20,14 @@ export interface MonitoringLink {
     monitorStop(monitor: Monitor): Promise<void>;
     on(event: 'event', listener: (event: CstaEvent, monitor: Monitor | undefined) => void): unknown;
     off(event: 'event', listener: (event: CstaEvent, monitor: Monitor | undefined) => void): unknown;
+    /** A monitor restored after a reconnect, with the device's snapshot (CstaSession's 'resync'). */
+    on(event: 'resync', listener: (monitor: Monitor, snapshot: SnapshotDeviceResult | undefined, error: Error | undefined) => void): unknown;
+    off(event: 'resync', listener: (monitor: Monitor, snapshot: SnapshotDeviceResult | undefined, error: Error | undefined) => void): unknown;
+    /** The link's state (CstaSession's 'status'). */
+    on(event: 'status', listener: (status: SessionStatus) => void): unknown;
+    off(event: 'status', listener: (status: SessionStatus) => void): unknown;
   };
-  readonly mapper: Pick<PegaMapper, 'map' | 'snapshot' | 'forget'>;
+  readonly mapper: Pick<PegaMapper, 'map' | 'snapshot' | 'forget' | 'replayCalls'>;
   readonly linkState: PegaLinkState;
   agentAt(device: string): { readonly agentId: string } | undefined;
 }
@@ -32,11 +40,16 @@ export class SubscriptionMonitors {
   private readonly sink: (agentId: string, dn: string, event: PegaEvent) => void;
   private readonly watches = new Map<string, Watch>();
   private readonly onEvent = (event: CstaEvent, monitor: Monitor | undefined): void => this.handle(event, monitor);
+  private readonly onStatus = (status: SessionStatus): void => this.statusChanged(status);
+  private linkDown = false;
+  private readonly onResync = (monitor: Monitor, snapshot: SnapshotDeviceResult | undefined): void => this.resynchronised(monitor, snapshot);
 
   constructor(link: MonitoringLink, sink: (agentId: string, dn: string, event: PegaEvent) => void) {
     this.link = link;
     this.sink = sink;
     link.session.on('event', this.onEvent);
+    link.session.on('resync', this.onResync);
+    link.session.on('status', this.onStatus);
   }
 
   /** Whether `dn` is monitored here. */
@@ -85,7 +98,34 @@ export class SubscriptionMonitors {
   /** Stops every monitor and listening. */
   async close(): Promise<void> {
     this.link.session.off('event', this.onEvent);
+    this.link.session.off('resync', this.onResync);
+    this.link.session.off('status', this.onStatus);
     await Promise.all([...this.watches.keys()].map((dn) => this.stop(dn)));
+  }
+
+  /** The link went down: every DN monitored here gets one Snapshot saying so (DISCONNECTED, CLOSED), as agents of the link do. */
+  private statusChanged(status: SessionStatus): void {
+    if (status.type === 'associated') this.linkDown = false;
+    if (status.type !== 'reconnecting' && status.type !== 'closed') return;
+    if (this.linkDown) return;
+    this.linkDown = true;
+    for (const watch of this.watches.values()) {
+      if (this.link.agentAt(watch.dn) !== undefined) continue;
+      this.sink(watch.agentId, watch.dn, this.link.mapper.snapshot(watch.dn, undefined, { agentId: watch.agentId }, 'DISCONNECTED', 'CLOSED'));
+    }
+  }
+
+  /**
+   * After a reconnect the session restores the monitor and snapshots the device: Pega gets a
+   * Snapshot for the DN (link CONNECTED again) and the live calls as CallStateEvents, as an agent
+   * of the link does.
+   */
+  private resynchronised(monitor: Monitor, snapshot: SnapshotDeviceResult | undefined): void {
+    const watch = this.watches.get(monitor.device);
+    if (watch === undefined || this.link.agentAt(watch.dn) !== undefined) return;
+    watch.monitor = monitor;
+    this.sink(watch.agentId, watch.dn, this.link.mapper.snapshot(watch.dn, snapshot, { agentId: watch.agentId }, 'CONNECTED', 'OPENED'));
+    for (const e of this.link.mapper.replayCalls(watch.dn)) this.sink(watch.agentId, watch.dn, e);
   }
 
   private handle(event: CstaEvent, monitor: Monitor | undefined): void {

@@ -28,10 +28,10 @@ describe('Pega server-side path end to end (simulator → CSTA → link → API 
   let api: PegaServerApi;
   let server: PegaServerApiServer;
 
-  async function setUp(maxQueued?: number): Promise<void> {
+  async function setUp(maxQueued?: number, reconnect = false): Promise<void> {
     sim = new PbxSimulator();
     const port = await sim.listen(0, '127.0.0.1');
-    session = new CstaSession({ host: '127.0.0.1', port, keepAliveMs: 0, reconnect: false });
+    session = new CstaSession({ host: '127.0.0.1', port, keepAliveMs: 0, reconnect: reconnect ? (attempt) => (attempt > 20 ? null : 20) : false });
     await session.connect();
     link = new PegaCtiLink(session);
     receiver = new Receiver();
@@ -232,6 +232,24 @@ describe('Pega server-side path end to end (simulator → CSTA → link → API 
     await new Promise((r) => setTimeout(r, 100));
     await pusher.flush(2000);
     expect(envelopes().slice(after)).to.have.length(0);
+  });
+
+  it('a monitor-only DN after a reconnect: a DISCONNECTED Snapshot, then a CONNECTED one and its live call replayed', async () => {
+    await setUp(undefined, true);
+    expect(await post('/devices/2003/subscribe', {})).to.deep.equal({ status: 200, body: { ok: true } });
+    void sim.runScenario({ name: 'pop', monitor: [], steps: [{ step: 'inbound', from: '0612345678', to: '2003', callId: 'p1' }] });
+    await waitFor(() => envelopes().some((e) => e.dn === '2003' && e.ctiEvent.pyEventName === 'Offering'), 3000, 'Offering at 2003');
+    await pusher.flush(2000);
+    const before = envelopes().length;
+    sim.dropClients();
+    await waitFor(() => envelopes().slice(before).some((e) => e.dn === '2003' && (e.ctiEvent as { pyLinkState?: string }).pyLinkState === 'CONNECTED'), 5000, 'CONNECTED Snapshot at 2003');
+    await waitFor(() => envelopes().slice(before).some((e) => e.dn === '2003' && e.ctiEvent.pyEventType === 'CallStateEvent'), 3000, 'the live call replayed');
+    const after = envelopes().slice(before).filter((e) => e.dn === '2003');
+    const linkStates = after.filter((e) => e.ctiEvent.pyEventType === 'SnapshotEvent').map((e) => (e.ctiEvent as { pyLinkState?: string; pyDeviceState?: string }));
+    expect(linkStates.map((x) => `${x.pyLinkState}/${x.pyDeviceState}`)).to.deep.equal(['DISCONNECTED/CLOSED', 'CONNECTED/OPENED']);
+    const replayed = after.find((e) => e.ctiEvent.pyEventType === 'CallStateEvent') as PegaPushEnvelope;
+    expect(replayed.ctiEvent).to.deep.include({ pyDN: '2003', pyAgentID: '' });
+    expect(sim.monitors.of('2003')).to.have.length(1);
   });
 
   it('subscribing a DN the switch cannot monitor fails with the OpenCTI code and leaves no subscription', async () => {
