@@ -11,25 +11,17 @@ import { Kvm } from '@nats-io/kv';
 import { NatsLease, LEASE_KEY } from '../../../../lib/service/nats/lease.js';
 import type { LeaseLossReason } from '../../../../lib/service/nats/lease.js';
 import { NatsLinkError } from '../../../../lib/service/nats/errors.js';
-import { NATS_MISSING, natsServerBinary, startNatsServer } from './nats-server.js';
+import { useNatsServer } from './nats-server.js';
 import type { NatsServerHandle } from './nats-server.js';
 import { waitFor } from '../../../support/wait.js';
 
 const TTL = 1000;
 
 describe('NATS KV lease (real nats-server, 127.0.0.1)', function () {
-  const bin = natsServerBinary();
   let server: NatsServerHandle;
   const conns: NatsConnection[] = [];
   const leases: NatsLease[] = [];
-  before(async function () {
-    if (bin === undefined) {
-      console.log(`    (pending: ${NATS_MISSING})`);
-      this.skip();
-    }
-    server = await startNatsServer(bin);
-  });
-  after(async () => server?.stop());
+  useNatsServer((s) => (server = s));
   afterEach(async () => {
     for (const l of leases.splice(0)) await l.stop().catch(() => undefined);
     for (const c of conns.splice(0)) await c.close().catch(() => undefined);

@@ -76,3 +76,21 @@ export async function startNatsServer(bin: string): Promise<NatsServerHandle> {
     },
   };
 }
+
+/**
+ * Hooks for a describe block that needs a nats-server: starts one before its tests (they are
+ * pending, with the reason, when none with JetStream is installed) and stops it after them.
+ */
+export function useNatsServer(onStart: (server: NatsServerHandle) => void): void {
+  let server: NatsServerHandle | undefined;
+  before(async function () {
+    const bin = natsServerBinary();
+    if (bin === undefined) {
+      console.log(`    (pending: ${NATS_MISSING})`);
+      this.skip();
+    }
+    server = await startNatsServer(bin);
+    onStart(server);
+  });
+  after(async () => server?.stop());
+}

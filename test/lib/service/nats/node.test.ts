@@ -17,7 +17,7 @@ import { RemotePegaLink } from '../../../../lib/service/nats/client.js';
 import type { NatsNodeHost } from '../../../../lib/service/nats/node.js';
 import type { LoggedInAgent } from '../../../../lib/service/nats/types.js';
 import { LEASE_KEY } from '../../../../lib/service/nats/lease.js';
-import { NATS_MISSING, natsServerBinary, startNatsServer } from './nats-server.js';
+import { natsServerBinary, startNatsServer, useNatsServer } from './nats-server.js';
 import type { NatsServerHandle } from './nats-server.js';
 import { waitFor } from '../../../support/wait.js';
 
@@ -90,14 +90,7 @@ describe('NatsLinkNode (fake hosts, real nats-server, 127.0.0.1)', function () {
   let server: NatsServerHandle;
   const conns: NatsConnection[] = [];
   const nodes: NatsLinkNode[] = [];
-  before(async function () {
-    if (bin === undefined) {
-      console.log(`    (pending: ${NATS_MISSING})`);
-      this.skip();
-    }
-    server = await startNatsServer(bin);
-  });
-  after(async () => server?.stop());
+  useNatsServer((s) => (server = s));
   afterEach(async () => {
     for (const n of nodes.splice(0)) await n.stop().catch(() => undefined);
     for (const c of conns.splice(0)) await c.close().catch(() => undefined);

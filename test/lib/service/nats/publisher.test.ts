@@ -16,7 +16,7 @@ import { NatsLinkError } from '../../../../lib/service/nats/errors.js';
 import type { CstaEvent } from '../../../../lib/session/events.js';
 import type { Monitor } from '../../../../lib/session/monitors.js';
 import type { PegaEvent } from '../../../../lib/pega/types.js';
-import { NATS_MISSING, natsServerBinary, startNatsServer } from './nats-server.js';
+import { useNatsServer } from './nats-server.js';
 import type { NatsServerHandle } from './nats-server.js';
 import { waitFor } from '../../../support/wait.js';
 
@@ -26,17 +26,9 @@ const monitorOf = (device: string): Monitor => ({ device, deviceID: { deviceIden
 const agentReady = (agent: string): PegaEvent => ({ pyEventType: 'AgentStateEvent', pyEventName: 'Ready', pyReasonCode: '', pyWorkMode: 'MODE_NONE', pyMedia: 'Phone', pyAgentId: agent, pyThisDN: '2001' });
 
 describe('NATS event publisher (real nats-server, 127.0.0.1)', function () {
-  const bin = natsServerBinary();
   let server: NatsServerHandle;
   let nc: NatsConnection;
-  before(async function () {
-    if (bin === undefined) {
-      console.log(`    (pending: ${NATS_MISSING})`);
-      this.skip();
-    }
-    server = await startNatsServer(bin);
-  });
-  after(async () => server?.stop());
+  useNatsServer((s) => (server = s));
   beforeEach(async () => {
     nc = await connect({ servers: server.url });
   });

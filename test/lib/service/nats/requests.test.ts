@@ -16,7 +16,7 @@ import { NatsRequestResponder, ERROR_HEADER } from '../../../../lib/service/nats
 import { RemotePegaLink } from '../../../../lib/service/nats/client.js';
 import { parseNatsRequest } from '../../../../lib/service/nats/requests.js';
 import { NatsLinkError } from '../../../../lib/service/nats/errors.js';
-import { NATS_MISSING, natsServerBinary, startNatsServer } from './nats-server.js';
+import { useNatsServer } from './nats-server.js';
 import type { NatsServerHandle } from './nats-server.js';
 import { waitFor } from '../../../support/wait.js';
 
@@ -45,21 +45,13 @@ describe('Pega request payloads over NATS', () => {
 });
 
 describe('NATS request/reply into a PegaCtiLink on the simulator (127.0.0.1)', function () {
-  const bin = natsServerBinary();
   let server: NatsServerHandle;
   let sim: PbxSimulator;
   let session: CstaSession;
   let link: PegaCtiLink;
   let ncA: NatsConnection;
   let ncB: NatsConnection;
-  before(async function () {
-    if (bin === undefined) {
-      console.log(`    (pending: ${NATS_MISSING})`);
-      this.skip();
-    }
-    server = await startNatsServer(bin);
-  });
-  after(async () => server?.stop());
+  useNatsServer((s) => (server = s));
   beforeEach(async () => {
     sim = new PbxSimulator();
     const port = await sim.listen(0, '127.0.0.1');
