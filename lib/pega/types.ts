@@ -280,26 +280,7 @@ export const PEGA_OPENCTI_FUNCTIONS = [
 export const PEGA_EXTENSION_ACTIONS = ['wrapUp'] as const satisfies readonly PegaRequestAction[];
 
 /** Every action name, for validation: {@link PEGA_OPENCTI_FUNCTIONS} then {@link PEGA_EXTENSION_ACTIONS}. */
-export const PEGA_REQUEST_ACTIONS: readonly PegaRequestAction[] = [
-  'answerCall',
-  'hangUpCall',
-  'holdCall',
-  'retrieveCall',
-  'makeCall',
-  'sendDTMF',
-  'consultationCall',
-  'conferenceInitiate',
-  'transferInitiate',
-  'conferenceComplete',
-  'transferComplete',
-  'blindTransfer',
-  'dropParty',
-  'agentReady',
-  'agentNotReady',
-  'login',
-  'logout',
-  'wrapUp',
-];
+export const PEGA_REQUEST_ACTIONS: readonly PegaRequestAction[] = [...PEGA_OPENCTI_FUNCTIONS, ...PEGA_EXTENSION_ACTIONS];
 
 // ---- results ---------------------------------------------------------------------------------
 
