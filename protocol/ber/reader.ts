@@ -34,7 +34,8 @@ const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(
  * characters each per cache, shared by every reader (strings are immutable, so sharing them is
  * invisible to callers).
  */
-export const STRING_CACHE_SLOTS = 512;
+export const STRING_CACHE_SLOTS = 1 << 9;
+const STRING_CACHE_BITS = 9; // log2(STRING_CACHE_SLOTS)
 const CHARS_A = new Float64Array(STRING_CACHE_SLOTS).fill(-1);
 const CHARS_B = new Float64Array(STRING_CACHE_SLOTS);
 const CHARS_S: string[] = new Array<string>(STRING_CACHE_SLOTS).fill('');
@@ -43,12 +44,11 @@ const HEX_B = new Float64Array(STRING_CACHE_SLOTS);
 const HEX_S: string[] = new Array<string>(STRING_CACHE_SLOTS).fill('');
 
 function cacheSlot(a: number, b: number): number {
-  let h = (a | 0) ^ ((a / 4294967296) | 0) ^ Math.imul(b | 0, 0x9e3779b1);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h & (STRING_CACHE_SLOTS - 1);
+  // Multiplicative hashing of the low 32 bits of both keys (the octets that differ most).
+  return Math.imul((a | 0) ^ Math.imul(b | 0, 0x27d4eb2d), 0x9e3779b1) >>> (32 - STRING_CACHE_BITS);
 }
+
+const NO_READER_OPTIONS: BerReaderOptions = Object.freeze({});
 
 export function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -67,7 +67,7 @@ export class BerReader {
   end = 0;
   next = 0;
 
-  constructor(bytes: Uint8Array, options: BerReaderOptions = {}) {
+  constructor(bytes: Uint8Array, options: BerReaderOptions = NO_READER_OPTIONS) {
     this.buf = toBuffer(bytes);
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   }
