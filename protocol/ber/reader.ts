@@ -34,7 +34,7 @@ const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(
  * characters each per cache, shared by every reader (strings are immutable, so sharing them is
  * invisible to callers).
  */
-export const STRING_CACHE_SLOTS = 1 << 9;
+const STRING_CACHE_SLOTS = 1 << 9;
 const STRING_CACHE_BITS = 9; // log2(STRING_CACHE_SLOTS)
 const CHARS_A = new Float64Array(STRING_CACHE_SLOTS).fill(-1);
 const CHARS_B = new Float64Array(STRING_CACHE_SLOTS);
