@@ -29,12 +29,14 @@ export const DEFAULT_MAX_FRAME_SIZE = 1 << 20;
 // Module constants: read once, not through the import binding on every frame.
 const CONTEXT: number = TagClass.context;
 const APPLICATION: number = TagClass.application;
+/** The default options, one object rather than a fresh `{}` per frame. */
+const NO_OPTIONS: DecodeOptions = Object.freeze({});
 
 /**
  * Decodes one complete BER frame. Throws {@link DecodeError} (with code and byte offset) for
  * anything malformed; never anything else.
  */
-export function decodePdu(frame: Uint8Array, options: DecodeOptions = {}): CstaPdu {
+export function decodePdu(frame: Uint8Array, options: DecodeOptions = NO_OPTIONS): CstaPdu {
   const max = options.maxFrameSize ?? DEFAULT_MAX_FRAME_SIZE;
   if (frame.length > max) throw new DecodeError(DecodeErrorCode.FrameTooLarge, 0, `frame of ${frame.length} bytes exceeds maxFrameSize ${max}`);
   const r = new BerReader(frame, options);

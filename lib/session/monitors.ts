@@ -17,14 +17,30 @@ export interface Monitor {
 /** The dialing number (or other printable form) of a DeviceID, used as the device key. */
 export function deviceKey(id: DeviceID): string {
   const d = id.deviceIdentifier as Record<string, unknown>;
-  const [form, value] = Object.entries(d)[0] ?? ['', ''];
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  // The first own property (Object.entries(d)[0], without its arrays: this runs for every party
+  // of every event the model applies).
+  let form = '';
+  let value: unknown = '';
+  for (const k in d) {
+    if (!hasOwn(d, k)) continue;
+    form = k;
+    value = d[k];
+    break;
+  }
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
   if (value !== null && typeof value === 'object') {
-    const inner = Object.values(value as Record<string, unknown>)[0];
-    if (typeof inner === 'string') return inner;
+    const o = value as Record<string, unknown>;
+    for (const k in o) {
+      if (!hasOwn(o, k)) continue;
+      if (typeof o[k] === 'string') return o[k] as string;
+      break;
+    }
   }
   return `${form}:${JSON.stringify(value)}`;
 }
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** `"2000"` → `{ deviceIdentifier: { dialingNumber: "2000" } }`. */
 export function toDeviceID(device: string | DeviceID): DeviceID {

@@ -24,6 +24,32 @@ const SHORT_STRING = 12;
 
 const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
+/**
+ * Short strings (up to SHORT_STRING octets) repeat: the same extensions, trunks and call ids
+ * arrive in event after event. Two direct-mapped caches (one for character strings, one for
+ * hex) return the string already made for the same octets instead of building it again. A
+ * string's key is exact, two numbers: `a` = its first (up to) 6 octets in base 256, `b` = its
+ * length followed by the remaining octets (both below 2^53), so a hit is always the right string;
+ * a collision only replaces the slot. Bounded: STRING_CACHE_SLOTS strings of at most 12
+ * characters each per cache, shared by every reader (strings are immutable, so sharing them is
+ * invisible to callers).
+ */
+const STRING_CACHE_SLOTS = 1 << 9;
+const STRING_CACHE_BITS = 9; // log2(STRING_CACHE_SLOTS)
+const CHARS_A = new Float64Array(STRING_CACHE_SLOTS).fill(-1);
+const CHARS_B = new Float64Array(STRING_CACHE_SLOTS);
+const CHARS_S: string[] = new Array<string>(STRING_CACHE_SLOTS).fill('');
+const HEX_A = new Float64Array(STRING_CACHE_SLOTS).fill(-1);
+const HEX_B = new Float64Array(STRING_CACHE_SLOTS);
+const HEX_S: string[] = new Array<string>(STRING_CACHE_SLOTS).fill('');
+
+function cacheSlot(a: number, b: number): number {
+  // Multiplicative hashing of the low 32 bits of both keys (the octets that differ most).
+  return Math.imul((a | 0) ^ Math.imul(b | 0, 0x27d4eb2d), 0x9e3779b1) >>> (32 - STRING_CACHE_BITS);
+}
+
+const NO_READER_OPTIONS: BerReaderOptions = Object.freeze({});
+
 export function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -41,7 +67,7 @@ export class BerReader {
   end = 0;
   next = 0;
 
-  constructor(bytes: Uint8Array, options: BerReaderOptions = {}) {
+  constructor(bytes: Uint8Array, options: BerReaderOptions = NO_READER_OPTIONS) {
     this.buf = toBuffer(bytes);
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   }
@@ -197,33 +223,71 @@ export class BerReader {
   latin1(start: number, end: number): string {
     const n = end - start;
     if (n > SHORT_STRING) return this.buf.toString('latin1', start, end);
+    const buf = this.buf;
+    const mid = n < 6 ? end : start + 6;
+    let a = 0;
+    let b = n;
+    for (let i = start; i < mid; i++) a = a * 256 + buf[i]!;
+    for (let i = mid; i < end; i++) b = b * 256 + buf[i]!;
+    const slot = cacheSlot(a, b);
+    if (CHARS_A[slot] === a && CHARS_B[slot] === b) return CHARS_S[slot]!;
     // Short strings (device numbers, call ids): a loop beats the native call's overhead. Up
     // to 12 characters V8 concatenates into flat strings, no cons strings.
-    const buf = this.buf;
     let s = '';
     for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!);
+    CHARS_A[slot] = a;
+    CHARS_B[slot] = b;
+    CHARS_S[slot] = s;
     return s;
   }
 
   utf8(start: number, end: number): string {
     const n = end - start;
     if (n > SHORT_STRING) return this.buf.toString('utf8', start, end);
-    // Short ASCII strings by the same loop; anything else (multi-byte, invalid) by the decoder.
+    // Short ASCII strings: the same cache as latin1 (ASCII reads the same in both); anything
+    // else (multi-byte, invalid) by the decoder.
     const buf = this.buf;
-    let s = '';
-    for (let i = start; i < end; i++) {
+    const mid = n < 6 ? end : start + 6;
+    let a = 0;
+    let b = n;
+    let high = 0;
+    for (let i = start; i < mid; i++) {
       const c = buf[i]!;
-      if (c >= 0x80) return buf.toString('utf8', start, end);
-      s += String.fromCharCode(c);
+      high |= c;
+      a = a * 256 + c;
     }
+    for (let i = mid; i < end; i++) {
+      const c = buf[i]!;
+      high |= c;
+      b = b * 256 + c;
+    }
+    if (high >= 0x80) return buf.toString('utf8', start, end);
+    const slot = cacheSlot(a, b);
+    if (CHARS_A[slot] === a && CHARS_B[slot] === b) return CHARS_S[slot]!;
+    let s = '';
+    for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!);
+    CHARS_A[slot] = a;
+    CHARS_B[slot] = b;
+    CHARS_S[slot] = s;
     return s;
   }
 
   hex(start: number, end: number): string {
     const buf = this.buf;
-    if (end - start > 16) return buf.toString('hex', start, end);
+    const n = end - start;
+    if (n > SHORT_STRING) return buf.toString('hex', start, end);
+    const mid = n < 6 ? end : start + 6;
+    let a = 0;
+    let b = n;
+    for (let i = start; i < mid; i++) a = a * 256 + buf[i]!;
+    for (let i = mid; i < end; i++) b = b * 256 + buf[i]!;
+    const slot = cacheSlot(a, b);
+    if (HEX_A[slot] === a && HEX_B[slot] === b) return HEX_S[slot]!;
     let s = '';
     for (let i = start; i < end; i++) s += HEX[buf[i]!]!;
+    HEX_A[slot] = a;
+    HEX_B[slot] = b;
+    HEX_S[slot] = s;
     return s;
   }
 

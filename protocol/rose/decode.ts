@@ -80,15 +80,15 @@ export function decodeRose(r: BerReader): RosePdu {
   let out: RosePdu;
   switch (kind) {
     case ROSE_INVOKE: {
-      const inv: Mutable = { pdu: 'invoke', invokeId };
       r.header(pos, end);
+      // undefined: no linkedId; null: X.880's `absent`, a value of linkedId kept as null.
+      let linkedId: number | null | undefined;
       if (r.tag === LINKED_PRESENT && !r.cons) {
-        inv.linkedId = r.integer(r.start, r.end);
+        linkedId = r.integer(r.start, r.end);
         pos = r.next;
         r.header(pos, end);
       } else if (r.tag === LINKED_ABSENT && !r.cons) {
-        // X.880: `absent` is a value of linkedId, distinct from no linkedId; kept as null.
-        inv.linkedId = r.null(r.start, r.end);
+        linkedId = r.null(r.start, r.end);
         pos = r.next;
         r.header(pos, end);
       }
@@ -98,19 +98,27 @@ export function decodeRose(r: BerReader): RosePdu {
       pos = r.next;
       const op = local !== undefined ? operationByCode(local) : undefined;
       if (op !== undefined) {
-        inv.operation = op.name;
         if (pos >= end) throw new DecodeError(DecodeErrorCode.MissingField, pos, `invoke of ${op.name} has no argument`);
         r.header(pos, end);
         pos = r.next;
-        inv.argument = decodeTyped(r, op.argument, op.name, '.argument');
-      } else {
-        inv.operation = 'unknown';
-        inv.opcode = opcode ?? { local: local! };
-        if (pos < end) {
-          r.header(pos, end);
-          inv.argument = { tlv: r.hex(pos, r.next) };
-          pos = r.next;
-        }
+        const argument = decodeTyped(r, op.argument, op.name, '.argument');
+        expectEnd(pos, end, 'argument');
+        // One literal per form (same keys in the same order as the general path below).
+        out = (
+          linkedId === undefined
+            ? { pdu: 'invoke', invokeId, operation: op.name, argument }
+            : { pdu: 'invoke', invokeId, linkedId, operation: op.name, argument }
+        ) as unknown as RosePdu;
+        break;
+      }
+      const inv: Mutable = { pdu: 'invoke', invokeId };
+      if (linkedId !== undefined) inv.linkedId = linkedId;
+      inv.operation = 'unknown';
+      inv.opcode = opcode ?? { local: local! };
+      if (pos < end) {
+        r.header(pos, end);
+        inv.argument = { tlv: r.hex(pos, r.next) };
+        pos = r.next;
       }
       expectEnd(pos, end, 'argument');
       out = inv as unknown as RosePdu;

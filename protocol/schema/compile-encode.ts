@@ -14,6 +14,7 @@
 import type { BerWriter } from '../ber/writer.js';
 import type { AnyCodec } from './codec.js';
 import type { CompiledFieldInfo } from './compile.js';
+import { uniqueSource } from './compile.js';
 
 type Encode = (w: BerWriter, value: unknown, tag: number) => void;
 type WithPath = (e: unknown, segment: string) => unknown;
@@ -90,7 +91,7 @@ export function compileSequenceEncoder(
   lines.push('  w.wrap(m, t, true);');
   lines.push('};');
   const names = [...fields.map((_, j) => `E${j}`), ...fields.map((_, j) => `M${j}`)];
-  const factory = new Function(...names, 'generic', 'missing', 'withPath', lines.join('\n')) as (...args: unknown[]) => Encode;
+  const factory = new Function(...names, 'generic', 'missing', 'withPath', uniqueSource(lines.join('\n'))) as (...args: unknown[]) => Encode;
   return factory(...fields.map((f) => f.codec.encode), ...fields.map((f) => tableOf(f.codec.encode)), generic, missing, withPath);
 }
 
@@ -115,7 +116,7 @@ export function compileChoiceEncoder(
   lines.push('  }');
   lines.push('};');
   const names = [...alternatives.map((_, k) => `A${k}`), ...alternatives.map((_, k) => `M${k}`)];
-  const factory = new Function(...names, 'generic', 'withPath', lines.join('\n')) as (...args: unknown[]) => Encode;
+  const factory = new Function(...names, 'generic', 'withPath', uniqueSource(lines.join('\n'))) as (...args: unknown[]) => Encode;
   return factory(...alternatives.map((a) => a.codec.encode), ...alternatives.map((a) => tableOf(a.codec.encode)), generic, withPath);
 }
 
@@ -129,6 +130,6 @@ export function compileExplicitEncoder(inner: AnyCodec): Encode {
     '  w.wrap(m, t, true);',
     '};',
   ];
-  const factory = new Function('E', 'M', lines.join('\n')) as (e: Encode, m: unknown) => Encode;
+  const factory = new Function('E', 'M', uniqueSource(lines.join('\n'))) as (e: Encode, m: unknown) => Encode;
   return factory(inner.encode, tableOf(inner.encode));
 }

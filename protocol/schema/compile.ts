@@ -102,6 +102,17 @@ function acceptExpr(codec: AnyCodec, index: number): string {
 const prop = (name: string): string => `[${JSON.stringify(name)}]`;
 
 /**
+ * V8 caches `new Function` by source text, and functions compiled from one cached source share
+ * their type feedback: two SEQUENCEs with the same components (CallingDevice, CalledDevice, …)
+ * would see each other's component decoders at every call site and call them all megamorphically.
+ * A serial number in each generated source keeps every decoder's feedback its own.
+ */
+let serial = 0;
+export function uniqueSource(body: string): string {
+  return `// #${serial++}\n${body}`;
+}
+
+/**
  * A constructor of plain objects, one per SEQUENCE type: `new Out()` is an ordinary object
  * (prototype Object.prototype, no own properties, indistinguishable from `{}`), but V8 sizes the
  * objects one constructor makes to the properties they end up with (slack tracking), where `{}`
@@ -151,7 +162,7 @@ export function compileSequenceDecoder(name: string, fields: readonly CompiledFi
   // Each component's decode function and tag table are parameters of their own, so every call
   // site in the generated code sees one known target.
   const params = [...fields.map((_, j) => `D${j}`), ...fields.map((_, j) => `S${j}`), ...fields.map((_, j) => `M${j}`)];
-  const factory = new Function(...params, 'Out', 'generic', 'fallback', 'withPath', 'NAME', lines.join('\n')) as (...args: unknown[]) => Decode;
+  const factory = new Function(...params, 'Out', 'generic', 'fallback', 'withPath', 'NAME', uniqueSource(lines.join('\n'))) as (...args: unknown[]) => Decode;
   return factory(...fields.map((f) => f.codec.decode), ...tables, ...fields.map((f) => tableOf(f.codec.decode)), plainObjectConstructor(), generic, fallback, withPath, name);
 }
 
@@ -169,7 +180,7 @@ export function compileChoiceDecoder(
     lines.push(`    case ${tag}: try { return { ${JSON.stringify(alt.name)}: ${decodeCall(alt.codec.decode, `A${k}`, `M${k}`)} }; } catch (e) { throw withPath(e, NAME + ${JSON.stringify('.' + alt.name)}); }`);
   }
   lines.push('    default: return orElse(r);', '  }', '};');
-  const factory = new Function(...alts.map((_, k) => `A${k}`), ...alts.map((_, k) => `M${k}`), 'orElse', 'withPath', 'NAME', lines.join('\n')) as (...args: unknown[]) => Decode;
+  const factory = new Function(...alts.map((_, k) => `A${k}`), ...alts.map((_, k) => `M${k}`), 'orElse', 'withPath', 'NAME', uniqueSource(lines.join('\n'))) as (...args: unknown[]) => Decode;
   return factory(...alts.map((a) => a.codec.decode), ...alts.map((a) => tableOf(a.codec.decode)), orElse, withPath, name);
 }
 
@@ -196,6 +207,6 @@ export function compileExplicitDecoder(inner: AnyCodec, fail: (r: BerReader, wha
     '  return v;',
     '};',
   ];
-  const factory = new Function('D', 'T', 'M', 'fail', lines.join('\n')) as (d: Decode, t: TagTable | undefined, m: unknown, f: typeof fail) => Decode;
+  const factory = new Function('D', 'T', 'M', 'fail', uniqueSource(lines.join('\n'))) as (d: Decode, t: TagTable | undefined, m: unknown, f: typeof fail) => Decode;
   return factory(inner.decode, tags !== null && tags.length > 4 ? tagTable(tags) : undefined, tableOf(inner.decode), fail);
 }

@@ -70,6 +70,9 @@ function dtdMarkupAt(text: string): number {
   return -1;
 }
 
+/** One decoder for every message: without `stream` each decode() is complete on its own. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function syntax(offset: number, message: string): DecodeError {
   return new DecodeError(DecodeErrorCode.BadSyntax, offset, message);
 }
@@ -103,7 +106,7 @@ function decodeBytes(bytes: Uint8Array, limits: XmlParseLimits): string {
   }
   if (label !== 'utf-8' && label !== 'utf8') throw syntax(0, `unsupported XML encoding "${label}"`);
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+    return UTF8.decode(body);
   } catch {
     throw syntax(0, 'input is not valid UTF-8');
   }
@@ -243,8 +246,14 @@ export function rootNamespace(root: XmlElement): string | undefined {
   return root.attrs[root.prefix === undefined ? 'xmlns' : `xmlns:${root.prefix}`];
 }
 
+const BLANK = /^[ \t\r\n]*$/;
+
 function isBlank(s: string): boolean {
-  return /^[ \t\r\n]*$/.test(s);
+  // Most elements hold no text at all, or a value with no leading blank: no regex for those.
+  if (s.length === 0) return true;
+  const c = s.charCodeAt(0);
+  if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
+  return BLANK.test(s);
 }
 
 /** True when the element holds character data other than whitespace. */

@@ -169,4 +169,27 @@ describe('BerReader', () => {
     // The same INTEGER read on its own simply runs past the end of the input.
     expect(() => r.header(2, 4)).to.throw(DecodeError).with.property('code', 'TRUNCATED');
   });
+  it('short strings come out exact through the string caches (lengths, leading zeros, collisions, non-ASCII)', () => {
+    // Every string of 0..12 octets over a few byte values, read twice in a shuffled order and
+    // far more of them than the caches hold: each read must equal Buffer#toString.
+    const samples: Buffer[] = [];
+    const bytes = [0x00, 0x01, 0x30, 0x39, 0x7f, 0xe9];
+    for (let n = 0; n <= 12; n++) for (let k = 0; k < 300; k++) samples.push(Buffer.from(Array.from({ length: n }, (_, i) => bytes[(k * 7 + i * (k + 3)) % bytes.length]!)));
+    const all = Buffer.concat(samples);
+    const r = new BerReader(all);
+    for (let round = 0; round < 2; round++) {
+      let at = 0;
+      const spans = samples.map((b) => {
+        const span = [at, at + b.length] as const;
+        at += b.length;
+        return span;
+      });
+      if (round === 1) spans.reverse();
+      for (const [s, e] of spans) {
+        expect(r.latin1(s, e)).to.equal(all.toString('latin1', s, e));
+        expect(r.utf8(s, e)).to.equal(all.toString('utf8', s, e));
+        expect(r.hex(s, e)).to.equal(all.toString('hex', s, e));
+      }
+    }
+  });
 });
