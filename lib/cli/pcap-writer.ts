@@ -34,11 +34,13 @@ export function plainAddress(address: string): string {
   return m !== null ? m[1]! : address;
 }
 
-function ipv4Bytes(a: string): number[] {
+/** The 4 octets of a dotted IPv4 address. */
+export function ipv4Bytes(a: string): number[] {
   return a.split('.').map(Number);
 }
 
-function ipv6Bytes(a: string): number[] {
+/** The 16 octets of an IPv6 address (`::` expanded). */
+export function ipv6Bytes(a: string): number[] {
   const [head, tail] = a.includes('::') ? a.split('::') : [a, undefined];
   const h = head === undefined || head === '' ? [] : head.split(':');
   const t = tail === undefined || tail === '' ? [] : tail.split(':');
@@ -46,7 +48,8 @@ function ipv6Bytes(a: string): number[] {
   return groups.flatMap((g) => [g >> 8, g & 0xff]);
 }
 
-function onesComplement(parts: readonly Uint8Array[]): number {
+/** The Internet checksum (RFC 1071) over the concatenation of `parts`. */
+export function onesComplement(parts: readonly Uint8Array[]): number {
   let sum = 0;
   let odd: number | undefined;
   for (const b of parts) {

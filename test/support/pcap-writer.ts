@@ -2,9 +2,11 @@
  * A small capture writer for tests and fixture generation: Ethernet/VLAN/SLL/raw IPv4 and IPv6 TCP
  * packets, pcap (either byte order, µs or ns) and pcapng (SHB/IDB/EPB/SPB, either byte order,
  * per-interface `if_tsresol`). Written from the format descriptions, sharing no code with
- * protocol/capture, so a reader bug cannot hide behind a matching writer bug.
+ * protocol/capture, so a reader bug cannot hide behind a matching writer bug; the address and
+ * checksum helpers are those of csta record's writer (lib/cli/pcap-writer.ts).
  */
 import { Buffer } from 'node:buffer';
+import { ipv4Bytes, ipv6Bytes, onesComplement } from '../../lib/cli/pcap-writer.js';
 
 export const TCP = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10 } as const;
 
@@ -28,24 +30,7 @@ export interface TcpPacketSpec {
 export type Link = 'ethernet' | 'sll' | 'raw';
 export const LINKTYPE = { ethernet: 1, raw: 101, sll: 113 } as const;
 
-function ipv4Bytes(a: string): number[] {
-  return a.split('.').map(Number);
-}
-
-function ipv6Bytes(a: string): number[] {
-  const [head, tail] = a.includes('::') ? a.split('::') : [a, undefined];
-  const h = head === '' ? [] : head!.split(':');
-  const t = tail === undefined || tail === '' ? [] : tail.split(':');
-  const groups = [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t].map((g) => parseInt(g, 16));
-  return groups.flatMap((g) => [g >> 8, g & 0xff]);
-}
-
-function checksum(b: Uint8Array): number {
-  let sum = 0;
-  for (let i = 0; i < b.length; i += 2) sum += (b[i]! << 8) | (b[i + 1] ?? 0);
-  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
-  return ~sum & 0xffff;
-}
+const checksum = (b: Uint8Array): number => onesComplement([b]);
 
 function tcpHeader(p: TcpPacketSpec, pseudo: number[]): Buffer {
   const payload = Buffer.from(p.payload ?? []);
