@@ -48,6 +48,22 @@ function cacheSlot(a: number, b: number): number {
   return Math.imul((a | 0) ^ Math.imul(b | 0, 0x27d4eb2d), 0x9e3779b1) >>> (32 - STRING_CACHE_BITS);
 }
 
+/**
+ * The character string of `buf[start, end)` (octets below 0x80 or read as latin1, at most
+ * SHORT_STRING), keyed `a`/`b` as above: from the cache, or built by a loop (it beats the native
+ * call's overhead; up to 12 characters V8 makes flat strings, no cons strings) and cached.
+ */
+function cachedChars(buf: Buffer, start: number, end: number, a: number, b: number): string {
+  const slot = cacheSlot(a, b);
+  if (CHARS_A[slot] === a && CHARS_B[slot] === b) return CHARS_S[slot]!;
+  let s = '';
+  for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!);
+  CHARS_A[slot] = a;
+  CHARS_B[slot] = b;
+  CHARS_S[slot] = s;
+  return s;
+}
+
 const NO_READER_OPTIONS: BerReaderOptions = Object.freeze({});
 
 export function toBuffer(bytes: Uint8Array): Buffer {
@@ -229,16 +245,7 @@ export class BerReader {
     let b = n;
     for (let i = start; i < mid; i++) a = a * 256 + buf[i]!;
     for (let i = mid; i < end; i++) b = b * 256 + buf[i]!;
-    const slot = cacheSlot(a, b);
-    if (CHARS_A[slot] === a && CHARS_B[slot] === b) return CHARS_S[slot]!;
-    // Short strings (device numbers, call ids): a loop beats the native call's overhead. Up
-    // to 12 characters V8 concatenates into flat strings, no cons strings.
-    let s = '';
-    for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!);
-    CHARS_A[slot] = a;
-    CHARS_B[slot] = b;
-    CHARS_S[slot] = s;
-    return s;
+    return cachedChars(buf, start, end, a, b);
   }
 
   utf8(start: number, end: number): string {
@@ -262,14 +269,7 @@ export class BerReader {
       b = b * 256 + c;
     }
     if (high >= 0x80) return buf.toString('utf8', start, end);
-    const slot = cacheSlot(a, b);
-    if (CHARS_A[slot] === a && CHARS_B[slot] === b) return CHARS_S[slot]!;
-    let s = '';
-    for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!);
-    CHARS_A[slot] = a;
-    CHARS_B[slot] = b;
-    CHARS_S[slot] = s;
-    return s;
+    return cachedChars(buf, start, end, a, b);
   }
 
   hex(start: number, end: number): string {
