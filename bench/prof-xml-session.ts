@@ -1,3 +1,4 @@
+/** Usage: node --import tsx bench/prof-xml-session.ts [calls] [xml|ber] [model|nomodel]; PROF_OUT=file for the .cpuprofile. */
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
 import { open, close, eventStream, reach, XML, BER } from './session.js';
@@ -17,6 +18,8 @@ link.sim.injectRaw(stream);
 await reach(() => link.received, calls * 3);
 const c = process.cpuUsage(c0);
 const { profile } = await s.post('Profiler.stop');
-writeFileSync('/tmp/prof/one/p.cpuprofile', JSON.stringify(profile));
+const out = process.env.PROF_OUT ?? '/tmp/csta-session.cpuprofile';
+writeFileSync(out, JSON.stringify(profile));
+console.log('profile written to', out, '(read it with: node bench/profile-top.mjs', out + ')');
 console.log('ev/cpu-s', Math.round(calls * 3 * 1e6 / (c.user + c.system)));
 await close(link);

@@ -4,7 +4,8 @@
  * update being applied. Every mutation goes through here so the index, the counters and the
  * emitted `ModelChange`s stay consistent.
  */
-import { emptyInfo, sameAgent } from './records.js';
+import { CALL_UPDATE_BIT, newCallRecord, sameAgent, updateFields } from './records.js';
+import type { CallUpdateField } from './records.js';
 import type { CallRecord, ConnectionRecord } from './records.js';
 import type { AgentStatus, CallDirection, CallInfo, CallRemovalReason, CallView, ConnectionState, ConnectionView, DeviceView, ModelChange, ModelStats } from './types.js';
 
@@ -26,7 +27,12 @@ export class CallStore {
   private readonly byDevice = new Map<string, Set<string>>();
   private readonly monitoredDevices = new Set<string>();
   private readonly agents = new Map<string, AgentStatus>();
-  private readonly updated = new Map<string, Set<keyof CallInfo | 'directions'>>();
+  /** Calls with call-level fields changed in this update (their `pending` bits), in the order first changed. */
+  private updated: CallRecord[] = [];
+  /** The call last inserted into `calls` (so at the end of its order): touching it again moves nothing. */
+  private mostRecent: CallRecord | undefined;
+  /** Devices with at least one call in `byDevice` (monitored devices keep an empty set there). */
+  private devicesWithCalls = 0;
   private changes: ModelChange[] = [];
   private updateNumber = 0;
   private connectionCount = 0;
@@ -54,10 +60,14 @@ export class CallStore {
 
   /** Ends the current update: flushes pending callUpdated changes, enforces the cap, returns the log. */
   takeChanges(): ModelChange[] {
-    for (const [callID, fields] of this.updated) {
-      if (this.calls.has(callID) && fields.size > 0) this.changes.push({ type: 'callUpdated', callID, fields: [...fields] });
+    if (this.updated.length > 0) {
+      for (const call of this.updated) {
+        // A call removed meanwhile had its bits cleared; one re-created under the same CallID is another record.
+        if (call.pending !== 0 && this.calls.get(call.callID) === call) this.changes.push({ type: 'callUpdated', callID: call.callID, fields: updateFields(call.pending) });
+        call.pending = 0;
+      }
+      this.updated = [];
     }
-    this.updated.clear();
     this.evictOverCap();
     const out = this.changes;
     this.changes = [];
@@ -91,6 +101,7 @@ export class CallStore {
   unmarkMonitored(device: string): void {
     this.monitoredDevices.delete(device);
     this.agents.delete(device);
+    if (this.byDevice.get(device)?.size === 0) this.byDevice.delete(device);
   }
 
   /** Whether `device` is inside the switch (option `isInternal`, else: monitored). */
@@ -131,14 +142,16 @@ export class CallStore {
 
   /** The call, created (callAdded) if new, and marked most recently active. */
   touch(callID: string): CallRecord {
+    const last = this.mostRecent;
+    if (last !== undefined && last.callID === callID) return last;
     let call = this.calls.get(callID);
     if (call !== undefined) {
       this.calls.delete(callID);
       this.calls.set(callID, call);
+      this.mostRecent = call;
       return call;
     }
-    call = { callID, connections: new Map(), info: emptyInfo(), directions: new Map(), localIDs: new Map(), awaiting: undefined };
-    this.calls.set(callID, call);
+    call = this.createSilently(callID);
     this.emit({ type: 'callAdded', callID });
     return call;
   }
@@ -147,24 +160,29 @@ export class CallStore {
   setInfo<K extends keyof CallInfo>(call: CallRecord, key: K, value: CallInfo[K]): void {
     if (value === undefined || call.info[key] === value) return;
     call.info[key] = value;
-    this.markUpdated(call.callID, key);
+    this.markUpdated(call, key);
   }
 
-  private markUpdated(callID: string, key: keyof CallInfo | 'directions'): void {
-    let s = this.updated.get(callID);
-    if (s === undefined) this.updated.set(callID, (s = new Set()));
-    s.add(key);
+  private markUpdated(call: CallRecord, key: CallUpdateField): void {
+    if (call.pending === 0) this.updated.push(call);
+    call.pending |= CALL_UPDATE_BIT[key];
+  }
+
+  /** Takes a call out of `calls` and the device index (the caller reports it, or not). */
+  private forget(call: CallRecord): void {
+    for (const c of call.connections.values()) this.unindex(c.device, call.callID);
+    this.connectionCount -= call.connections.size;
+    this.calls.delete(call.callID);
+    if (this.mostRecent === call) this.mostRecent = undefined;
+    call.pending = 0;
+    this.unlinkConsultation(call);
   }
 
   /** Removes a call and its connections (no per-connection changes; `callRemoved` says it all). */
   removeCall(callID: string, reason: CallRemovalReason): void {
     const call = this.calls.get(callID);
     if (call === undefined) return;
-    for (const c of call.connections.values()) this.unindex(c.device, callID);
-    this.connectionCount -= call.connections.size;
-    this.calls.delete(callID);
-    this.updated.delete(callID);
-    this.unlinkConsultation(call);
+    this.forget(call);
     this.emit({ type: 'callRemoved', callID, reason });
   }
 
@@ -175,11 +193,11 @@ export class CallStore {
     if (o === undefined) return;
     if (o.info.consultationCallID === call.callID) {
       o.info.consultationCallID = undefined;
-      this.markUpdated(o.callID, 'consultationCallID');
+      this.markUpdated(o, 'consultationCallID');
     }
     if (o.info.consultedFromCallID === call.callID) {
       o.info.consultedFromCallID = undefined;
-      this.markUpdated(o.callID, 'consultedFromCallID');
+      this.markUpdated(o, 'consultedFromCallID');
     }
   }
 
@@ -248,7 +266,7 @@ export class CallStore {
     if (localID !== undefined) {
       const c = call.connections.get(localID);
       if (c !== undefined) return c;
-      const byLocal = call.localIDs.get(localID);
+      const byLocal = call.localIDs?.get(localID);
       if (byLocal !== undefined) return call.connections.get(byLocal);
     }
     return undefined;
@@ -257,9 +275,11 @@ export class CallStore {
   /** Records `c.localID` = `localID` and indexes it (the first connection with a localID keeps it). */
   private setLocalID(call: CallRecord, c: ConnectionRecord, localID: string | undefined): void {
     if (localID === undefined || localID === c.device || c.localID === localID) return;
-    if (c.localID !== undefined && call.localIDs.get(c.localID) === c.device) call.localIDs.delete(c.localID);
+    const ids = call.localIDs;
+    if (c.localID !== undefined && ids?.get(c.localID) === c.device) ids.delete(c.localID);
     c.localID = localID;
-    if (!call.localIDs.has(localID)) call.localIDs.set(localID, c.device);
+    if (ids === undefined) call.localIDs = new Map([[localID, c.device]]);
+    else if (!ids.has(localID)) ids.set(localID, c.device);
   }
 
   /**
@@ -283,7 +303,7 @@ export class CallStore {
   /** Takes `device`'s connection out of the call and the indexes (no change emitted). */
   private deleteConnection(call: CallRecord, c: ConnectionRecord): void {
     call.connections.delete(c.device);
-    if (c.localID !== undefined && call.localIDs.get(c.localID) === c.device) call.localIDs.delete(c.localID);
+    if (c.localID !== undefined && call.localIDs?.get(c.localID) === c.device) call.localIDs.delete(c.localID);
     this.connectionCount--;
     this.unindex(c.device, call.callID);
   }
@@ -337,32 +357,31 @@ export class CallStore {
   absorbCall(callID: string): CallRecord | undefined {
     const call = this.calls.get(callID);
     if (call === undefined) return undefined;
-    for (const c of call.connections.values()) this.unindex(c.device, callID);
-    this.connectionCount -= call.connections.size;
-    this.calls.delete(callID);
-    this.updated.delete(callID);
-    this.unlinkConsultation(call);
+    this.forget(call);
     return call;
   }
 
   /** Creates a call without a callAdded change (a merge reports it in callMerged). */
   createSilently(callID: string): CallRecord {
-    const call: CallRecord = { callID, connections: new Map(), info: emptyInfo(), directions: new Map(), localIDs: new Map(), awaiting: undefined };
+    const call = newCallRecord(callID);
     this.calls.set(callID, call);
+    this.mostRecent = call;
     return call;
   }
 
   private index(device: string, callID: string): void {
     let s = this.byDevice.get(device);
     if (s === undefined) this.byDevice.set(device, (s = new Set()));
+    if (s.size === 0) this.devicesWithCalls++;
     s.add(callID);
   }
 
   private unindex(device: string, callID: string): void {
     const s = this.byDevice.get(device);
-    if (s === undefined) return;
-    s.delete(callID);
-    if (s.size === 0) this.byDevice.delete(device);
+    if (s === undefined || !s.delete(callID) || s.size > 0) return;
+    this.devicesWithCalls--;
+    // A monitored device keeps its empty set (its next call needs it again); others' go, so the index stays bounded by calls.
+    if (!this.monitoredDevices.has(device)) this.byDevice.delete(device);
   }
 
   // ---- directions -------------------------------------------------------------------------
@@ -381,7 +400,7 @@ export class CallStore {
       call.directions.set(d, dir);
       changed = true;
     }
-    if (changed) this.markUpdated(call.callID, 'directions');
+    if (changed) this.markUpdated(call, 'directions');
   }
 
   private directionFor(call: CallRecord, device: string): CallDirection {
@@ -427,7 +446,7 @@ export class CallStore {
     return {
       calls: this.calls.size,
       connections: this.connectionCount,
-      devices: this.byDevice.size,
+      devices: this.devicesWithCalls,
       evictions: this.evictions,
       anomalies: this.anomalies,
       anomalyKinds: { ...this.anomalyKinds },
