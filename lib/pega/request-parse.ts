@@ -109,7 +109,7 @@ function asString(v: unknown): string | undefined {
 }
 
 /** A Pega work mode, accepting the server-side spelling `AFTER_CALL_WORK` for `ACW` (notes §1.4). */
-function mapWorkMode(v: unknown): PegaWorkMode | undefined {
+export function mapWorkMode(v: unknown): PegaWorkMode | undefined {
   if (v === 'AFTER_CALL_WORK') return 'ACW';
   return typeof v === 'string' && (PEGA_WORK_MODES as readonly string[]).includes(v) ? (v as PegaWorkMode) : undefined;
 }

@@ -14,6 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PegaLoginParams } from '../link.js';
 import type { OpenCtiErrorCode, PegaEvent, PegaRequest, PegaResult, SnapshotEvent } from '../types.js';
 import { toServerEvent } from '../server-view.js';
+import { mapWorkMode } from '../request-parse.js';
 import { bearerToken, mayActFor } from './auth.js';
 import type { ApiAuthenticator, ApiIdentity } from './auth.js';
 import { PEGA_SERVER_OPENAPI } from './openapi.js';
@@ -212,7 +213,15 @@ export class PegaServerApi {
         }
         if (created === 'full') throw new ApiError(503, 'unavailable', 'OPENCTI_HTTP_ERROR_503', `more than ${this.subscriptions.max} subscribed DNs`);
         await this.monitors?.stop(dn); // the link takes the device over
-        const r = await link.login({ agentId, device: dn, ...(fields.password === undefined ? {} : { password: fields.password }), ...(fields.reasonCode === undefined ? {} : { reasonCode: fields.reasonCode }) });
+        const workMode = fields.workMode === undefined ? undefined : mapWorkMode(fields.workMode); // checkBody allowed only known modes
+        const r = await link.login({
+          agentId,
+          device: dn,
+          ...(fields.password === undefined ? {} : { password: fields.password }),
+          ...(fields.reasonCode === undefined ? {} : { reasonCode: fields.reasonCode }),
+          ...(workMode === undefined ? {} : { workMode }),
+          ...(fields.queue === undefined ? {} : { queue: fields.queue }),
+        });
         if (!r.ok && created === 'created') this.subscriptions.unsubscribe(dn, agentId);
         else if (!r.ok) await this.monitorIfSubscribed(dn);
         return result(r);

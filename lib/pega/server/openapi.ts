@@ -106,7 +106,13 @@ export const PEGA_SERVER_OPENAPI = {
       ...post(
         'login',
         'LoginAgent: monitor the extension, log the agent on at the ACD, subscribe the extension; a Snapshot event follows.',
-        body({ extension: str(64, 'The DN the agent logs in at.'), password: str(256, 'The agent password at the ACD.'), reasonCode: str(64, 'Log in NotReady with this reason code.') }, ['extension']),
+        body({
+          extension: str(64, 'The DN the agent logs in at.'),
+          password: str(256, 'The agent password at the ACD.'),
+          reasonCode: str(64, 'Log in NotReady with this reason code.'),
+          workMode,
+          queue: str(64, 'The ACD queue (group, split, skill) to log in to (Pega LoginAgent’s Queue); default the link’s acdGroup.'),
+        }, ['extension']),
       ),
     },
     [agent('logout')]: { parameters: [agentParam], ...post('logout', 'LogoutAgent: log the agent off and stop monitoring; a Logout Snapshot follows.', body({ reasonCode })) },

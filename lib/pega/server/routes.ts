@@ -71,6 +71,8 @@ export const ROUTES: readonly ApiRouteSpec[] = [
       extension: { required: true, maxLength: ID, description: 'The DN the agent logs in at.' },
       password: { required: false, maxLength: 256, description: 'The agent password at the ACD.' },
       reasonCode: { required: false, maxLength: ID, description: 'Log in NotReady with this reason code.' },
+      workMode,
+      queue: { required: false, maxLength: ID, description: 'The ACD queue (group, split, skill) to log in to (Pega LoginAgent’s Queue); default the link’s acdGroup.' },
     },
   },
   { method: 'POST', path: '/agents/{agentId}/logout', kind: 'logout', operationId: 'logout', body: { reasonCode } },

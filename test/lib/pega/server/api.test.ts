@@ -226,6 +226,18 @@ describe('PegaServerApi (HTTP on 127.0.0.1, scripted link)', () => {
     expect(api.subscriptions.get('2002')).to.deep.equal({ dn: '2002', agentId: '5503', explicit: true });
   });
 
+  it('login passes the queue and work mode typed at Pega login on to the link (AFTER_CALL_WORK read as ACW); an unknown work mode is a 400', async () => {
+    link.answer = { ok: true };
+    link.on('event', () => undefined);
+    expect((await call('POST', '/api/agents/5501/login', { extension: '2001', workMode: 'MODE_MANUAL_IN', queue: '6001' })).status).to.equal(200);
+    expect(link.calls.at(-1)).to.deep.equal({ login: { agentId: '5501', device: '2001', workMode: 'MODE_MANUAL_IN', queue: '6001' } });
+    expect((await call('POST', '/api/agents/5502/login', { extension: '2002', workMode: 'AFTER_CALL_WORK' })).status).to.equal(200);
+    expect(link.calls.at(-1)).to.deep.equal({ login: { agentId: '5502', device: '2002', workMode: 'ACW' } });
+    const bad = await call('POST', '/api/agents/5503/login', { extension: '2003', workMode: 'LUNCH' });
+    expect(bad.status).to.equal(400);
+    expect(JSON.stringify(bad.body)).to.contain('workMode');
+  });
+
   it('subscribe / unsubscribe per DN: idempotent for the same agent, refused for another, bounded', async () => {
     expect((await call('POST', '/api/devices/2001/subscribe', { agentId: '5501', agentPassword: 'x' })).body).to.deep.equal({ ok: true });
     expect((await call('POST', '/api/devices/2001/subscribe', { agentId: '5501' })).body).to.deep.equal({ ok: true });
