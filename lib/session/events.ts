@@ -37,15 +37,21 @@ export interface UnknownCstaEvent {
 export type CstaEvent = KnownCstaEvent | UnknownCstaEvent;
 export type CstaEventType = KnownCstaEvent['type'];
 
+/** The first own key of a decoded CHOICE value (its alternative), without building the key array. */
+function firstKey(o: Record<string, unknown>): string | undefined {
+  for (const k in o) return k;
+  return undefined;
+}
+
 /** Flattens a cSTAEventReport argument. */
 export function flattenEvent(arg: CSTAEventReportArgument): CstaEvent {
   const info = arg.eventSpecificInfo as Record<string, unknown>;
   const crossRefIdentifier = arg.crossRefIdentifier;
   if ('$unknown' in info) return { category: 'unknown', type: 'unknown', crossRefIdentifier, raw: info.$unknown as RawElement };
-  const category = Object.keys(info)[0] as EventCategory;
+  const category = firstKey(info) as EventCategory;
   const inner = info[category] as Record<string, unknown>;
   if ('$unknown' in inner) return { category, type: 'unknown', crossRefIdentifier, raw: inner.$unknown as RawElement };
-  const type = Object.keys(inner)[0]!;
+  const type = firstKey(inner)!;
   return { category, type, crossRefIdentifier, event: inner[type] } as unknown as KnownCstaEvent;
 }
 
