@@ -35,7 +35,8 @@ export interface XmlDecoder {
 export interface XmlTypeMapping {
   readonly kind: AnyCodec['kind'];
   encode(enc: XmlEncoder, codec: AnyCodec, value: unknown, name: string): void;
-  decode(dec: XmlDecoder, codec: AnyCodec, el: XmlElement): unknown;
+  /** The decoder of `codec`'s elements, made once per codec (what it needs of the schema looked up then). */
+  reader(codec: AnyCodec): (dec: XmlDecoder, el: XmlElement) => unknown;
 }
 
 /** Strips EXPLICIT tag wrappers: tags do not exist in XML. */

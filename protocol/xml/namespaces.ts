@@ -30,6 +30,16 @@ export function isEcma323Namespace(uri: string): boolean {
 
 /** The edition an ECMA-323 namespace names (undefined for a non-ECMA-323 URI or one without `/edN`). */
 export function editionOfNamespace(uri: string): number | undefined {
+  // A link uses one or two namespaces, message after message: no regex for those.
+  const known = editions.get(uri);
+  if (known !== undefined || editions.has(uri)) return known;
   const m = ECMA323.exec(uri);
-  return m === null || m[1] === undefined ? undefined : Number(m[1]);
+  const edition = m === null || m[1] === undefined ? undefined : Number(m[1]);
+  if (editions.size < MAX_CACHED_NAMESPACES) editions.set(uri, edition);
+  return edition;
 }
+
+/** Namespaces already read: URI → edition (undefined for one that names none). */
+const editions = new Map<string, number | undefined>();
+/** Bound of `editions`: a peer's made-up namespaces go uncached past it. */
+const MAX_CACHED_NAMESPACES = 64;
