@@ -111,16 +111,6 @@ export class XmlValueReader implements XmlDecoder {
     return readerOf(codec)(this, el);
   }
 
-  /**
-   * A message root's value read from its children except `skip` (an event's monitorCrossRefID),
-   * as if `skip` were not there.
-   */
-  valueWithout(codec: AnyCodec, root: XmlElement, skip: XmlElement): unknown {
-    const c = unwrap(codec);
-    if (c.kind === 'sequence' && mappingFor(c) === undefined) return readerOf(c)(this, root, skip);
-    return this.value(codec, { ...root, children: root.children.filter((x) => x !== skip) });
-  }
-
   /** Keeps `child` as raw XML (the list made on first use), with a warning. */
   keep(raw: string[] | undefined, child: XmlElement, why: string): string[] {
     this.warn(child.offset, `<${child.name}> kept as raw XML: ${why}`);
@@ -128,6 +118,26 @@ export class XmlValueReader implements XmlDecoder {
     out.push(this.raw(child));
     return out;
   }
+}
+
+/** Reads a message root: `skip` is a child to read the root as if it were not there (an event's monitorCrossRefID). */
+export type RootRead = (r: XmlValueReader, root: XmlElement, skip?: XmlElement) => unknown;
+
+/**
+ * The reader of a message root of `codec`, made once per message type: like any element, except
+ * that an empty root of a CHOICE stands for its NULL alternative `emptyAlternative` (`noData`).
+ */
+export function rootReaderOf(codec: AnyCodec, emptyAlternative: string | undefined): RootRead {
+  const c = unwrap(codec);
+  const read = readerOf(codec);
+  // A SEQUENCE's generated reader passes over `skip` itself; anything else reads a copy without it.
+  const skips = c.kind === 'sequence' && mappingFor(c) === undefined;
+  const empty = c.kind === 'choice' ? emptyAlternative : undefined;
+  return (r, root, skip) => {
+    if (empty !== undefined && root.children.length === (skip === undefined ? 0 : 1) && !hasText(root)) return { [empty]: null };
+    if (skip === undefined || skips) return read(r, root, skip);
+    return read(r, { ...root, children: root.children.filter((x) => x !== skip) });
+  };
 }
 
 /** Reads with the reader made for a codec; `r` is always an {@link XmlValueReader}. */

@@ -10,13 +10,15 @@ import type { CstaPdu } from '../pdu.js';
 import type { InvokeId } from '../rose/pdu.js';
 import { UniversalFailure } from '../csta/types/error-definition.js';
 import type { AnyCodec } from '../schema/index.js';
+import { uniqueSource } from '../schema/compile.js';
 import { unwrap } from './context.js';
-import { XmlValueReader } from './from-xml.js';
+import { XmlValueReader, readerOf, rootReaderOf } from './from-xml.js';
+import type { RootRead } from './from-xml.js';
 import { CROSS_REF_ELEMENT, ERROR_ROOT, EVENT_REPORT, messageTables, requestRoot } from './messages.js';
 import type { EventEntry } from './messages.js';
 import { DEFAULT_EDITION, editionOfNamespace, isEcma323Namespace, namespaceOf } from './namespaces.js';
 import type { Ecma323Edition } from './namespaces.js';
-import { hasText, parseXmlDocument, rootNamespace } from './parse.js';
+import { parseXmlDocument, rootNamespace } from './parse.js';
 import type { XmlElement } from './parse.js';
 import type { XmlDecodeWarning } from './from-xml.js';
 import { serialiseElement } from './raw.js';
@@ -93,33 +95,13 @@ function unknownRoot(root: XmlElement, why: string): DecodeError {
   return new DecodeError(DecodeErrorCode.UnknownPdu, root.offset, `<${root.name}> is not an ECMA-323 message this library knows (${why})`, { found: root.name });
 }
 
-/** A root's value: like any element, except that an empty root stands for a NULL alternative (`noData`). */
-function readRoot(reader: XmlValueReader, codec: AnyCodec, root: XmlElement): unknown {
-  const c = unwrap(codec);
-  if (c.kind === 'choice' && root.children.length === 0 && !hasText(root)) {
-    const alt = emptyRootAlternative(c);
-    if (alt !== undefined) return { [alt]: null };
-  }
-  return reader.value(codec, root);
-}
-
-/** {@link readRoot} of the root's children except `skip`. */
-function readRootWithout(reader: XmlValueReader, codec: AnyCodec, root: XmlElement, skip: XmlElement): unknown {
-  const c = unwrap(codec);
-  if (c.kind === 'choice' && root.children.length === 1 && !hasText(root)) {
-    const alt = emptyRootAlternative(c);
-    if (alt !== undefined) return { [alt]: null };
-  }
-  return reader.valueWithout(codec, root, skip);
-}
-
 /** What a root element's name names, looked up once per name as written. */
 type RootEntry =
   | { readonly kind: 'session'; readonly session: ApplicationSessionKind }
-  | { readonly kind: 'error' }
-  | { readonly kind: 'request'; readonly op: OperationDefinition }
-  | { readonly kind: 'response'; readonly op: OperationDefinition; readonly result: AnyCodec }
-  | { readonly kind: 'event'; readonly event: EventEntry; readonly crossRef: AnyCodec }
+  | { readonly kind: 'error'; readonly read: RootRead }
+  | { readonly kind: 'request'; readonly op: OperationDefinition; readonly read: RootRead }
+  | { readonly kind: 'response'; readonly op: OperationDefinition; readonly read: RootRead }
+  | { readonly kind: 'event'; readonly read: RootRead; readonly crossRef: RootRead; readonly info: (value: unknown) => unknown }
   | { readonly kind: 'none' };
 
 const NO_ROOT: RootEntry = { kind: 'none' };
@@ -134,14 +116,37 @@ function rootEntryOf(name: string): RootEntry {
   if (session !== undefined) return { kind: 'session', session };
   const t = messageTables();
   const key = nameKey(name);
-  if (key === ERROR_KEY) return { kind: 'error' };
+  if (key === ERROR_KEY) return { kind: 'error', read: rootReader(UniversalFailure) };
   const op = t.requests.get(key);
-  if (op !== undefined) return { kind: 'request', op };
+  if (op !== undefined) return { kind: 'request', op, read: rootReader(op.argument) };
   const res = t.responses.get(key);
-  if (res !== undefined && res.result !== undefined) return { kind: 'response', op: res, result: res.result };
+  if (res !== undefined && res.result !== undefined) return { kind: 'response', op: res, read: rootReader(res.result) };
   const ev = t.events.get(key);
-  if (ev !== undefined && t.crossRef !== undefined) return { kind: 'event', event: ev, crossRef: t.crossRef };
+  if (ev !== undefined && t.crossRef !== undefined) return { kind: 'event', read: rootReader(ev.codec), crossRef: readerOf(t.crossRef), info: eventSpecificInfo(ev) };
   return NO_ROOT;
+}
+
+/** The reader of a root of `codec` (an empty root of a CHOICE is its NULL alternative). */
+function rootReader(codec: AnyCodec): RootRead {
+  const c = unwrap(codec);
+  return rootReaderOf(codec, c.kind === 'choice' ? emptyRootAlternative(c) : undefined);
+}
+
+const eventInfos = new WeakMap<EventEntry, (value: unknown) => unknown>();
+
+/**
+ * The EventSpecificInfo of an event's value, `{ category: { event: value } }`, made by a function
+ * with the two names as constants (an object literal V8 builds with a known shape) rather than
+ * computed keys. Only schema identifiers reach the generated source.
+ */
+function eventSpecificInfo(ev: EventEntry): (value: unknown) => unknown {
+  let make = eventInfos.get(ev);
+  if (make === undefined) {
+    const source = `return function eventSpecificInfo(v) { return { ${JSON.stringify(ev.category)}: { ${JSON.stringify(ev.event)}: v } }; };`;
+    make = new Function(uniqueSource(source))() as (value: unknown) => unknown;
+    eventInfos.set(ev, make);
+  }
+  return make;
 }
 
 function rootEntry(name: string): RootEntry {
@@ -157,17 +162,17 @@ function rootEntry(name: string): RootEntry {
 function decodeCstaRoot(reader: XmlValueReader, entry: RootEntry, root: XmlElement, invokeId: InvokeId): CstaPdu | undefined {
   switch (entry.kind) {
     case 'error':
-      return { pdu: 'returnError', invokeId, error: 'universalFailure', parameter: readRoot(reader, UniversalFailure, root) } as CstaPdu;
+      return { pdu: 'returnError', invokeId, error: 'universalFailure', parameter: entry.read(reader, root) } as CstaPdu;
     case 'request':
-      return { pdu: 'invoke', invokeId, operation: entry.op.name, argument: readRoot(reader, entry.op.argument, root) } as CstaPdu;
+      return { pdu: 'invoke', invokeId, operation: entry.op.name, argument: entry.read(reader, root) } as CstaPdu;
     case 'response':
-      return { pdu: 'returnResult', invokeId, operation: entry.op.name, result: readRoot(reader, entry.result, root) } as CstaPdu;
+      return { pdu: 'returnResult', invokeId, operation: entry.op.name, result: entry.read(reader, root) } as CstaPdu;
     case 'event': {
-      const ev = entry.event;
       let ref: XmlElement | undefined;
       let refs = 0;
       for (const c of root.children) {
-        if (c.name === CROSS_REF_ELEMENT || nameKey(c.name) === CROSS_REF_KEY) {
+        // Only a name of that length can be it, in whatever letter case: no lower-casing of the others.
+        if (c.name === CROSS_REF_ELEMENT || (c.name.length === CROSS_REF_KEY.length && nameKey(c.name) === CROSS_REF_KEY)) {
           ref ??= c;
           refs++;
         }
@@ -175,9 +180,9 @@ function decodeCstaRoot(reader: XmlValueReader, entry: RootEntry, root: XmlEleme
       if (ref === undefined || refs !== 1) {
         throw new DecodeError(DecodeErrorCode.MissingField, root.offset, `<${root.name}> needs exactly one <${CROSS_REF_ELEMENT}>`, { expected: CROSS_REF_ELEMENT });
       }
-      const crossRefIdentifier = reader.value(entry.crossRef, ref);
-      const value = readRootWithout(reader, ev.codec, root, ref);
-      const argument = { crossRefIdentifier, eventSpecificInfo: { [ev.category]: { [ev.event]: value } } };
+      const crossRefIdentifier = entry.crossRef(reader, ref);
+      const value = entry.read(reader, root, ref);
+      const argument = { crossRefIdentifier, eventSpecificInfo: entry.info(value) };
       return { pdu: 'invoke', invokeId, operation: EVENT_REPORT, argument } as CstaPdu;
     }
     case 'session':
