@@ -17,7 +17,7 @@ import type { AnyCodec, BitStringCodec, ChoiceCodec, EnumeratedCodec, SequenceCo
 import { compileAlternativeReader, compileSequenceReader, NOT_READ } from './compile-read.js';
 import type { AlternativeHelpers, ElementRead, SequenceHelpers } from './compile-read.js';
 import { itemNameOf, unwrap, withPath, xmlNameOf } from './context.js';
-import type { XmlDecoder } from './context.js';
+import type { XmlDecoder, XmlElementDecoder } from './context.js';
 import { badValue, bitsFromList, leafFromText, parseInteger } from './leaf.js';
 import { mappingFor } from './mappings.js';
 import { hasText } from './parse.js';
@@ -87,7 +87,8 @@ export interface XmlReadContext {
 const NO_SCOPE: NamespaceScope = new Map();
 
 export class XmlValueReader implements XmlDecoder {
-  readonly warnings: XmlDecodeWarning[] = [];
+  /** What was read leniently; made on the first warning (most messages have none). */
+  warnings: XmlDecodeWarning[] | undefined;
   readonly strict: boolean;
   private scope: NamespaceScope | undefined;
 
@@ -96,8 +97,9 @@ export class XmlValueReader implements XmlDecoder {
   }
 
   warn(offset: number, message: string): void {
+    const w = (this.warnings ??= []);
     // Bounded: one message cannot produce more warnings than it has elements, but cap anyway.
-    if (this.warnings.length < MAX_WARNINGS) this.warnings.push({ offset, message });
+    if (w.length < MAX_WARNINGS) w.push({ offset, message });
   }
 
   /** The element as raw XML text (for `$xml`). */
@@ -180,7 +182,7 @@ export function readerOf(codec: AnyCodec): Read {
 function makeReader(c: AnyCodec): Read {
   const m = mappingFor(c);
   if (m !== undefined) {
-    return m.reader(c) as Read;
+    return m.reader(c, (nested) => readerOf(nested) as XmlElementDecoder) as Read;
   }
   switch (c.kind) {
     case 'sequence':

@@ -238,7 +238,7 @@ export function decodeXmlMessage(text: string | Uint8Array, options: XmlDecodeOp
       const vendor: VendorPdu = { pdu: 'vendor', invokeId, root: root.name, namespace, element: vendorElementOf(root), xml: doc.text };
       pdu = vendor;
     }
-    return { pdu, root: root.name, namespace, edition, warnings: parseWarnings.length === 0 ? reader.warnings : [...parseWarnings, ...reader.warnings] };
+    return { pdu, root: root.name, namespace, edition, warnings: reader.warnings === undefined ? parseWarnings : parseWarnings.length === 0 ? reader.warnings : [...parseWarnings, ...reader.warnings] };
   } catch (e) {
     if (e instanceof DecodeError) throw e;
     // Defensive: a stack overflow or an unforeseen input shape must still surface as a DecodeError.

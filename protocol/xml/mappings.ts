@@ -15,7 +15,7 @@ import { DecodeError, DecodeErrorCode } from '../errors.js';
 import type { AnyCodec, ChoiceCodec, SequenceCodec } from '../schema/index.js';
 import { unwrap, withPath } from './context.js';
 import { nameKey } from './spellings.js';
-import type { XmlDecoder, XmlEncoder, XmlTypeMapping } from './context.js';
+import type { XmlDecoder, XmlElementDecoder, XmlEncoder, XmlTypeMapping } from './context.js';
 import { badValue, encodeBad, leafFromText, leafToText } from './leaf.js';
 import type { XmlElement } from './parse.js';
 import type { XmlAttributes } from './writer.js';
@@ -210,15 +210,20 @@ function writeLocalDevice(enc: XmlEncoder, local: ChoiceCodec<unknown>, v: unkno
 }
 
 /** The readers of LocalDeviceID's alternatives by element name (`<deviceID>` is staticID). */
-function localDeviceReader(local: ChoiceCodec<unknown>): (dec: XmlDecoder, el: XmlElement, key: string) => unknown {
-  const staticID = local.alternatives.find((a) => a.name === 'staticID')?.codec;
-  const dynamicID = local.alternatives.find((a) => a.name === 'dynamicID')?.codec;
+function localDeviceReader(local: ChoiceCodec<unknown>, nested: (codec: AnyCodec) => XmlElementDecoder): (dec: XmlDecoder, el: XmlElement, key: string) => unknown {
+  const codecOf = (name: string): AnyCodec | undefined => local.alternatives.find((a) => a.name === name)?.codec;
+  const staticCodec = codecOf('staticID');
+  const dynamicCodec = codecOf('dynamicID');
+  const staticID = staticCodec === undefined ? undefined : nested(staticCodec);
+  const dynamicID = dynamicCodec === undefined ? undefined : nested(dynamicCodec);
   return (dec, el, key) => {
     const alt = key === 'deviceid' || key === 'staticid' ? 'staticID' : key === 'dynamicid' ? 'dynamicID' : el.name;
-    const c = alt === 'staticID' ? staticID : alt === 'dynamicID' ? dynamicID : local.alternatives.find((a) => a.name === alt)?.codec;
-    if (c === undefined) throw badValue(el.offset, `<${el.name}> is not a LocalDeviceID`);
+    const read = alt === 'staticID' ? staticID : alt === 'dynamicID' ? dynamicID : undefined;
+    const c = read === undefined ? codecOf(alt) : undefined;
+    if (read === undefined && c === undefined) throw badValue(el.offset, `<${el.name}> is not a LocalDeviceID`);
     try {
-      return alt === 'staticID' ? { staticID: dec.value(c, el) } : { [alt]: dec.value(c, el) };
+      if (read !== undefined) return alt === 'staticID' ? { staticID: read(dec, el) } : { dynamicID: read(dec, el) };
+      return { [alt]: dec.value(c!, el) };
     } catch (e) {
       throw withPath(e, `ConnectionID.${el.name}`);
     }
@@ -245,9 +250,9 @@ const connectionID: XmlTypeMapping = {
     }
     enc.w.close();
   },
-  reader(codec) {
+  reader(codec, nested) {
     const { callID, local } = connectionParts(codec as ChoiceCodec<unknown>);
-    const readLocal = localDeviceReader(local);
+    const readLocal = localDeviceReader(local, nested);
     return (dec, el) => {
       let call: unknown;
       let device: unknown;
