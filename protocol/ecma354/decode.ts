@@ -271,7 +271,14 @@ function readMessage(kind: ApplicationSessionKind, root: XmlElement, ctx: Ctx): 
  */
 export function decodeApplicationSessionElement(root: XmlElement, invokeId: InvokeId, options: ApplicationSessionDecodeOptions = {}): ApplicationSessionPdu | undefined {
   const kind = applicationSessionKindOf(root.name);
-  if (kind === undefined) return undefined;
+  return kind === undefined ? undefined : decodeApplicationSessionOfKind(kind, root, invokeId, options);
+}
+
+/**
+ * {@link decodeApplicationSessionElement} of a root already known (by {@link applicationSessionKindOf})
+ * to be a message of `kind`: the XML decoder looks the kind up once per root name.
+ */
+export function decodeApplicationSessionOfKind(kind: ApplicationSessionKind, root: XmlElement, invokeId: InvokeId, options: ApplicationSessionDecodeOptions = {}): ApplicationSessionPdu {
   const namespace = rootNamespace(root);
   const message = readMessage(kind, root, { namespace, path: ROOT_OF_KIND[kind], source: options.source, strict: options.strict === true });
   return { pdu: 'applicationSession', invokeId, message, namespace: namespace ?? '' };

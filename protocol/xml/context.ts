@@ -28,6 +28,9 @@ export interface XmlDecoder {
   raw(el: XmlElement): string;
 }
 
+/** Decodes one element of a known type. */
+export type XmlElementDecoder = (dec: XmlDecoder, el: XmlElement) => unknown;
+
 /**
  * A per-type XML form that replaces the generic one (ECMA-323's simplifications). Keyed by codec
  * name in mappings.ts; applies to a codec of that name and kind wherever it occurs.
@@ -35,7 +38,11 @@ export interface XmlDecoder {
 export interface XmlTypeMapping {
   readonly kind: AnyCodec['kind'];
   encode(enc: XmlEncoder, codec: AnyCodec, value: unknown, name: string): void;
-  decode(dec: XmlDecoder, codec: AnyCodec, el: XmlElement): unknown;
+  /**
+   * The decoder of `codec`'s elements, made once per codec (what it needs of the schema looked up
+   * then); `nested` gives the decoder of a type inside it.
+   */
+  reader(codec: AnyCodec, nested: (codec: AnyCodec) => XmlElementDecoder): XmlElementDecoder;
 }
 
 /** Strips EXPLICIT tag wrappers: tags do not exist in XML. */

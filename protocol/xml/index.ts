@@ -10,21 +10,27 @@ import type { CstaPdu } from '../pdu.js';
 import type { InvokeId } from '../rose/pdu.js';
 import { UniversalFailure } from '../csta/types/error-definition.js';
 import type { AnyCodec } from '../schema/index.js';
+import { uniqueSource } from '../schema/compile.js';
 import { unwrap } from './context.js';
-import { XmlValueReader } from './from-xml.js';
+import { XmlValueReader, readerOf, rootReaderOf } from './from-xml.js';
+import type { RootRead } from './from-xml.js';
 import { CROSS_REF_ELEMENT, ERROR_ROOT, EVENT_REPORT, messageTables, requestRoot } from './messages.js';
+import type { EventEntry } from './messages.js';
 import { DEFAULT_EDITION, editionOfNamespace, isEcma323Namespace, namespaceOf } from './namespaces.js';
 import type { Ecma323Edition } from './namespaces.js';
-import { hasText, parseXmlDocument, rootNamespace } from './parse.js';
+import { parseXmlDocument, rootNamespace } from './parse.js';
 import type { XmlElement } from './parse.js';
 import type { XmlDecodeWarning } from './from-xml.js';
-import { declarationsOf, serialiseElement } from './raw.js';
+import { serialiseElement } from './raw.js';
 import { nameKey } from './spellings.js';
 import { asXmlElement, vendorElementOf } from './vendor.js';
 import type { VendorPdu } from './vendor.js';
 import { XmlValueWriter, emptyRootAlternative } from './to-xml.js';
 import { XmlWriter } from './writer.js';
-import { decodeApplicationSessionElement, encodeApplicationSessionXml } from '../ecma354/index.js';
+import { encodeApplicationSessionXml } from '../ecma354/index.js';
+import { applicationSessionKindOf, decodeApplicationSessionOfKind } from '../ecma354/decode.js';
+import type { ApplicationSessionKind } from '../ecma354/messages.js';
+import type { OperationDefinition } from '../csta/operation.js';
 
 export type { Ecma323Edition } from './namespaces.js';
 export { namespaceOf, isEcma323Namespace, editionOfNamespace } from './namespaces.js';
@@ -89,42 +95,104 @@ function unknownRoot(root: XmlElement, why: string): DecodeError {
   return new DecodeError(DecodeErrorCode.UnknownPdu, root.offset, `<${root.name}> is not an ECMA-323 message this library knows (${why})`, { found: root.name });
 }
 
-/** A root's value: like any element, except that an empty root stands for a NULL alternative (`noData`). */
-function readRoot(reader: XmlValueReader, codec: AnyCodec, root: XmlElement): unknown {
+/** What a root element's name names, looked up once per name as written. */
+type RootEntry =
+  | { readonly kind: 'session'; readonly session: ApplicationSessionKind }
+  | { readonly kind: 'error'; readonly read: RootRead }
+  | { readonly kind: 'request'; readonly op: OperationDefinition; readonly read: RootRead }
+  | { readonly kind: 'response'; readonly op: OperationDefinition; readonly read: RootRead }
+  | { readonly kind: 'event'; readonly read: RootRead; readonly crossRef: RootRead; readonly info: (value: unknown) => unknown }
+  | { readonly kind: 'none' };
+
+const NO_ROOT: RootEntry = { kind: 'none' };
+
+/** Root names already looked up (as written: `DeliveredEvent`, `SnapShotDevice`). */
+const roots = new Map<string, RootEntry>();
+/** Bound of `roots`: the schema's roots are a few hundred; a peer's made-up names go uncached past it. */
+const MAX_CACHED_ROOTS = 1024;
+
+function rootEntryOf(name: string): RootEntry {
+  const session = applicationSessionKindOf(name); // ECMA-354, tried first
+  if (session !== undefined) return { kind: 'session', session };
+  const t = messageTables();
+  const key = nameKey(name);
+  if (key === ERROR_KEY) return { kind: 'error', read: rootReader(UniversalFailure) };
+  const op = t.requests.get(key);
+  if (op !== undefined) return { kind: 'request', op, read: rootReader(op.argument) };
+  const res = t.responses.get(key);
+  if (res !== undefined && res.result !== undefined) return { kind: 'response', op: res, read: rootReader(res.result) };
+  const ev = t.events.get(key);
+  if (ev !== undefined && t.crossRef !== undefined) return { kind: 'event', read: rootReader(ev.codec), crossRef: readerOf(t.crossRef), info: eventSpecificInfo(ev) };
+  return NO_ROOT;
+}
+
+/** The reader of a root of `codec` (an empty root of a CHOICE is its NULL alternative). */
+function rootReader(codec: AnyCodec): RootRead {
   const c = unwrap(codec);
-  if (c.kind === 'choice' && root.children.length === 0 && !hasText(root)) {
-    const alt = emptyRootAlternative(c);
-    if (alt !== undefined) return { [alt]: null };
+  return rootReaderOf(codec, c.kind === 'choice' ? emptyRootAlternative(c) : undefined);
+}
+
+const eventInfos = new WeakMap<EventEntry, (value: unknown) => unknown>();
+
+/**
+ * The EventSpecificInfo of an event's value, `{ category: { event: value } }`, made by a function
+ * with the two names as constants (an object literal V8 builds with a known shape) rather than
+ * computed keys. Only schema identifiers reach the generated source.
+ */
+function eventSpecificInfo(ev: EventEntry): (value: unknown) => unknown {
+  let make = eventInfos.get(ev);
+  if (make === undefined) {
+    const source = `return function eventSpecificInfo(v) { return { ${JSON.stringify(ev.category)}: { ${JSON.stringify(ev.event)}: v } }; };`;
+    make = new Function(uniqueSource(source))() as (value: unknown) => unknown;
+    eventInfos.set(ev, make);
   }
-  return reader.value(codec, root);
+  return make;
+}
+
+function rootEntry(name: string): RootEntry {
+  let e = roots.get(name);
+  if (e === undefined) {
+    e = rootEntryOf(name);
+    if (roots.size < MAX_CACHED_ROOTS) roots.set(name, e);
+  }
+  return e;
 }
 
 /** The CSTA PDU of a root element, or undefined when its name is no CSTA message. */
-function decodeCstaRoot(reader: XmlValueReader, root: XmlElement, invokeId: InvokeId): CstaPdu | undefined {
-  const t = messageTables();
-  const key = nameKey(root.name);
-  if (key === ERROR_KEY) {
-    return { pdu: 'returnError', invokeId, error: 'universalFailure', parameter: readRoot(reader, UniversalFailure, root) } as CstaPdu;
-  }
-  const op = t.requests.get(key);
-  if (op !== undefined) return { pdu: 'invoke', invokeId, operation: op.name, argument: readRoot(reader, op.argument, root) } as CstaPdu;
-  const res = t.responses.get(key);
-  if (res !== undefined && res.result !== undefined) {
-    return { pdu: 'returnResult', invokeId, operation: res.name, result: readRoot(reader, res.result, root) } as CstaPdu;
-  }
-  const ev = t.events.get(key);
-  if (ev !== undefined && t.crossRef !== undefined) {
-    const refs = root.children.filter((c) => nameKey(c.name) === CROSS_REF_KEY);
-    if (refs.length !== 1) {
-      throw new DecodeError(DecodeErrorCode.MissingField, root.offset, `<${root.name}> needs exactly one <${CROSS_REF_ELEMENT}>`, { expected: CROSS_REF_ELEMENT });
+function decodeCstaRoot(reader: XmlValueReader, entry: RootEntry, root: XmlElement, invokeId: InvokeId): CstaPdu | undefined {
+  switch (entry.kind) {
+    case 'error':
+      return { pdu: 'returnError', invokeId, error: 'universalFailure', parameter: entry.read(reader, root) } as CstaPdu;
+    case 'request':
+      return { pdu: 'invoke', invokeId, operation: entry.op.name, argument: entry.read(reader, root) } as CstaPdu;
+    case 'response':
+      return { pdu: 'returnResult', invokeId, operation: entry.op.name, result: entry.read(reader, root) } as CstaPdu;
+    case 'event': {
+      let ref: XmlElement | undefined;
+      let refs = 0;
+      for (const c of root.children) {
+        // Only a name of that length can be it, in whatever letter case: no lower-casing of the others.
+        if (c.name === CROSS_REF_ELEMENT || (c.name.length === CROSS_REF_KEY.length && nameKey(c.name) === CROSS_REF_KEY)) {
+          ref ??= c;
+          refs++;
+        }
+      }
+      if (ref === undefined || refs !== 1) {
+        throw new DecodeError(DecodeErrorCode.MissingField, root.offset, `<${root.name}> needs exactly one <${CROSS_REF_ELEMENT}>`, { expected: CROSS_REF_ELEMENT });
+      }
+      const crossRefIdentifier = entry.crossRef(reader, ref);
+      const value = entry.read(reader, root, ref);
+      const argument = { crossRefIdentifier, eventSpecificInfo: entry.info(value) };
+      return { pdu: 'invoke', invokeId, operation: EVENT_REPORT, argument } as CstaPdu;
     }
-    const crossRefIdentifier = reader.value(t.crossRef, refs[0]!);
-    const body: XmlElement = { ...root, children: root.children.filter((c) => c !== refs[0]) };
-    const value = readRoot(reader, ev.codec, body);
-    const argument = { crossRefIdentifier, eventSpecificInfo: { [ev.category]: { [ev.event]: value } } };
-    return { pdu: 'invoke', invokeId, operation: EVENT_REPORT, argument } as CstaPdu;
+    case 'session':
+    case 'none':
+      return undefined;
+    default: {
+      const never: never = entry;
+      return never;
+    }
   }
-  return undefined;
 }
 
 const ERROR_KEY = nameKey(ERROR_ROOT);
@@ -154,20 +222,23 @@ export function decodeXmlMessage(text: string | Uint8Array, options: XmlDecodeOp
     });
     const root = doc.root;
     const namespace = rootNamespace(root);
-    const session = decodeApplicationSessionElement(root, invokeId, { source: doc.text, strict: opts.strict === true }); // ECMA-354, any namespace
-    if (session !== undefined) return { pdu: session, root: root.name, namespace, edition: namespace === undefined ? undefined : editionOfNamespace(namespace), warnings: parseWarnings };
+    const entry = rootEntry(root.name);
+    if (entry.kind === 'session') {
+      // ECMA-354, any namespace
+      const session = decodeApplicationSessionOfKind(entry.session, root, invokeId, { source: doc.text, strict: opts.strict === true });
+      return { pdu: session, root: root.name, namespace, edition: namespace === undefined ? undefined : editionOfNamespace(namespace), warnings: parseWarnings };
+    }
     if (namespace === undefined && opts.requireNamespace === true) throw unknownRoot(root, 'no namespace');
     if (namespace !== undefined && opts.strict === true && !isEcma323Namespace(namespace)) throw unknownRoot(root, `namespace ${namespace}`);
-    const scope = declarationsOf(root, new Map());
-    const reader = new XmlValueReader({ strict: opts.strict === true, scope, namespace, source: doc.text });
+    const reader = new XmlValueReader({ strict: opts.strict === true, root, namespace, source: doc.text });
     const edition = namespace === undefined ? undefined : editionOfNamespace(namespace);
-    let pdu = decodeCstaRoot(reader, root, invokeId);
+    let pdu = decodeCstaRoot(reader, entry, root, invokeId);
     if (pdu === undefined) {
       if (opts.strict === true) throw unknownRoot(root, namespace === undefined ? 'no operation, response, event or error of that name' : `namespace ${namespace}`);
       const vendor: VendorPdu = { pdu: 'vendor', invokeId, root: root.name, namespace, element: vendorElementOf(root), xml: doc.text };
       pdu = vendor;
     }
-    return { pdu, root: root.name, namespace, edition, warnings: [...parseWarnings, ...reader.warnings] };
+    return { pdu, root: root.name, namespace, edition, warnings: reader.warnings === undefined ? parseWarnings : parseWarnings.length === 0 ? reader.warnings : [...parseWarnings, ...reader.warnings] };
   } catch (e) {
     if (e instanceof DecodeError) throw e;
     // Defensive: a stack overflow or an unforeseen input shape must still surface as a DecodeError.

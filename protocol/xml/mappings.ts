@@ -15,7 +15,7 @@ import { DecodeError, DecodeErrorCode } from '../errors.js';
 import type { AnyCodec, ChoiceCodec, SequenceCodec } from '../schema/index.js';
 import { unwrap, withPath } from './context.js';
 import { nameKey } from './spellings.js';
-import type { XmlDecoder, XmlEncoder, XmlTypeMapping } from './context.js';
+import type { XmlDecoder, XmlElementDecoder, XmlEncoder, XmlTypeMapping } from './context.js';
 import { badValue, encodeBad, leafFromText, leafToText } from './leaf.js';
 import type { XmlElement } from './parse.js';
 import type { XmlAttributes } from './writer.js';
@@ -105,76 +105,85 @@ const deviceID: XmlTypeMapping = {
     }
     enc.w.leaf(name, text, attrs as XmlAttributes);
   },
-  decode(dec, codec, el) {
+  reader(codec) {
     const seq = codec as SequenceCodec<unknown>;
-    if (el.children.length > 0) {
-      // A DeviceID written inside a <deviceIdentifier> wrapper, as in a SubjectDeviceID (OpenScape).
-      const only = el.children[0]!;
-      if (!dec.strict && el.children.length === 1 && only.name === 'deviceIdentifier' && only.children.length === 0 && el.text.trim() === '') {
-        dec.warn(el.offset, `<${el.name}> is a DeviceID: read through its <deviceIdentifier> wrapper`);
-        return deviceID.decode(dec, codec, only);
-      }
-      throw badValue(el.children[0]!.offset, `<${el.name}> is a DeviceID: text only, no child elements`);
-    }
     const idChoice = fieldCodec(seq, 'deviceIdentifier') as ChoiceCodec<unknown>;
-    let ton = el.attrs.typeOfNumber ?? 'dialingNumber';
-    let keptAttrs: Loose | undefined;
-    let colon = ton.indexOf(':');
-    let alt = colon < 0 ? ton : ton.slice(0, colon);
-    let altCodec = alternativeCodec(idChoice, alt);
-    if (altCodec === undefined && !dec.strict) {
-      // Vendors' own values (Zultys: typeOfNumber="deviceID"): the text is the dialling number,
-      // the attribute is kept so it is written back.
-      dec.warn(el.offset, `typeOfNumber ${JSON.stringify(ton)} read as dialingNumber`);
-      keptAttrs = { typeOfNumber: ton };
-      ton = 'dialingNumber';
-      colon = -1;
-      alt = ton;
-      altCodec = alternativeCodec(idChoice, alt);
-    }
-    if (altCodec === undefined) throw badValue(el.offset, `unknown typeOfNumber ${JSON.stringify(ton)}`);
-    let id: unknown;
-    if (altCodec.kind === 'choice') {
-      const sub = colon < 0 ? '' : ton.slice(colon + 1);
-      const subCodec = alternativeCodec(altCodec, sub);
-      if (subCodec === undefined) throw badValue(el.offset, `typeOfNumber ${JSON.stringify(ton)} needs one of ${altCodec.alternatives.map((a) => `${alt}:${a.name}`).join(', ')}`);
-      id = { [sub]: leafFromText(subCodec, el.text, el.offset) };
-    } else {
-      if (colon >= 0) throw badValue(el.offset, `unknown typeOfNumber ${JSON.stringify(ton)}`);
-      id = idFromText(altCodec, el.text, el.offset);
-    }
-    const out: Loose = { deviceIdentifier: { [alt]: id } };
-    for (const k in el.attrs) {
-      if (k === 'typeOfNumber' || KNOWN_DEVICE_ATTRIBUTES.has(k) || k.startsWith('xmlns')) continue;
-      if (dec.strict) throw badValue(el.offset, `unknown attribute ${k} on a DeviceID`);
-      (keptAttrs ??= {})[k] = el.attrs[k];
-    }
-    if (keptAttrs !== undefined) out.$attrs = keptAttrs;
-    for (const f of DEVICE_ATTRIBUTE_FIELDS) {
-      const fc = fieldCodec(seq, f);
-      const a = el.attrs[f];
-      if (fc !== undefined && a !== undefined) out[f] = leafFromText(fc, a, el.offset);
-    }
+    const alternatives = new Map(idChoice.alternatives.map((a) => [a.name, unwrap(a.codec)] as const));
+    const attributeFields = DEVICE_ATTRIBUTE_FIELDS.map((f) => [f, fieldCodec(seq, f)] as const).filter((x): x is readonly [(typeof DEVICE_ATTRIBUTE_FIELDS)[number], AnyCodec] => x[1] !== undefined);
     const mcc = fieldCodec(seq, 'mediaCallCharacteristics');
-    if (mcc !== undefined && mcc.kind === 'sequence') {
-      let m: Loose | undefined;
-      for (const f of mcc.fields) {
-        const a = el.attrs[f.name];
-        if (a === undefined) continue;
-        m ??= {};
-        m[f.name] = leafFromText(unwrap(f.codec), a, el.offset);
-      }
-      if (m !== undefined) {
-        // mediaClass is mandatory in ASN.1 but optional as an ECMA-323 attribute: absent = no bits.
-        const ordered: Loose = {};
-        for (const f of mcc.fields) {
-          const fv = m[f.name] ?? (!f.optional && unwrap(f.codec).kind === 'bitString' ? [] : undefined);
-          if (fv !== undefined) ordered[f.name] = fv;
+    const mediaFields = mcc !== undefined && mcc.kind === 'sequence' ? mcc.fields.map((f) => ({ name: f.name, codec: unwrap(f.codec), optional: f.optional })) : undefined;
+    const read = (dec: XmlDecoder, el: XmlElement): unknown => {
+      if (el.children.length > 0) {
+        // A DeviceID written inside a <deviceIdentifier> wrapper, as in a SubjectDeviceID (OpenScape).
+        const only = el.children[0]!;
+        if (!dec.strict && el.children.length === 1 && only.name === 'deviceIdentifier' && only.children.length === 0 && el.text.trim() === '') {
+          dec.warn(el.offset, `<${el.name}> is a DeviceID: read through its <deviceIdentifier> wrapper`);
+          return read(dec, only);
         }
-        out.mediaCallCharacteristics = ordered;
+        throw badValue(el.children[0]!.offset, `<${el.name}> is a DeviceID: text only, no child elements`);
       }
-    }
-    return out;
+      const attrs = el.attrs;
+      let ton = attrs.typeOfNumber ?? 'dialingNumber';
+      let keptAttrs: Loose | undefined;
+      let colon = ton.indexOf(':');
+      let alt = colon < 0 ? ton : ton.slice(0, colon);
+      let altCodec = alternatives.get(alt);
+      if (altCodec === undefined && !dec.strict) {
+        // Vendors' own values (Zultys: typeOfNumber="deviceID"): the text is the dialling number,
+        // the attribute is kept so it is written back.
+        dec.warn(el.offset, `typeOfNumber ${JSON.stringify(ton)} read as dialingNumber`);
+        keptAttrs = { typeOfNumber: ton };
+        ton = 'dialingNumber';
+        colon = -1;
+        alt = ton;
+        altCodec = alternatives.get(alt);
+      }
+      if (altCodec === undefined) throw badValue(el.offset, `unknown typeOfNumber ${JSON.stringify(ton)}`);
+      let id: unknown;
+      if (altCodec.kind === 'choice') {
+        const sub = colon < 0 ? '' : ton.slice(colon + 1);
+        const subCodec = alternativeCodec(altCodec, sub);
+        if (subCodec === undefined) throw badValue(el.offset, `typeOfNumber ${JSON.stringify(ton)} needs one of ${altCodec.alternatives.map((a) => `${alt}:${a.name}`).join(', ')}`);
+        id = { [sub]: leafFromText(subCodec, el.text, el.offset) };
+      } else {
+        if (colon >= 0) throw badValue(el.offset, `unknown typeOfNumber ${JSON.stringify(ton)}`);
+        id = idFromText(altCodec, el.text, el.offset);
+      }
+      const out: Loose = { deviceIdentifier: alt === 'dialingNumber' ? { dialingNumber: id } : { [alt]: id } };
+      let any = false;
+      for (const k in attrs) {
+        any = true;
+        if (k === 'typeOfNumber' || KNOWN_DEVICE_ATTRIBUTES.has(k) || k.startsWith('xmlns')) continue;
+        if (dec.strict) throw badValue(el.offset, `unknown attribute ${k} on a DeviceID`);
+        (keptAttrs ??= {})[k] = attrs[k];
+      }
+      if (keptAttrs !== undefined) out.$attrs = keptAttrs;
+      if (!any) return out; // no attributes: nothing more to read (most DeviceIDs)
+      for (const [f, fc] of attributeFields) {
+        const a = attrs[f];
+        if (a !== undefined) out[f] = leafFromText(fc, a, el.offset);
+      }
+      if (mediaFields !== undefined) {
+        let m: Loose | undefined;
+        for (const f of mediaFields) {
+          const a = attrs[f.name];
+          if (a === undefined) continue;
+          m ??= {};
+          m[f.name] = leafFromText(f.codec, a, el.offset);
+        }
+        if (m !== undefined) {
+          // mediaClass is mandatory in ASN.1 but optional as an ECMA-323 attribute: absent = no bits.
+          const ordered: Loose = {};
+          for (const f of mediaFields) {
+            const fv = m[f.name] ?? (!f.optional && f.codec.kind === 'bitString' ? [] : undefined);
+            if (fv !== undefined) ordered[f.name] = fv;
+          }
+          out.mediaCallCharacteristics = ordered;
+        }
+      }
+      return out;
+    };
+    return read;
   },
 };
 
@@ -200,16 +209,25 @@ function writeLocalDevice(enc: XmlEncoder, local: ChoiceCodec<unknown>, v: unkno
   enc.element(c, x, alt === 'staticID' ? 'deviceID' : alt);
 }
 
-function readLocalDevice(dec: XmlDecoder, local: ChoiceCodec<unknown>, el: XmlElement): unknown {
-  const key = nameKey(el.name);
-  const alt = key === 'deviceid' || key === 'staticid' ? 'staticID' : key === 'dynamicid' ? 'dynamicID' : el.name;
-  const c = local.alternatives.find((a) => a.name === alt)?.codec;
-  if (c === undefined) throw badValue(el.offset, `<${el.name}> is not a LocalDeviceID`);
-  try {
-    return { [alt]: dec.value(c, el) };
-  } catch (e) {
-    throw withPath(e, `ConnectionID.${el.name}`);
-  }
+/** The readers of LocalDeviceID's alternatives by element name (`<deviceID>` is staticID). */
+function localDeviceReader(local: ChoiceCodec<unknown>, nested: (codec: AnyCodec) => XmlElementDecoder): (dec: XmlDecoder, el: XmlElement, key: string) => unknown {
+  const codecOf = (name: string): AnyCodec | undefined => local.alternatives.find((a) => a.name === name)?.codec;
+  const staticCodec = codecOf('staticID');
+  const dynamicCodec = codecOf('dynamicID');
+  const staticID = staticCodec === undefined ? undefined : nested(staticCodec);
+  const dynamicID = dynamicCodec === undefined ? undefined : nested(dynamicCodec);
+  return (dec, el, key) => {
+    const alt = key === 'deviceid' || key === 'staticid' ? 'staticID' : key === 'dynamicid' ? 'dynamicID' : el.name;
+    const read = alt === 'staticID' ? staticID : alt === 'dynamicID' ? dynamicID : undefined;
+    const c = read === undefined ? codecOf(alt) : undefined;
+    if (read === undefined && c === undefined) throw badValue(el.offset, `<${el.name}> is not a LocalDeviceID`);
+    try {
+      if (read !== undefined) return alt === 'staticID' ? { staticID: read(dec, el) } : { dynamicID: read(dec, el) };
+      return { [alt]: dec.value(c!, el) };
+    } catch (e) {
+      throw withPath(e, `ConnectionID.${el.name}`);
+    }
+  };
 }
 
 const connectionID: XmlTypeMapping = {
@@ -232,27 +250,31 @@ const connectionID: XmlTypeMapping = {
     }
     enc.w.close();
   },
-  decode(dec, codec, el) {
+  reader(codec, nested) {
     const { callID, local } = connectionParts(codec as ChoiceCodec<unknown>);
-    let call: unknown;
-    let device: unknown;
-    for (const child of el.children) {
-      const key = nameKey(child.name);
-      if (key === 'callid') {
-        if (call !== undefined) throw badValue(child.offset, 'ConnectionID has two <callID>');
-        if (child.children.length > 0) throw badValue(child.offset, '<callID> is text only');
-        call = leafFromText(callID, child.text, child.offset);
-      } else if (key !== 'deviceid' && key !== 'staticid' && key !== 'dynamicid' && !dec.strict) {
-        dec.warn(child.offset, `<${child.name}> ignored: not part of a ConnectionID`);
-      } else {
-        if (device !== undefined) throw badValue(child.offset, 'ConnectionID has two device identifiers');
-        device = readLocalDevice(dec, local, child);
+    const readLocal = localDeviceReader(local, nested);
+    return (dec, el) => {
+      let call: unknown;
+      let device: unknown;
+      for (const child of el.children) {
+        const name = child.name;
+        const key = name === 'callID' ? 'callid' : name === 'deviceID' ? 'deviceid' : nameKey(name);
+        if (key === 'callid') {
+          if (call !== undefined) throw badValue(child.offset, 'ConnectionID has two <callID>');
+          if (child.children.length > 0) throw badValue(child.offset, '<callID> is text only');
+          call = leafFromText(callID, child.text, child.offset);
+        } else if (key !== 'deviceid' && key !== 'staticid' && key !== 'dynamicid' && !dec.strict) {
+          dec.warn(child.offset, `<${child.name}> ignored: not part of a ConnectionID`);
+        } else {
+          if (device !== undefined) throw badValue(child.offset, 'ConnectionID has two device identifiers');
+          device = readLocal(dec, child, key);
+        }
       }
-    }
-    if (call !== undefined && device !== undefined) return { both: { callID: call, deviceID: device } };
-    if (call !== undefined) return { callID: call };
-    if (device !== undefined) return { deviceID: device };
-    throw new DecodeError(DecodeErrorCode.MissingField, el.offset, `<${el.name}> (ConnectionID) needs <callID> and/or <deviceID>`);
+      if (call !== undefined && device !== undefined) return { both: { callID: call, deviceID: device } };
+      if (call !== undefined) return { callID: call };
+      if (device !== undefined) return { deviceID: device };
+      throw new DecodeError(DecodeErrorCode.MissingField, el.offset, `<${el.name}> (ConnectionID) needs <callID> and/or <deviceID>`);
+    };
   },
 };
 

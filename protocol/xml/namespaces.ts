@@ -30,6 +30,22 @@ export function isEcma323Namespace(uri: string): boolean {
 
 /** The edition an ECMA-323 namespace names (undefined for a non-ECMA-323 URI or one without `/edN`). */
 export function editionOfNamespace(uri: string): number | undefined {
-  const m = ECMA323.exec(uri);
-  return m === null || m[1] === undefined ? undefined : Number(m[1]);
+  // A link uses one or two namespaces, message after message: no regex for those, and for the
+  // last one seen not even a hash of the (new, so not yet hashed) string.
+  if (uri === last.uri) return last.edition;
+  let edition = editions.get(uri);
+  if (edition === undefined && !editions.has(uri)) {
+    const m = ECMA323.exec(uri);
+    edition = m === null || m[1] === undefined ? undefined : Number(m[1]);
+    if (editions.size < MAX_CACHED_NAMESPACES) editions.set(uri, edition);
+  }
+  last = { uri, edition };
+  return edition;
 }
+
+let last: { readonly uri: string; readonly edition: number | undefined } = { uri: '', edition: undefined };
+
+/** Namespaces already read: URI → edition (undefined for one that names none). */
+const editions = new Map<string, number | undefined>();
+/** Bound of `editions`: a peer's made-up namespaces go uncached past it. */
+const MAX_CACHED_NAMESPACES = 64;
