@@ -114,6 +114,128 @@ export class BerWriter {
     this.tag(key, constructed);
   }
 
+  /**
+   * Header for contents written since `mark`, constructed: `wrap(mark, key, true)` without the
+   * flag (the header of every SEQUENCE, CHOICE wrapper and EXPLICIT tag).
+   */
+  wrapConstructed(mark: number, key: number): void {
+    const len = this.end - this.pos - mark;
+    const num = key & 0x1fffff;
+    if (len < 0x80 && num < 31 && this.pos >= 2) {
+      const buf = this.buf;
+      buf[--this.pos] = len;
+      buf[--this.pos] = ((key >>> 21) << 6) | 0x20 | num;
+      return;
+    }
+    this.length(len);
+    this.tag(key, true);
+  }
+
+  /**
+   * A whole primitive TLV of latin1 `s` with the one-octet identifier `id` (a tag number below
+   * 31). Returns false, having written nothing, if a character is above 0xFF.
+   */
+  latin1Tlv(s: string, id: number): boolean {
+    const n = s.length;
+    if (n > SHORT) return this.latin1TlvLong(s, id);
+    if (this.pos < n + 2) this.grow(n + 2);
+    const buf = this.buf;
+    const p = this.pos - n;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0xff) return false;
+      buf[p + i] = c;
+    }
+    buf[p - 1] = n;
+    buf[p - 2] = id;
+    this.pos = p - 2;
+    return true;
+  }
+
+  private latin1TlvLong(s: string, id: number): boolean {
+    const m = this.end - this.pos;
+    if (!this.latin1IfFits(s)) return false;
+    this.length(this.end - this.pos - m);
+    this.byte(id);
+    return true;
+  }
+
+  /**
+   * A whole primitive TLV of an OCTET STRING value with the one-octet identifier `id`: the
+   * bytes of `h` if it is lower-case hex of even length, else its UTF-8 bytes (as OCTET STRING
+   * encodes them).
+   */
+  hexTlv(h: string, id: number): void {
+    const len = h.length;
+    const n = len >>> 1;
+    if ((len & 1) !== 0 || n > SHORT) {
+      this.hexTlvLong(h, id);
+      return;
+    }
+    if (this.pos < n + 2) this.grow(n + 2);
+    const buf = this.buf;
+    const p = this.pos - n;
+    for (let i = 0; i < n; i++) {
+      const a = h.charCodeAt(2 * i);
+      const b = h.charCodeAt(2 * i + 1);
+      const hi = a >= 48 && a <= 57 ? a - 48 : a >= 97 && a <= 102 ? a - 87 : -1;
+      const lo = b >= 48 && b <= 57 ? b - 48 : b >= 97 && b <= 102 ? b - 87 : -1;
+      if ((hi | lo) < 0) {
+        this.hexTlvLong(h, id);
+        return;
+      }
+      buf[p + i] = (hi << 4) | lo;
+    }
+    buf[p - 1] = n;
+    buf[p - 2] = id;
+    this.pos = p - 2;
+  }
+
+  private hexTlvLong(h: string, id: number): void {
+    const m = this.end - this.pos;
+    if (!this.lowerHexIfValid(h)) this.utf8(h);
+    this.length(this.end - this.pos - m);
+    this.byte(id);
+  }
+
+  /** A whole INTEGER (or ENUMERATED) TLV of the safe integer `v`, one-octet identifier `id`. */
+  integerTlv(v: number, id: number): void {
+    if (v >= 0 && v < 0x80 && this.pos >= 3) {
+      const buf = this.buf;
+      const p = this.pos;
+      buf[p - 1] = v;
+      buf[p - 2] = 1;
+      buf[p - 3] = id;
+      this.pos = p - 3;
+      return;
+    }
+    const m = this.end - this.pos;
+    this.integer(v);
+    this.byte(this.end - this.pos - m);
+    this.byte(id);
+  }
+
+  /** A whole TLV of one content octet `b` (BOOLEAN), one-octet identifier `id`. */
+  tlv3(id: number, b: number): void {
+    if (this.pos < 3) this.grow(3);
+    const buf = this.buf;
+    const p = this.pos;
+    buf[p - 1] = b;
+    buf[p - 2] = 1;
+    buf[p - 3] = id;
+    this.pos = p - 3;
+  }
+
+  /** A whole empty TLV (NULL), one-octet identifier `id`. */
+  tlv2(id: number): void {
+    if (this.pos < 2) this.grow(2);
+    const buf = this.buf;
+    const p = this.pos;
+    buf[p - 1] = 0;
+    buf[p - 2] = id;
+    this.pos = p - 2;
+  }
+
   latin1(s: string): void {
     const n = s.length;
     this.ensure(n);

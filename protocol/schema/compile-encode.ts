@@ -33,11 +33,49 @@ export function registerInlineEncode(encode: Encode, how: InlineEncode): void {
   INLINE.set(encode as Encode, how);
 }
 
+/**
+ * The identifier octet of primitive tag `tag` when it is one octet (tag number below 31), else -1.
+ * With it the generated code writes a whole TLV in one writer call (the `…Tlv` methods).
+ */
+function primitiveId(tag: number): number {
+  const num = tag & 0x1fffff;
+  return num < 31 ? ((tag >>> 21) << 6) | num : -1;
+}
+
+/** Whether every value of an ENUMERATED's table is a safe integer (so the generated code need not check). */
+function allSafe(byName: ReadonlyMap<unknown, number>): boolean {
+  for (const n of byName.values()) if (!Number.isSafeInteger(n)) return false;
+  return true;
+}
+
 /** Statements encoding `v` (an expression without side effects) with `fn` and tag `tag`. */
 function encodeStatements(encode: Encode, fn: string, map: string, v: string, tag: number): string {
   const how = INLINE.get(encode);
   const call = `${fn}(w, ${v}, ${tag});`;
   if (how === undefined) return call;
+  const id = primitiveId(tag);
+  if (id >= 0) {
+    switch (how.kind) {
+      case 'latin1':
+        return `if (typeof ${v} !== "string" || !w.latin1Tlv(${v}, ${id})) ${call}`;
+      case 'hex':
+        return `if (typeof ${v} === "string") w.hexTlv(${v}, ${id}); else ${call}`;
+      case 'integer':
+        return `if (typeof ${v} === "number" && Number.isSafeInteger(${v})) w.integerTlv(${v}, ${id}); else ${call}`;
+      case 'boolean':
+        return `if (typeof ${v} === "boolean") w.tlv3(${id}, ${v} ? 0xff : 0x00); else ${call}`;
+      case 'null':
+        return `if (${v} === null) w.tlv2(${id}); else ${call}`;
+      case 'enumerated': {
+        const safe = allSafe(how.byName) ? '' : ' && Number.isSafeInteger(n2)';
+        return `if (typeof ${v} === "string" && (n2 = ${map}.get(${v})) !== undefined${safe}) w.integerTlv(n2, ${id}); else ${call}`;
+      }
+      default: {
+        const never: never = how;
+        return never;
+      }
+    }
+  }
   switch (how.kind) {
     case 'latin1':
       return `if (typeof ${v} === "string" && (m2 = w.size, w.latin1IfFits(${v}))) w.wrap(m2, ${tag}, false); else ${call}`;
@@ -88,7 +126,7 @@ export function compileSequenceEncoder(
     if (f.optional) lines.push(`  if (fv !== undefined) { ${call} }`);
     else lines.push(`  if (fv === undefined) throw missing(${j});`, `  ${call}`);
   }
-  lines.push('  w.wrap(m, t, true);');
+  lines.push('  w.wrapConstructed(m, t);');
   lines.push('};');
   const names = [...fields.map((_, j) => `E${j}`), ...fields.map((_, j) => `M${j}`)];
   const factory = new Function(...names, 'generic', 'missing', 'withPath', uniqueSource(lines.join('\n'))) as (...args: unknown[]) => Encode;
@@ -127,7 +165,7 @@ export function compileExplicitEncoder(inner: AnyCodec): Encode {
     '  let m2 = 0, n2 = 0;',
     '  const m = w.size;',
     `  ${encodeStatements(inner.encode, 'E', 'M', 'v', inner.tag)}`,
-    '  w.wrap(m, t, true);',
+    '  w.wrapConstructed(m, t);',
     '};',
   ];
   const factory = new Function('E', 'M', uniqueSource(lines.join('\n'))) as (e: Encode, m: unknown) => Encode;
