@@ -198,9 +198,13 @@ export class BerWriter {
     this.byte(id);
   }
 
-  /** A whole INTEGER (or ENUMERATED) TLV of the safe integer `v`, one-octet identifier `id`. */
+  /**
+   * A whole INTEGER (or ENUMERATED) TLV of `v`, one-octet identifier `id`; throws RangeError,
+   * having written nothing, unless `v` is a safe integer (as `integer` does).
+   */
   integerTlv(v: number, id: number): void {
-    if (v >= 0 && v < 0x80 && this.pos >= 3) {
+    // (v & 0x7f) === v: an integer 0..127 (false for fractions, NaN and everything larger).
+    if ((v & 0x7f) === v && this.pos >= 3) {
       const buf = this.buf;
       const p = this.pos;
       buf[p - 1] = v;

@@ -107,6 +107,12 @@ describe('BerWriter', () => {
           });
           expect(stepwise(size, (w) => w.integerTlv(v, 0x02)), `${size} ${v}`).to.equal(two);
         }
+        for (const bad of [1.5, -0.5, NaN, Infinity, 2 ** 53]) {
+          const w = new BerWriter(size);
+          w.hex('ab');
+          expect(() => w.integerTlv(bad, 0x02), String(bad)).to.throw(RangeError);
+          expect(w.finish().toString('hex'), `${bad} wrote nothing`).to.equal('ab');
+        }
         expect(stepwise(size, (w) => w.tlv3(0x01, 0xff))).to.equal('0101ff');
         expect(stepwise(size, (w) => w.tlv2(0x87))).to.equal('8700');
       }
