@@ -158,8 +158,14 @@ export function compileChoiceEncoder(
   return factory(...alternatives.map((a) => a.codec.encode), ...alternatives.map((a) => tableOf(a.codec.encode)), generic, withPath);
 }
 
-/** A specialised encoder for an EXPLICIT tag around `inner`: the inner TLV, then the wrapper's header. */
-export function compileExplicitEncoder(inner: AnyCodec): Encode {
+/**
+ * A specialised encoder for an EXPLICIT tag around `inner`: the inner TLV, then the wrapper's
+ * header. Around an untagged CHOICE (`[APPLICATION 3] CHOICE {…}`, every device identifier) the
+ * CHOICE's own switch is written in, so the pair is one call; any value that switch does not
+ * take goes to the CHOICE's encoder unchanged, and errors carry the same paths as before.
+ */
+export function compileExplicitEncoder(inner: AnyCodec, withPath: WithPath): Encode {
+  if (inner.kind === 'choice') return compileExplicitChoiceEncoder(inner.name, inner.alternatives, inner.encode, withPath);
   const lines = [
     'return function encodeExplicit(w, v, t) {',
     '  let m2 = 0, n2 = 0;',
@@ -170,4 +176,29 @@ export function compileExplicitEncoder(inner: AnyCodec): Encode {
   ];
   const factory = new Function('E', 'M', uniqueSource(lines.join('\n'))) as (e: Encode, m: unknown) => Encode;
   return factory(inner.encode, tableOf(inner.encode));
+}
+
+function compileExplicitChoiceEncoder(
+  name: string,
+  alternatives: readonly { readonly name: string; readonly codec: AnyCodec }[],
+  choiceEncode: Encode,
+  withPath: WithPath,
+): Encode {
+  const lines: string[] = [];
+  lines.push('return function encodeExplicitChoice(w, v, t) {');
+  lines.push('  const m = w.size;');
+  lines.push('  let chosen, n = 0, m2 = 0, n2 = 0, av;');
+  lines.push('  if (typeof v === "object" && v !== null) for (const k in v) { chosen = k; n++; }');
+  lines.push('  if (n !== 1) C(w, v, -1);');
+  lines.push('  else switch (chosen) {');
+  alternatives.forEach((a, k) => {
+    lines.push(`    case ${JSON.stringify(a.name)}: av = v${prop(a.name)}; try { ${encodeStatements(a.codec.encode, `A${k}`, `M${k}`, 'av', a.codec.tag)} } catch (e) { throw withPath(e, ${JSON.stringify(`${name}.${a.name}`)}); } break;`);
+  });
+  lines.push('    default: C(w, v, -1);');
+  lines.push('  }');
+  lines.push('  w.wrapConstructed(m, t);');
+  lines.push('};');
+  const names = [...alternatives.map((_, k) => `A${k}`), ...alternatives.map((_, k) => `M${k}`)];
+  const factory = new Function(...names, 'C', 'withPath', uniqueSource(lines.join('\n'))) as (...args: unknown[]) => Encode;
+  return factory(...alternatives.map((a) => a.codec.encode), ...alternatives.map((a) => tableOf(a.codec.encode)), choiceEncode, withPath);
 }
