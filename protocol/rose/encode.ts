@@ -45,10 +45,19 @@ function writeRaw(w: BerWriter, raw: RawElement): void {
   w.hex(raw.tlv);
 }
 
+type Operation = NonNullable<ReturnType<typeof operationByName>>;
+// The last operation looked up: a link sends runs of one operation (cSTAEventReport), and a
+// string comparison with the same string is cheaper than the Map lookup.
+let lastName = '';
+let lastOp: Operation | undefined;
+
 /** The operation named `name` (no wrapper object per PDU: its code is `op.code`). */
-function opcodeOf(name: string): NonNullable<ReturnType<typeof operationByName>> {
+function opcodeOf(name: string): Operation {
+  if (name === lastName && lastOp !== undefined) return lastOp;
   const op = operationByName(name);
   if (op === undefined) throw new EncodeError(EncodeErrorCode.UnknownOperation, `unknown operation ${name}`);
+  lastName = name;
+  lastOp = op;
   return op;
 }
 

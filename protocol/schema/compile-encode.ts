@@ -42,6 +42,9 @@ function primitiveId(tag: number): number {
   return num < 31 ? ((tag >>> 21) << 6) | num : -1;
 }
 
+/** ENUMERATEDs with at most this many names are encoded by a switch on the name, not a Map. */
+const SWITCH_ENUM_MAX = 16;
+
 /** Whether every value of an ENUMERATED's table is a safe integer (so the generated code need not check). */
 function allSafe(byName: ReadonlyMap<unknown, number>): boolean {
   for (const n of byName.values()) if (!Number.isSafeInteger(n)) return false;
@@ -67,6 +70,12 @@ function encodeStatements(encode: Encode, fn: string, map: string, v: string, ta
       case 'null':
         return `if (${v} === null) w.tlv2(${id}); else ${call}`;
       case 'enumerated': {
+        if (how.byName.size <= SWITCH_ENUM_MAX && allSafe(how.byName)) {
+          // A switch on the name with each value's whole TLV as a constant: for a short list,
+          // comparisons of (interned) strings beat the Map lookup.
+          const cases = [...how.byName].map(([k, n]) => `case ${JSON.stringify(k)}: ${n >= 0 && n < 0x80 ? `w.tlv3(${id}, ${n})` : `w.integerTlv(${n}, ${id})`}; break;`);
+          return `if (typeof ${v} === "string") switch (${v}) { ${cases.join(' ')} default: ${call} } else ${call}`;
+        }
         const safe = allSafe(how.byName) ? '' : ' && Number.isSafeInteger(n2)';
         return `if (typeof ${v} === "string" && (n2 = ${map}.get(${v})) !== undefined${safe}) w.integerTlv(n2, ${id}); else ${call}`;
       }
