@@ -22,6 +22,9 @@ function hexValue(c: number): number {
 
 export class BerWriter {
   private buf: Buffer;
+  /** `buf.buffer` and `buf.byteOffset`, read once per slab rather than per finish(). */
+  private ab: ArrayBuffer;
+  private abOffset: number;
   /** Start of what the current encode has written (it grows downwards). */
   private pos: number;
   /** End of the current encode; everything above it was handed out by finish(). */
@@ -31,6 +34,8 @@ export class BerWriter {
   constructor(initialSize = INITIAL_SIZE) {
     this.slab = Math.max(1, initialSize);
     this.buf = Buffer.allocUnsafeSlow(this.slab);
+    this.ab = this.buf.buffer as ArrayBuffer;
+    this.abOffset = this.buf.byteOffset;
     this.pos = this.slab;
     this.end = this.slab;
   }
@@ -54,6 +59,8 @@ export class BerWriter {
     const next = Buffer.allocUnsafeSlow(cap);
     this.buf.copy(next, cap - used, this.pos, this.end);
     this.buf = next;
+    this.ab = next.buffer as ArrayBuffer;
+    this.abOffset = next.byteOffset;
     this.pos = cap - used;
     this.end = cap;
   }
@@ -351,10 +358,9 @@ export class BerWriter {
 
   /** Returns everything written since the last finish, as a view no later encode touches. */
   finish(): Buffer {
-    const buf = this.buf;
     // Buffer.from(arrayBuffer, offset, length) makes the view directly (subarray goes through the
     // species constructor and is several times slower).
-    const out = Buffer.from(buf.buffer, buf.byteOffset + this.pos, this.end - this.pos);
+    const out = Buffer.from(this.ab, this.abOffset + this.pos, this.end - this.pos);
     this.end = this.pos;
     return out;
   }
