@@ -22,6 +22,9 @@ function hexValue(c: number): number {
 
 export class BerWriter {
   private buf: Buffer;
+  /** `buf.buffer` and `buf.byteOffset`, read once per slab rather than per finish(). */
+  private ab: ArrayBuffer;
+  private abOffset: number;
   /** Start of what the current encode has written (it grows downwards). */
   private pos: number;
   /** End of the current encode; everything above it was handed out by finish(). */
@@ -31,6 +34,8 @@ export class BerWriter {
   constructor(initialSize = INITIAL_SIZE) {
     this.slab = Math.max(1, initialSize);
     this.buf = Buffer.allocUnsafeSlow(this.slab);
+    this.ab = this.buf.buffer as ArrayBuffer;
+    this.abOffset = this.buf.byteOffset;
     this.pos = this.slab;
     this.end = this.slab;
   }
@@ -54,6 +59,8 @@ export class BerWriter {
     const next = Buffer.allocUnsafeSlow(cap);
     this.buf.copy(next, cap - used, this.pos, this.end);
     this.buf = next;
+    this.ab = next.buffer as ArrayBuffer;
+    this.abOffset = next.byteOffset;
     this.pos = cap - used;
     this.end = cap;
   }
@@ -112,6 +119,132 @@ export class BerWriter {
     }
     this.length(len);
     this.tag(key, constructed);
+  }
+
+  /**
+   * Header for contents written since `mark`, constructed: `wrap(mark, key, true)` without the
+   * flag (the header of every SEQUENCE, CHOICE wrapper and EXPLICIT tag).
+   */
+  wrapConstructed(mark: number, key: number): void {
+    const len = this.end - this.pos - mark;
+    const num = key & 0x1fffff;
+    if (len < 0x80 && num < 31 && this.pos >= 2) {
+      const buf = this.buf;
+      buf[--this.pos] = len;
+      buf[--this.pos] = ((key >>> 21) << 6) | 0x20 | num;
+      return;
+    }
+    this.length(len);
+    this.tag(key, true);
+  }
+
+  /**
+   * A whole primitive TLV of latin1 `s` with the one-octet identifier `id` (a tag number below
+   * 31). Returns false, having written nothing, if a character is above 0xFF.
+   */
+  latin1Tlv(s: string, id: number): boolean {
+    const n = s.length;
+    if (n > SHORT) return this.latin1TlvLong(s, id);
+    if (this.pos < n + 2) this.grow(n + 2);
+    const buf = this.buf;
+    const p = this.pos - n;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0xff) return false;
+      buf[p + i] = c;
+    }
+    buf[p - 1] = n;
+    buf[p - 2] = id;
+    this.pos = p - 2;
+    return true;
+  }
+
+  private latin1TlvLong(s: string, id: number): boolean {
+    const m = this.end - this.pos;
+    if (!this.latin1IfFits(s)) return false;
+    this.length(this.end - this.pos - m);
+    this.byte(id);
+    return true;
+  }
+
+  /**
+   * A whole primitive TLV of an OCTET STRING value with the one-octet identifier `id`: the
+   * bytes of `h` if it is lower-case hex of even length, else its UTF-8 bytes (as OCTET STRING
+   * encodes them).
+   */
+  hexTlv(h: string, id: number): void {
+    const len = h.length;
+    const n = len >>> 1;
+    if ((len & 1) !== 0 || n > SHORT) {
+      this.hexTlvLong(h, id);
+      return;
+    }
+    if (this.pos < n + 2) this.grow(n + 2);
+    const buf = this.buf;
+    const p = this.pos - n;
+    for (let i = 0; i < n; i++) {
+      const a = h.charCodeAt(2 * i);
+      const b = h.charCodeAt(2 * i + 1);
+      const hi = a >= 48 && a <= 57 ? a - 48 : a >= 97 && a <= 102 ? a - 87 : -1;
+      const lo = b >= 48 && b <= 57 ? b - 48 : b >= 97 && b <= 102 ? b - 87 : -1;
+      if ((hi | lo) < 0) {
+        this.hexTlvLong(h, id);
+        return;
+      }
+      buf[p + i] = (hi << 4) | lo;
+    }
+    buf[p - 1] = n;
+    buf[p - 2] = id;
+    this.pos = p - 2;
+  }
+
+  private hexTlvLong(h: string, id: number): void {
+    const m = this.end - this.pos;
+    if (!this.lowerHexIfValid(h)) this.utf8(h);
+    this.length(this.end - this.pos - m);
+    this.byte(id);
+  }
+
+  /**
+   * A whole INTEGER (or ENUMERATED) TLV of `v`, one-octet identifier `id`; throws RangeError,
+   * having written nothing, unless `v` is a safe integer (as `integer` does).
+   */
+  integerTlv(v: number, id: number): void {
+    // (v & 0x7f) === v: an integer 0..127 (false for fractions, NaN and everything larger).
+    if ((v & 0x7f) === v && this.pos >= 3) {
+      const buf = this.buf;
+      const p = this.pos;
+      buf[p - 1] = v;
+      buf[p - 2] = 1;
+      buf[p - 3] = id;
+      this.pos = p - 3;
+      return;
+    }
+    const m = this.end - this.pos;
+    this.integer(v);
+    this.byte(this.end - this.pos - m);
+    this.byte(id);
+  }
+
+  /** A whole TLV of one content octet `b` (BOOLEAN), one-octet identifier `id`. */
+  tlv3(id: number, b: number): void {
+    if (this.pos < 3) this.grow(3);
+    const buf = this.buf;
+    const p = this.pos;
+    buf[p - 1] = b;
+    buf[p - 2] = 1;
+    buf[p - 3] = id;
+    this.pos = p - 3;
+  }
+
+  /** A whole empty TLV (NULL), one-octet identifier `id`. */
+  tlv2(id: number): void {
+    if (this.pos < 2) this.grow(2);
+    const buf = this.buf;
+    const p = this.pos;
+    buf[p - 1] = 0;
+    buf[p - 2] = id;
+    this.pos = p - 2;
   }
 
   latin1(s: string): void {
@@ -225,10 +358,9 @@ export class BerWriter {
 
   /** Returns everything written since the last finish, as a view no later encode touches. */
   finish(): Buffer {
-    const buf = this.buf;
     // Buffer.from(arrayBuffer, offset, length) makes the view directly (subarray goes through the
     // species constructor and is several times slower).
-    const out = Buffer.from(buf.buffer, buf.byteOffset + this.pos, this.end - this.pos);
+    const out = Buffer.from(this.ab, this.abOffset + this.pos, this.end - this.pos);
     this.end = this.pos;
     return out;
   }

@@ -9,9 +9,7 @@ import { UniversalFailure } from '../csta/types/error-definition.js';
 import { RejectProblem, RoseTag, UNIVERSAL_FAILURE_CODE } from './pdu.js';
 import type { Code, InvokeId, RosePdu } from './pdu.js';
 
-const INTEGER_TAG = universal(Universal.integer);
 const SEQUENCE_TAG = universal(Universal.sequence);
-const LINKED_PRESENT = tagKey(TagClass.context, 0);
 const LINKED_ABSENT = tagKey(TagClass.context, 1);
 // The APDU tags, computed once (not per PDU through the import bindings).
 const INVOKE_TAG = tagKey(TagClass.context, RoseTag.invoke);
@@ -19,16 +17,18 @@ const RETURN_RESULT_TAG = tagKey(TagClass.context, RoseTag.returnResult);
 const RETURN_ERROR_TAG = tagKey(TagClass.context, RoseTag.returnError);
 const REJECT_TAG = tagKey(TagClass.context, RoseTag.reject);
 
-function writeInteger(w: BerWriter, v: number, tag = INTEGER_TAG): void {
-  const m = w.size;
-  w.integer(v);
-  w.wrap(m, tag, false);
+// Identifier octets of the primitive INTEGER TLVs the header carries (one octet each).
+const INTEGER_ID = 0x02;
+const LINKED_PRESENT_ID = 0x80;
+
+/** An INTEGER TLV (`id` is a one-octet identifier) of a safe integer. */
+function writeInteger(w: BerWriter, v: number, id = INTEGER_ID): void {
+  w.integerTlv(v, id);
 }
 
 function writeInvokeId(w: BerWriter, id: InvokeId): void {
   if (id === null) {
-    w.byte(0);
-    w.byte(0x05);
+    w.tlv2(0x05); // NULL
   } else if (typeof id === 'number' && Number.isSafeInteger(id)) {
     writeInteger(w, id);
   } else {
@@ -45,10 +45,20 @@ function writeRaw(w: BerWriter, raw: RawElement): void {
   w.hex(raw.tlv);
 }
 
-function opcodeOf(name: string): { code: number; op: NonNullable<ReturnType<typeof operationByName>> } {
+type Operation = NonNullable<ReturnType<typeof operationByName>>;
+// The last operation looked up: a link sends runs of one operation (cSTAEventReport), and a
+// string comparison with the same string is cheaper than the Map lookup.
+let lastName = '';
+let lastOp: Operation | undefined;
+
+/** The operation named `name` (no wrapper object per PDU: its code is `op.code`). */
+function opcodeOf(name: string): Operation {
+  if (name === lastName && lastOp !== undefined) return lastOp;
   const op = operationByName(name);
   if (op === undefined) throw new EncodeError(EncodeErrorCode.UnknownOperation, `unknown operation ${name}`);
-  return { code: op.code, op };
+  lastName = name;
+  lastOp = op;
+  return op;
 }
 
 /** Encodes a ROSE APDU (the whole TLV) into `w`. */
@@ -60,9 +70,9 @@ export function encodeRose(w: BerWriter, pdu: RosePdu): void {
         if (pdu.argument !== undefined) writeRaw(w, pdu.argument);
         writeCode(w, pdu.opcode);
       } else {
-        const { code, op } = opcodeOf(pdu.operation);
+        const op = opcodeOf(pdu.operation);
         op.argument.encode(w, pdu.argument, op.argument.tag);
-        writeInteger(w, code);
+        writeInteger(w, op.code);
       }
       if (pdu.linkedId === null) {
         w.byte(0);
@@ -71,10 +81,10 @@ export function encodeRose(w: BerWriter, pdu: RosePdu): void {
         if (typeof pdu.linkedId !== 'number' || !Number.isSafeInteger(pdu.linkedId)) {
           throw new EncodeError(EncodeErrorCode.BadValue, `bad linkedId ${String(pdu.linkedId)}`);
         }
-        writeInteger(w, pdu.linkedId, LINKED_PRESENT);
+        writeInteger(w, pdu.linkedId, LINKED_PRESENT_ID);
       }
       writeInvokeId(w, pdu.invokeId);
-      w.wrap(m, INVOKE_TAG, true);
+      w.wrapConstructed(m, INVOKE_TAG);
       return;
     }
     case 'returnResult': {
@@ -84,15 +94,15 @@ export function encodeRose(w: BerWriter, pdu: RosePdu): void {
           writeRaw(w, pdu.result);
           writeCode(w, pdu.opcode);
         } else {
-          const { code, op } = opcodeOf(pdu.operation);
+          const op = opcodeOf(pdu.operation);
           if (op.result === undefined) throw new EncodeError(EncodeErrorCode.BadValue, `${pdu.operation} has no result`);
           op.result.encode(w, pdu.result, op.result.tag);
-          writeInteger(w, code);
+          writeInteger(w, op.code);
         }
-        w.wrap(s, SEQUENCE_TAG, true);
+        w.wrapConstructed(s, SEQUENCE_TAG);
       }
       writeInvokeId(w, pdu.invokeId);
-      w.wrap(m, RETURN_RESULT_TAG, true);
+      w.wrapConstructed(m, RETURN_RESULT_TAG);
       return;
     }
     case 'returnError': {
@@ -104,13 +114,13 @@ export function encodeRose(w: BerWriter, pdu: RosePdu): void {
         writeCode(w, pdu.errcode);
       }
       writeInvokeId(w, pdu.invokeId);
-      w.wrap(m, RETURN_ERROR_TAG, true);
+      w.wrapConstructed(m, RETURN_ERROR_TAG);
       return;
     }
     case 'reject': {
       RejectProblem.encode(w, pdu.problem, RejectProblem.tag);
       writeInvokeId(w, pdu.invokeId);
-      w.wrap(m, REJECT_TAG, true);
+      w.wrapConstructed(m, REJECT_TAG);
       return;
     }
     default: {

@@ -33,11 +33,58 @@ export function registerInlineEncode(encode: Encode, how: InlineEncode): void {
   INLINE.set(encode as Encode, how);
 }
 
+/**
+ * The identifier octet of primitive tag `tag` when it is one octet (tag number below 31), else -1.
+ * With it the generated code writes a whole TLV in one writer call (the `…Tlv` methods).
+ */
+function primitiveId(tag: number): number {
+  const num = tag & 0x1fffff;
+  return num < 31 ? ((tag >>> 21) << 6) | num : -1;
+}
+
+/** ENUMERATEDs with at most this many names are encoded by a switch on the name, not a Map. */
+const SWITCH_ENUM_MAX = 16;
+
+/** Whether every value of an ENUMERATED's table is a safe integer (so the generated code need not check). */
+function allSafe(byName: ReadonlyMap<unknown, number>): boolean {
+  for (const n of byName.values()) if (!Number.isSafeInteger(n)) return false;
+  return true;
+}
+
 /** Statements encoding `v` (an expression without side effects) with `fn` and tag `tag`. */
 function encodeStatements(encode: Encode, fn: string, map: string, v: string, tag: number): string {
   const how = INLINE.get(encode);
   const call = `${fn}(w, ${v}, ${tag});`;
   if (how === undefined) return call;
+  const id = primitiveId(tag);
+  if (id >= 0) {
+    switch (how.kind) {
+      case 'latin1':
+        return `if (typeof ${v} !== "string" || !w.latin1Tlv(${v}, ${id})) ${call}`;
+      case 'hex':
+        return `if (typeof ${v} === "string") w.hexTlv(${v}, ${id}); else ${call}`;
+      case 'integer':
+        return `if (typeof ${v} === "number" && Number.isSafeInteger(${v})) w.integerTlv(${v}, ${id}); else ${call}`;
+      case 'boolean':
+        return `if (typeof ${v} === "boolean") w.tlv3(${id}, ${v} ? 0xff : 0x00); else ${call}`;
+      case 'null':
+        return `if (${v} === null) w.tlv2(${id}); else ${call}`;
+      case 'enumerated': {
+        if (how.byName.size <= SWITCH_ENUM_MAX && allSafe(how.byName)) {
+          // A switch on the name with each value's whole TLV as a constant: for a short list,
+          // comparisons of (interned) strings beat the Map lookup.
+          const cases = [...how.byName].map(([k, n]) => `case ${JSON.stringify(k)}: ${n >= 0 && n < 0x80 ? `w.tlv3(${id}, ${n})` : `w.integerTlv(${n}, ${id})`}; break;`);
+          return `if (typeof ${v} === "string") switch (${v}) { ${cases.join(' ')} default: ${call} } else ${call}`;
+        }
+        const safe = allSafe(how.byName) ? '' : ' && Number.isSafeInteger(n2)';
+        return `if (typeof ${v} === "string" && (n2 = ${map}.get(${v})) !== undefined${safe}) w.integerTlv(n2, ${id}); else ${call}`;
+      }
+      default: {
+        const never: never = how;
+        return never;
+      }
+    }
+  }
   switch (how.kind) {
     case 'latin1':
       return `if (typeof ${v} === "string" && (m2 = w.size, w.latin1IfFits(${v}))) w.wrap(m2, ${tag}, false); else ${call}`;
@@ -88,7 +135,7 @@ export function compileSequenceEncoder(
     if (f.optional) lines.push(`  if (fv !== undefined) { ${call} }`);
     else lines.push(`  if (fv === undefined) throw missing(${j});`, `  ${call}`);
   }
-  lines.push('  w.wrap(m, t, true);');
+  lines.push('  w.wrapConstructed(m, t);');
   lines.push('};');
   const names = [...fields.map((_, j) => `E${j}`), ...fields.map((_, j) => `M${j}`)];
   const factory = new Function(...names, 'generic', 'missing', 'withPath', uniqueSource(lines.join('\n'))) as (...args: unknown[]) => Encode;
@@ -120,16 +167,47 @@ export function compileChoiceEncoder(
   return factory(...alternatives.map((a) => a.codec.encode), ...alternatives.map((a) => tableOf(a.codec.encode)), generic, withPath);
 }
 
-/** A specialised encoder for an EXPLICIT tag around `inner`: the inner TLV, then the wrapper's header. */
-export function compileExplicitEncoder(inner: AnyCodec): Encode {
+/**
+ * A specialised encoder for an EXPLICIT tag around `inner`: the inner TLV, then the wrapper's
+ * header. Around an untagged CHOICE (`[APPLICATION 3] CHOICE {…}`, every device identifier) the
+ * CHOICE's own switch is written in, so the pair is one call; any value that switch does not
+ * take goes to the CHOICE's encoder unchanged, and errors carry the same paths as before.
+ */
+export function compileExplicitEncoder(inner: AnyCodec, withPath: WithPath): Encode {
+  if (inner.kind === 'choice') return compileExplicitChoiceEncoder(inner.name, inner.alternatives, inner.encode, withPath);
   const lines = [
     'return function encodeExplicit(w, v, t) {',
     '  let m2 = 0, n2 = 0;',
     '  const m = w.size;',
     `  ${encodeStatements(inner.encode, 'E', 'M', 'v', inner.tag)}`,
-    '  w.wrap(m, t, true);',
+    '  w.wrapConstructed(m, t);',
     '};',
   ];
   const factory = new Function('E', 'M', uniqueSource(lines.join('\n'))) as (e: Encode, m: unknown) => Encode;
   return factory(inner.encode, tableOf(inner.encode));
+}
+
+function compileExplicitChoiceEncoder(
+  name: string,
+  alternatives: readonly { readonly name: string; readonly codec: AnyCodec }[],
+  choiceEncode: Encode,
+  withPath: WithPath,
+): Encode {
+  const lines: string[] = [];
+  lines.push('return function encodeExplicitChoice(w, v, t) {');
+  lines.push('  const m = w.size;');
+  lines.push('  let chosen, n = 0, m2 = 0, n2 = 0, av;');
+  lines.push('  if (typeof v === "object" && v !== null) for (const k in v) { chosen = k; n++; }');
+  lines.push('  if (n !== 1) C(w, v, -1);');
+  lines.push('  else switch (chosen) {');
+  alternatives.forEach((a, k) => {
+    lines.push(`    case ${JSON.stringify(a.name)}: av = v${prop(a.name)}; try { ${encodeStatements(a.codec.encode, `A${k}`, `M${k}`, 'av', a.codec.tag)} } catch (e) { throw withPath(e, ${JSON.stringify(`${name}.${a.name}`)}); } break;`);
+  });
+  lines.push('    default: C(w, v, -1);');
+  lines.push('  }');
+  lines.push('  w.wrapConstructed(m, t);');
+  lines.push('};');
+  const names = [...alternatives.map((_, k) => `A${k}`), ...alternatives.map((_, k) => `M${k}`)];
+  const factory = new Function(...names, 'C', 'withPath', uniqueSource(lines.join('\n'))) as (...args: unknown[]) => Encode;
+  return factory(...alternatives.map((a) => a.codec.encode), ...alternatives.map((a) => tableOf(a.codec.encode)), choiceEncode, withPath);
 }

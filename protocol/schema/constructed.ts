@@ -82,7 +82,7 @@ export function explicit<C extends AnyCodec>(n: number, inner: C, cls: TagClass 
       }
       return new DecodeError(DecodeErrorCode.TrailingBytes, pos, `extra bytes inside ${label}`);
     }) as (r: BerReader) => Infer<C>,
-    encode: compileExplicitEncoder(inner) as (w: BerWriter, v: Infer<C>, t: number) => void,
+    encode: compileExplicitEncoder(inner, withPath) as (w: BerWriter, v: Infer<C>, t: number) => void,
   };
 }
 

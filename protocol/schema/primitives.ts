@@ -245,7 +245,8 @@ export function bitString<const N extends string>(name: string, named: Readonly<
   const tag = universal(Universal.bitString);
   const bits: (string | undefined)[] = [];
   for (const [k, pos] of Object.entries(named) as [string, number][]) bits[pos] = k;
-  const positions = named as Readonly<Record<string, number>>;
+  // A Map, not `named[b]`: no inherited properties (a name like `toString` is simply unknown).
+  const byBitName = new Map<unknown, number>(Object.entries(named) as [string, number][]);
   return {
     kind: 'bitString',
     name,
@@ -276,19 +277,31 @@ export function bitString<const N extends string>(name: string, named: Readonly<
     },
     encode(w, v, t) {
       if (!Array.isArray(v)) throw typeError(name, v);
+      // One pass checks every bit and, while all positions are below 32, collects them in `low`
+      // (bit 31 - pos): the common case (a few named bits) then allocates nothing.
+      const list = v as readonly (string | number)[];
       let highest = -1;
-      const set: number[] = [];
-      for (const b of v as readonly (string | number)[]) {
-        const pos = typeof b === 'number' ? b : positions[b];
+      let low = 0;
+      for (let k = 0; k < list.length; k++) {
+        const b = list[k]!;
+        const pos = typeof b === 'number' ? b : byBitName.get(b);
         if (pos === undefined || !Number.isInteger(pos) || pos < 0 || pos > 0xffff) throw typeError(name, b);
-        set.push(pos);
         if (pos > highest) highest = pos;
+        if (pos < 32) low |= 0x80000000 >>> pos;
       }
       const nbytes = (highest + 8) >> 3;
-      const octets = new Uint8Array(nbytes);
-      for (const pos of set) octets[pos >> 3]! |= 0x80 >> (pos & 7);
       const m = w.size;
-      w.bytes(octets);
+      if (nbytes <= 4) {
+        for (let i = nbytes - 1; i >= 0; i--) w.byte((low >>> (24 - 8 * i)) & 0xff);
+      } else {
+        const octets = new Uint8Array(nbytes);
+        for (let k = 0; k < list.length; k++) {
+          const b = list[k]!;
+          const pos = (typeof b === 'number' ? b : byBitName.get(b))!;
+          octets[pos >> 3]! |= 0x80 >> (pos & 7);
+        }
+        w.bytes(octets);
+      }
       w.byte(nbytes === 0 ? 0 : 7 - (highest & 7));
       w.wrap(m, t, false);
     },
