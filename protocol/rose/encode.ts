@@ -37,11 +37,20 @@ function writeInvokeId(w: BerWriter, id: InvokeId): void {
 }
 
 function writeCode(w: BerWriter, code: Code): void {
-  if ('local' in code) writeInteger(w, code.local);
-  else OBJECT_IDENTIFIER.encode(w, code.global, OBJECT_IDENTIFIER.tag);
+  if (typeof code !== 'object' || code === null) throw new EncodeError(EncodeErrorCode.BadValue, `bad operation or error code ${String(code)}`);
+  if ('local' in code) {
+    if (typeof code.local !== 'number' || !Number.isSafeInteger(code.local)) throw new EncodeError(EncodeErrorCode.BadValue, `bad local code ${String(code.local)}`);
+    writeInteger(w, code.local);
+  } else OBJECT_IDENTIFIER.encode(w, code.global, OBJECT_IDENTIFIER.tag);
 }
 
+/** An element kept raw: its whole TLV, even-length lower-case hex. */
+const RAW_TLV = /^(?:[0-9a-f]{2})+$/;
+
 function writeRaw(w: BerWriter, raw: RawElement): void {
+  if (typeof raw !== 'object' || raw === null || typeof raw.tlv !== 'string' || !RAW_TLV.test(raw.tlv)) {
+    throw new EncodeError(EncodeErrorCode.BadValue, 'a raw element needs its TLV as even-length lower-case hex');
+  }
   w.hex(raw.tlv);
 }
 

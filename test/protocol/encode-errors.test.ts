@@ -72,3 +72,32 @@ describe('BER encode errors deep in a PDU', () => {
     });
   }
 });
+
+describe('BER encode errors of PDUs with an unknown operation', () => {
+  const unknown = (opcode: unknown, argument: unknown = { tlv: '0500' }): CstaPdu => ({ pdu: 'invoke', invokeId: 1, operation: 'unknown', opcode, argument }) as unknown as CstaPdu;
+  const cases: [string, CstaPdu][] = [
+    ['a fractional local opcode', unknown({ local: 1.5 })],
+    ['a string local opcode', unknown({ local: '7' })],
+    ['no opcode at all', unknown(undefined)],
+    ['a raw argument that is not hex', unknown({ local: 300 }, { tlv: 'zz' })],
+    ['a raw argument of odd length', unknown({ local: 300 }, { tlv: '050' })],
+    ['a raw argument that is not an object', unknown({ local: 300 }, 'x')],
+  ];
+  for (const [what, pdu] of cases) {
+    it(`${what}: EncodeError BAD_VALUE, not a RangeError or TypeError`, () => {
+      let thrown: unknown;
+      try {
+        encodePdu(pdu);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).to.be.instanceOf(Error);
+      expect((thrown as Error).name).to.equal('EncodeError');
+      expect((thrown as { code?: string }).code).to.equal('BAD_VALUE');
+    });
+  }
+
+  it('a well-formed one still encodes (opcode 300, raw NULL argument)', () => {
+    expect(Buffer.from(encodePdu(unknown({ local: 300 }))).toString('hex')).to.equal('a1090201010202012c0500');
+  });
+});
