@@ -56,6 +56,7 @@ export type { DeliveredEvent } from './csta/events/delivered-event.js';
 export type { EstablishedEvent } from './csta/events/established-event.js';
 export type { ConnectionClearedEvent } from './csta/events/connection-cleared-event.js';
 export type { AnyCodec, Codec, Infer, RawElement, UnknownComponent } from './schema/index.js';
+export { BIT_STRING_LENGTH, MAX_MARKED_BIT_LENGTH, bitLengthOf, wireBitLengths, applyWireBitLengths } from './schema/bit-length.js';
 
 // BER primitives
 export { BerReader, DEFAULT_MAX_DEPTH, bytesToHex, hexToBytes } from './ber/reader.js';

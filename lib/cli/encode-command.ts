@@ -10,6 +10,7 @@ import { encodePdu } from '../../protocol/pdu.js';
 import type { CstaPdu } from '../../protocol/pdu.js';
 import { encodeXml } from '../../protocol/xml/index.js';
 import { frameBer } from '../../protocol/framing/ber-framing.js';
+import { applyWireBitLengths } from '../../protocol/schema/bit-length.js';
 import { frameXmlAs } from '../../protocol/framing/xml-framing.js';
 import type { XmlFraming } from '../../protocol/framing/xml-framing.js';
 import type { CliEncoding, CliFraming } from './frames.js';
@@ -40,7 +41,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
 function pduOf(v: unknown, where: string): CstaPdu {
   if (isObject(v)) {
     if (typeof v.pdu === 'string') return v as unknown as CstaPdu;
-    if (isObject(v.pdu)) return v.pdu as unknown as CstaPdu;
+    if (isObject(v.pdu)) {
+      // A decode record: BIT STRINGs the sender wrote longer than minimal get their length back.
+      if (isObject(v.wireBitLengths)) applyWireBitLengths(v.pdu, v.wireBitLengths);
+      return v.pdu as unknown as CstaPdu;
+    }
     if (isObject(v.decoded)) return v.decoded as unknown as CstaPdu;
   }
   throw new EncodeInputError(`${where}: not a CSTA PDU (an object with a "pdu" field), a decode record or a frame fixture`);

@@ -12,6 +12,7 @@ import type { AnnotatedNode } from './annotate.js';
 import { summarizeError } from './frames.js';
 import type { ErrorSummary, FrameResult } from './frames.js';
 import { jsonReplacer } from './values.js';
+import { wireBitLengths } from '../../protocol/schema/bit-length.js';
 
 /** The JSON form of a frame: `{ index, offset, length, direction?, timestamp?, stream?, encoding, pdu | error }`. */
 export interface FrameRecord {
@@ -27,7 +28,18 @@ export interface FrameRecord {
   /** What an XML message needed lenient reading for (unknown elements kept raw, ...). */
   readonly warnings?: readonly { readonly offset: number; readonly message: string }[];
   readonly pdu?: unknown;
+  /**
+   * BIT STRINGs of `pdu` the sender wrote longer than their set bits need, by JSON pointer into
+   * `pdu`: their length in bits, so `csta encode` writes them back byte for byte (absent when none).
+   */
+  readonly wireBitLengths?: Readonly<Record<string, number>>;
   readonly error?: ErrorSummary;
+}
+
+/** `{ wireBitLengths }` for a PDU with BIT STRINGs longer than minimal, else nothing. */
+function withBitLengths(pdu: unknown): { wireBitLengths?: Readonly<Record<string, number>> } {
+  const lengths = pdu === undefined ? undefined : wireBitLengths(pdu);
+  return lengths === undefined ? {} : { wireBitLengths: lengths };
 }
 
 /** The JSON record of a frame (plain data: Buffers already hex). */
@@ -43,6 +55,7 @@ export function frameRecord(f: FrameResult): FrameRecord {
     ...(f.message !== undefined ? { message: f.message } : {}),
     ...(f.warnings !== undefined && f.warnings.length > 0 ? { warnings: f.warnings } : {}),
     ...(f.pdu !== undefined ? { pdu: f.pdu } : {}),
+    ...withBitLengths(f.pdu),
     ...(f.error !== undefined ? { error: summarizeError(f.error) } : {}),
   };
   return JSON.parse(JSON.stringify(record, jsonReplacer)) as FrameRecord;
@@ -70,7 +83,7 @@ export interface FrameRecordExtras {
 /** The full record of `csta decode --json/--ndjson`: {@link frameRecord} plus packet, addresses, hex and reply. */
 export function frameRecordWithExtras(f: FrameResult, reply?: { requestIndex: number; latencyMs?: number }): FrameRecord & FrameRecordExtras {
   const base = frameRecord(f);
-  const { pdu, error, ...head } = base;
+  const { pdu, wireBitLengths: bitLengths, error, ...head } = base;
   const extras: FrameRecordExtras = {
     ...(f.packetIndex !== undefined ? { packet: f.packetIndex + 1 } : {}),
     ...(f.source !== undefined ? { source: f.source } : {}),
@@ -79,7 +92,7 @@ export function frameRecordWithExtras(f: FrameResult, reply?: { requestIndex: nu
     ...(reply?.latencyMs !== undefined ? { latencyMs: reply.latencyMs } : {}),
     ...(f.bytes !== undefined ? { hex: f.bytes.toString('hex') } : {}),
   };
-  return { ...head, ...extras, ...(pdu !== undefined ? { pdu } : {}), ...(error !== undefined ? { error } : {}) };
+  return { ...head, ...extras, ...(pdu !== undefined ? { pdu } : {}), ...(bitLengths !== undefined ? { wireBitLengths: bitLengths } : {}), ...(error !== undefined ? { error } : {}) };
 }
 
 /** `DecodeError UNEXPECTED_TAG at offset 5 (expected 02|05, found 04): message`. */

@@ -6,6 +6,7 @@ import { DecodeError, DecodeErrorCode, EncodeError, EncodeErrorCode } from '../e
 import { Universal, universal } from '../ber/tags.js';
 import type { BerReader } from '../ber/reader.js';
 import type { BerWriter } from '../ber/writer.js';
+import { MAX_MARKED_BIT_LENGTH, bitLengthOf, markBitLength } from './bit-length.js';
 import type { BitStringCodec, EnumeratedCodec, OpenTypeCodec, PrimitiveCodec, PrimitiveKind, RawElement } from './codec.js';
 import { registerInlineDecode } from './compile.js';
 import type { InlineDecode } from './compile.js';
@@ -270,9 +271,15 @@ export function bitString<const N extends string>(name: string, named: Readonly<
       }
       const out: (N | number)[] = [];
       const total = (end - start - 1) * 8 - unused;
+      let highest = -1;
       for (let i = 0; i < total; i++) {
-        if (buf[start + 1 + (i >> 3)]! & (0x80 >> (i & 7))) out.push((bits[i] as N | undefined) ?? i);
+        if (buf[start + 1 + (i >> 3)]! & (0x80 >> (i & 7))) {
+          out.push((bits[i] as N | undefined) ?? i);
+          highest = i;
+        }
       }
+      // Longer than its set bits need (trailing zero bits, as HiPath sends): remember the length, so it encodes back the same.
+      if (total !== highest + 1 && total <= MAX_MARKED_BIT_LENGTH) markBitLength(out, total);
       return out;
     },
     encode(w, v, t) {
@@ -289,7 +296,10 @@ export function bitString<const N extends string>(name: string, named: Readonly<
         if (pos > highest) highest = pos;
         if (pos < 32) low |= 0x80000000 >>> pos;
       }
-      const nbytes = (highest + 8) >> 3;
+      // A decoded value keeps the length it came with (trailing zero bits); others get the minimal form.
+      const wire = bitLengthOf(list);
+      const length = wire !== undefined && wire > highest ? wire : highest + 1;
+      const nbytes = (length + 7) >> 3;
       const m = w.size;
       if (nbytes <= 4) {
         for (let i = nbytes - 1; i >= 0; i--) w.byte((low >>> (24 - 8 * i)) & 0xff);
@@ -302,7 +312,7 @@ export function bitString<const N extends string>(name: string, named: Readonly<
         }
         w.bytes(octets);
       }
-      w.byte(nbytes === 0 ? 0 : 7 - (highest & 7));
+      w.byte(nbytes * 8 - length);
       w.wrap(m, t, false);
     },
   };

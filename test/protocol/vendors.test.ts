@@ -34,19 +34,11 @@ import { runCli } from '../lib/cli/run-cli.js';
 /** The three checks each fixture gets. */
 type Check = 'decode' | 'identifiers' | 'roundTrip';
 
-const HIPATH_BITS =
-  'the BER codec re-encodes a BIT STRING in its shortest form, dropping the trailing zero bits HiPath sends (cSTAVersion as 16 bits: 03 03 00 08 00 -> 03 02 03 08; an all-zero 18-bit monitor filter: 03 04 06 00 00 00 -> 03 01 00)';
-
 /**
  * Checks the codec cannot pass yet, per fixture (path → check → reason): dialect classes the
  * XML/BER decoder is still being extended for. Each entry goes when the codec learns the class.
  */
-const PENDING: Readonly<Record<string, Partial<Record<Check, string>>>> = {
-  'fixtures/vendors/hipath/aare.hex': { roundTrip: HIPATH_BITS },
-  'fixtures/vendors/hipath/aarq.hex': { roundTrip: HIPATH_BITS },
-  'fixtures/vendors/hipath/login-rejected.hex': { roundTrip: HIPATH_BITS },
-  'fixtures/vendors/hipath/monitor-start.hex': { roundTrip: HIPATH_BITS },
-};
+const PENDING: Readonly<Record<string, Partial<Record<Check, string>>>> = {};
 
 const fixtures = loadVendorFixtures();
 
