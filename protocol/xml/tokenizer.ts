@@ -1,0 +1,641 @@
+/**
+ * A strict, non-validating XML 1.0 reader specialised for parse.ts: one pass over the decoded
+ * string with charCodeAt that builds the element tree directly (no events, no callbacks). Names,
+ * values and text are sliced out of the source; references are expanded, and line ends and
+ * attribute white space normalised, only where a `&`, CR, TAB or LF is present.
+ *
+ * Hand-written rather than saxes because saxes alone capped the XML session path at ~90k events/s
+ * (per-character state machine, a string built per name, an event per token); saxes stays the
+ * oracle in the tests (test/protocol/xml/tokenizer.test.ts compares the two).
+ *
+ * What it accepts is XML 1.0 (Fifth Edition) well-formed documents without a DTD
+ * (parse.ts refuses DTD markup before this runs), with these productions (numbers from XML 1.0):
+ *   [1]  document  ::= prolog element Misc*
+ *   [22] prolog    ::= XMLDecl? Misc*                      (no doctypedecl)
+ *   [23] XMLDecl   ::= '<?xml' VersionInfo EncodingDecl? SDDecl? S? '?>'   (only at offset 0)
+ *   [27] Misc      ::= Comment | PI | S
+ *   [15] Comment   ::= '<!--' ((Char - '-') | ('-' (Char - '-')))* '-->'
+ *   [16] PI        ::= '<?' PITarget (S (Char* - (Char* '?>' Char*)))? '?>'   (target not 'xml' in any case)
+ *   [39] element   ::= EmptyElemTag | STag content ETag   (ETag's Name must match STag's)
+ *   [41] Attribute ::= Name Eq AttValue                  (a Name at most once per tag)
+ *   [43] content   ::= CharData? ((element | Reference | CDSect | PI | Comment) CharData?)*
+ *   [14] CharData  ::= [^<&]* - ([^<&]* ']]>' [^<&]*)
+ *   [67] Reference ::= EntityRef | CharRef   (EntityRef only lt, gt, amp, quot, apos; CharRef to a Char)
+ * Every character must be a Char (chars.ts); a lone surrogate is refused where it is. Names are
+ * not split or checked as QNames (xmlns off): an element's prefix is what precedes its first `:`.
+ * The version number is checked (1.x) but the document is always read by XML 1.0's rules.
+ *
+ * Errors are DecodeError BAD_SYNTAX (TOO_DEEP for the depth limit) at the offset of the character
+ * where the document stops being well-formed (its last character when it ends early).
+ */
+import { DecodeError, DecodeErrorCode } from '../errors.js';
+import type { XmlElement } from './parse.js';
+import * as chars from './chars.js';
+
+// Local bindings: a loader that compiles modules to CommonJS (tsx, for tests and benchmarks) turns
+// every imported name into a getter call, which costs in the per-character loops.
+const { AMP, ASCII_NAME, ATTR_CLASS, BAD, CR, GT, LT, NAME_CHAR, NAME_START, PLAIN, QUOT, TEXT_CLASS } = chars;
+const { isNameCharHigh, isNameStartHigh, isS, isXmlChar } = chars;
+
+const C_LT = 0x3c;
+const C_GT = 0x3e;
+const C_SLASH = 0x2f;
+const C_BANG = 0x21;
+const C_QUESTION = 0x3f;
+const C_EQ = 0x3d;
+const C_COLON = 0x3a;
+const C_MINUS = 0x2d;
+const C_RBRACKET = 0x5d;
+const C_SEMI = 0x3b;
+const C_HASH = 0x23;
+const C_DQUOTE = 0x22;
+const C_SQUOTE = 0x27;
+
+/** An element being built: the XmlElement itself, mutable until its end tag is read. */
+interface Building {
+  name: string;
+  prefix: string | undefined;
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  text: string;
+  offset: number;
+  end: number;
+}
+
+const EMPTY_ATTRS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
+/** Shared by every element without children (most are leaves), replaced at the first child. */
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
+/** Where an error at the end of the input is reported: its last character (0 when empty). */
+function endAt(text: string): number {
+  return Math.max(0, text.length - 1);
+}
+
+function syntax(offset: number, message: string): DecodeError {
+  return new DecodeError(DecodeErrorCode.BadSyntax, offset, `malformed XML: ${message}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names, interned
+
+/**
+ * Element and attribute names repeat from message to message: a direct-mapped cache returns the
+ * string already made for the same characters, so repeated names are the same string object (no
+ * allocation, and the Map and property lookups downstream hit their cached hash). The slot is
+ * chosen by (length, a hash computed while the name's characters are checked) and a hit is
+ * verified with startsWith, so a collision only replaces the slot. Bounded: NAME_SLOTS strings
+ * of at most NAME_MAX characters, each a copy (not a slice that would keep a whole document alive).
+ */
+const NAME_SLOTS = 1 << 9;
+const NAME_BITS = 9;
+const NAME_MAX = 64;
+const NAMES: string[] = new Array<string>(NAME_SLOTS).fill('');
+
+function intern(text: string, start: number, end: number, hash: number): string {
+  const len = end - start;
+  if (len > NAME_MAX) return text.slice(start, end);
+  const slot = Math.imul(hash ^ len, 0x9e3779b1) >>> (32 - NAME_BITS);
+  const cached = NAMES[slot]!;
+  if (cached.length === len && text.startsWith(cached, start)) return cached;
+  // V8 copies slices shorter than 13 characters; a longer one is flattened out of a concatenation.
+  const fresh = len < 13 ? text.slice(start, end) : (' ' + text.slice(start, end)).slice(1);
+  NAMES[slot] = fresh;
+  return fresh;
+}
+
+// Results of scanName, read by its callers (module state: no object per name).
+let nameHash = 0; // of the whole name
+let localHash = 0; // of the part after the first ':'
+let prefixHash = 0; // of the part before it
+let colonAt = -1; // index of the first ':', or -1
+
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Scans a Name (production 5) from `i`; returns its end (`i` when no NameStartChar is there).
+ * With `anyStart` the first character only has to be a NameChar (an end tag's name, compared
+ * afterwards with the start tag's).
+ */
+function scanName(text: string, i: number, anyStart: boolean): number {
+  const n = text.length;
+  let h = FNV_BASIS;
+  let local = FNV_BASIS;
+  colonAt = -1;
+  prefixHash = 0;
+  const first = i;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    let width = 1;
+    if (c < 128) {
+      const k = ASCII_NAME[c]!;
+      if ((k & (i === first && !anyStart ? NAME_START : NAME_CHAR)) === 0) break;
+    } else {
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const d = text.charCodeAt(i + 1);
+        if (!(d >= 0xdc00 && d <= 0xdfff)) break;
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        width = 2;
+      }
+      if (!(i === first && !anyStart ? isNameStartHigh(c) : isNameCharHigh(c))) break;
+    }
+    h = Math.imul(h ^ c, FNV_PRIME);
+    if (c === C_COLON && colonAt < 0) {
+      colonAt = i;
+      prefixHash = local;
+      local = FNV_BASIS;
+    } else {
+      local = Math.imul(local ^ c, FNV_PRIME);
+    }
+    i += width;
+  }
+  nameHash = h;
+  localHash = local;
+  return i;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Characters and references
+
+/** Checks the character at `i` (code unit `c` ≥ 0xD800): returns the index after it. */
+function highChar(text: string, i: number, c: number): number {
+  if (c <= 0xdbff) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return i + 2;
+    throw syntax(i, 'a lone surrogate is not a character');
+  }
+  if (c <= 0xdfff) throw syntax(i, 'a lone surrogate is not a character');
+  if (c >= 0xfffe) throw syntax(i, `character U+${c.toString(16).toUpperCase()} is not allowed in XML`);
+  return i + 1;
+}
+
+/** Checks any character at `i` (inside a comment, PI or CDATA section): returns the index after it. */
+function anyChar(text: string, i: number, c: number): number {
+  if (c < 0x20) {
+    if (c === 0x09 || c === 0x0a || c === 0x0d) return i + 1;
+    throw badControl(i, c);
+  }
+  return c < 0xd800 ? i + 1 : highChar(text, i, c);
+}
+
+function badControl(i: number, c: number): DecodeError {
+  return syntax(i, `control character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`);
+}
+
+/** The character a reference stands for, set by reference(). */
+let refValue = '';
+
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const l = c | 0x20;
+  return l >= 0x61 && l <= 0x66 ? l - 0x57 : -1;
+}
+
+/**
+ * Reads the reference whose `&` is at `i` (production 67): sets refValue and returns the index
+ * after its `;`. Only the five predefined entities and character references to a Char.
+ */
+function reference(text: string, i: number): number {
+  const c = text.charCodeAt(i + 1);
+  if (c === C_HASH) {
+    let j = i + 2;
+    let v = 0;
+    const hex = text.charCodeAt(j) === 0x78;
+    if (hex) j++;
+    const digitsAt = j;
+    for (;;) {
+      const d = text.charCodeAt(j);
+      const x = hex ? hexDigit(d) : d >= 0x30 && d <= 0x39 ? d - 0x30 : -1;
+      if (x < 0) break;
+      v = Math.min(v * (hex ? 16 : 10) + x, 0x110000);
+      j++;
+    }
+    if (j === digitsAt || text.charCodeAt(j) !== C_SEMI) throw syntax(j, 'malformed character reference');
+    if (!isXmlChar(v)) throw syntax(i, `character reference ${text.slice(i, j + 1)} is to a character XML does not allow`);
+    refValue = String.fromCodePoint(v);
+    return j + 1;
+  }
+  switch (c) {
+    case 0x6c: // l
+      if (text.startsWith('lt;', i + 1)) {
+        refValue = '<';
+        return i + 4;
+      }
+      break;
+    case 0x67: // g
+      if (text.startsWith('gt;', i + 1)) {
+        refValue = '>';
+        return i + 4;
+      }
+      break;
+    case 0x61: // a
+      if (text.startsWith('amp;', i + 1)) {
+        refValue = '&';
+        return i + 5;
+      }
+      if (text.startsWith('apos;', i + 1)) {
+        refValue = "'";
+        return i + 6;
+      }
+      break;
+    case 0x71: // q
+      if (text.startsWith('quot;', i + 1)) {
+        refValue = '"';
+        return i + 6;
+      }
+      break;
+    default:
+  }
+  throw syntax(i, 'undefined entity reference (only &lt; &gt; &amp; &quot; &apos; and character references)');
+}
+
+const CR_LF = /\r\n?/g;
+const ATTR_WS = /\r\n|[\t\n\r]/g;
+
+/** Character data from `a` to `b` with CRLF and CR read as LF (XML 1.0 §2.11). */
+function textSlice(text: string, a: number, b: number, cr: boolean): string {
+  const s = text.slice(a, b);
+  return cr ? s.replace(CR_LF, '\n') : s;
+}
+
+/** Attribute value characters from `a` to `b` with TAB, LF, CR and CRLF read as one space (§3.3.3). */
+function attrSlice(text: string, a: number, b: number, ws: boolean): string {
+  const s = text.slice(a, b);
+  return ws ? s.replace(ATTR_WS, ' ') : s;
+}
+
+function appendText(el: Building, piece: string): void {
+  if (piece.length !== 0) el.text = el.text.length === 0 ? piece : el.text + piece;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character data, comments, PIs, CDATA
+
+/** Character data inside `el` from `i`: appended to its text; returns the index of the next `<` (or the end). */
+function charData(text: string, i: number, el: Building): number {
+  const n = text.length;
+  let start = i;
+  let out = '';
+  let cr = false;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      const k = TEXT_CLASS[c]!;
+      if (k === PLAIN) {
+        i++;
+        continue;
+      }
+      if (k === LT) break;
+      if (k === AMP) {
+        out += textSlice(text, start, i, cr);
+        cr = false;
+        i = reference(text, i);
+        out += refValue;
+        start = i;
+      } else if (k === GT) {
+        if (text.charCodeAt(i - 1) === C_RBRACKET && text.charCodeAt(i - 2) === C_RBRACKET) throw syntax(i, '"]]>" is not allowed in character data');
+        i++;
+      } else if (k === CR) {
+        cr = true;
+        i++;
+      } else throw badControl(i, c);
+    } else if (c < 0xd800) i++;
+    else i = highChar(text, i, c);
+  }
+  appendText(el, out.length === 0 ? textSlice(text, start, i, cr) : out + textSlice(text, start, i, cr));
+  return i;
+}
+
+/** White space outside the root element from `i`: returns the index of the next `<` (or the end). */
+function outsideRoot(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === C_LT) return i;
+    if (!isS(c)) {
+      anyChar(text, i, c);
+      throw syntax(i, 'text outside the root element');
+    }
+    i++;
+  }
+  return i;
+}
+
+/** A comment whose `<!--` is at `i`: returns the index after its `-->`. */
+function comment(text: string, i: number): number {
+  const n = text.length;
+  let j = i + 4;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === C_MINUS && text.charCodeAt(j + 1) === C_MINUS) {
+      if (text.charCodeAt(j + 2) === C_GT) return j + 3;
+      if (j + 2 >= n) break;
+      throw syntax(j + 2, '"--" inside a comment');
+    }
+    j = anyChar(text, j, c);
+  }
+  throw syntax(endAt(text), `comment at ${i} not closed`);
+}
+
+/** A CDATA section whose `<![CDATA[` is at `i`, inside `el`: its text appended; returns the index after `]]>`. */
+function cdata(text: string, i: number, el: Building): number {
+  const n = text.length;
+  const start = i + 9;
+  let j = start;
+  let cr = false;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === C_RBRACKET && text.startsWith(']]>', j)) {
+      appendText(el, textSlice(text, start, j, cr));
+      return j + 3;
+    }
+    if (c === 0x0d) cr = true;
+    j = anyChar(text, j, c);
+  }
+  throw syntax(endAt(text), `CDATA section at ${i} not closed`);
+}
+
+/** A processing instruction whose `<?` is at `i` (not the XML declaration): skipped; returns the index after `?>`. */
+function processingInstruction(text: string, i: number): number {
+  const n = text.length;
+  const t = i + 2;
+  const e = scanName(text, t, false);
+  if (e === t) throw t >= n ? syntax(endAt(text), 'input ends in a processing instruction') : syntax(t, 'processing instruction without a target');
+  if (e - t === 3 && text.slice(t, e).toLowerCase() === 'xml') throw syntax(t, 'an XML declaration is only allowed at the start of the document');
+  const c = text.charCodeAt(e);
+  if (c === C_QUESTION && text.charCodeAt(e + 1) === C_GT) return e + 2;
+  if (!isS(c)) throw e >= n ? syntax(endAt(text), 'input ends in a processing instruction') : syntax(e, 'disallowed character after a processing instruction target');
+  let j = e + 1;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (d === C_QUESTION && text.charCodeAt(j + 1) === C_GT) return j + 2;
+    j = anyChar(text, j, d);
+  }
+  throw syntax(endAt(text), `processing instruction at ${i} not closed`);
+}
+
+const DECL_NAMES = ['version', 'encoding', 'standalone'] as const;
+const DECL_VALUES = [/^1\.[0-9]+$/, /^[A-Za-z][A-Za-z0-9._-]*$/, /^(?:yes|no)$/] as const;
+
+/**
+ * The XML declaration at offset 0 (`<?xml` and a white space or `?` seen), productions 23–32:
+ *   XMLDecl ::= '<?xml' VersionInfo EncodingDecl? SDDecl? S? '?>'
+ * each `S Name Eq ('"' value '"' | "'" value "'")`, in this order, version required. A wrong name
+ * is reported at its end, a wrong value at its closing quote. Returns the index after `?>`.
+ */
+function xmlDeclaration(text: string): number {
+  const n = text.length;
+  let j = 5;
+  let next = 0; // the first of DECL_NAMES still allowed
+  for (;;) {
+    const before = j;
+    while (isS(text.charCodeAt(j))) j++;
+    if (j >= n) throw syntax(endAt(text), 'input ends in the XML declaration');
+    let c = text.charCodeAt(j);
+    if (c === C_QUESTION) {
+      if (next === 0) throw syntax(j, 'the XML declaration has no version');
+      if (j + 1 >= n) throw syntax(endAt(text), 'input ends in the XML declaration');
+      if (text.charCodeAt(j + 1) !== C_GT) throw syntax(j + 1, 'the XML declaration does not end with "?>"');
+      return j + 2;
+    }
+    if (j === before) throw syntax(j, 'white space required in the XML declaration');
+    // The name is its first character and all up to a white space, `=` or `?` (saxes' reading).
+    const ns = j;
+    anyChar(text, j, c);
+    for (j++; j < n; j++) {
+      c = text.charCodeAt(j);
+      if (isS(c) || c === C_EQ || c === C_QUESTION) break;
+      anyChar(text, j, c);
+    }
+    if (j >= n) throw syntax(endAt(text), 'input ends in the XML declaration');
+    if (c === C_QUESTION) throw syntax(j, 'the XML declaration is incomplete');
+    const name = text.slice(ns, j);
+    let which = -1;
+    for (let m = next; m < DECL_NAMES.length; m++) if (DECL_NAMES[m] === name) which = m;
+    if (which < 0 || (which > 0 && next === 0)) throw syntax(j, `expected ${next === 0 ? 'version' : DECL_NAMES.slice(next).join(' or ')} in the XML declaration`);
+    while (isS(text.charCodeAt(j))) j++;
+    if (j >= n) throw syntax(endAt(text), 'input ends in the XML declaration');
+    if (text.charCodeAt(j) !== C_EQ) throw syntax(j, 'expected "=" in the XML declaration');
+    j++;
+    while (isS(text.charCodeAt(j))) j++;
+    if (j >= n) throw syntax(endAt(text), 'input ends in the XML declaration');
+    const q = text.charCodeAt(j);
+    if (q !== C_DQUOTE && q !== C_SQUOTE) throw syntax(j, 'XML declaration value not quoted');
+    const vs = ++j;
+    for (; j < n; j++) {
+      c = text.charCodeAt(j);
+      if (c === q) break;
+      if (c === C_QUESTION) throw syntax(j, 'the XML declaration is incomplete');
+      anyChar(text, j, c);
+    }
+    if (j >= n) throw syntax(endAt(text), 'input ends in the XML declaration');
+    if (!DECL_VALUES[which]!.test(text.slice(vs, j))) throw syntax(j, `bad ${DECL_NAMES[which]!} value in the XML declaration (at ${vs})`);
+    j++;
+    next = which + 1;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tags
+
+/** The element read by startTag() and whether it was an empty-element tag. */
+let tagElement: Building | undefined;
+let tagEmpty = false;
+
+function endOr(text: string, j: number, message: string): DecodeError {
+  return j >= text.length ? syntax(endAt(text), 'input ends inside a tag') : syntax(j, message);
+}
+
+/**
+ * A start tag (or empty-element tag) whose `<` is at `i`, at nesting depth `depth` (its parent's
+ * count of ancestors + 1). Sets tagElement and tagEmpty; returns the index after its `>`.
+ */
+function startTag(text: string, i: number, depth: number, maxDepth: number, afterRoot: boolean): number {
+  const n = text.length;
+  let j = i + 1;
+  const nameEnd = scanName(text, j, false);
+  if (nameEnd === j) throw endOr(text, j, 'disallowed character at the start of a tag name');
+  if (nameEnd >= n) throw syntax(endAt(text), 'input ends inside a tag');
+  if (depth > maxDepth) throw new DecodeError(DecodeErrorCode.TooDeep, i, `XML nests deeper than maxDepth ${maxDepth}`);
+  if (afterRoot) throw syntax(nameEnd, 'a second element after the root element');
+  let name: string;
+  let prefix: string | undefined;
+  if (colonAt < 0) {
+    name = intern(text, j, nameEnd, nameHash);
+    prefix = undefined;
+  } else {
+    const ph = prefixHash;
+    const lh = localHash;
+    const ca = colonAt;
+    prefix = intern(text, j, ca, ph);
+    name = intern(text, ca + 1, nameEnd, lh);
+  }
+  j = nameEnd;
+  let attrs = EMPTY_ATTRS;
+  let repeated = -1;
+  let repeatedName = '';
+  let afterValue = false;
+  for (;;) {
+    let c = text.charCodeAt(j);
+    if (c === C_GT) {
+      j++;
+      tagEmpty = false;
+      break;
+    }
+    if (c === C_SLASH) {
+      if (text.charCodeAt(j + 1) !== C_GT) throw endOr(text, j + 1, '"/" in a tag not followed by ">"');
+      j += 2;
+      tagEmpty = true;
+      break;
+    }
+    if (!isS(c)) {
+      if (afterValue && scanName(text, j, false) > j) throw syntax(j, 'no white space between attributes');
+      throw endOr(text, j, afterValue || j !== nameEnd ? 'disallowed character in attribute name' : 'disallowed character in tag name');
+    }
+    do j++;
+    while (isS(text.charCodeAt(j)));
+    c = text.charCodeAt(j);
+    if (c === C_GT || c === C_SLASH) continue;
+    // Attribute ::= Name Eq AttValue
+    const an = j;
+    const ae = scanName(text, j, false);
+    if (ae === an) throw endOr(text, j, 'disallowed character in attribute name');
+    const attrName = intern(text, an, ae, nameHash);
+    j = ae;
+    while (isS(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== C_EQ) throw endOr(text, j, `attribute ${attrName} without a value`);
+    j++;
+    while (isS(text.charCodeAt(j))) j++;
+    const q = text.charCodeAt(j);
+    if (q !== C_DQUOTE && q !== C_SQUOTE) throw endOr(text, j, 'attribute value not quoted');
+    let vs = ++j;
+    let out = '';
+    let ws = false;
+    for (;;) {
+      if (j >= n) throw syntax(endAt(text), 'input ends inside a tag');
+      const d = text.charCodeAt(j);
+      if (d < 128) {
+        const k = ATTR_CLASS[d]!;
+        if (k === PLAIN) j++;
+        else if (k === QUOT) {
+          if (d === q) break;
+          j++;
+        } else if (k === AMP) {
+          out += attrSlice(text, vs, j, ws);
+          ws = false;
+          j = reference(text, j);
+          out += refValue;
+          vs = j;
+        } else if (k === LT) throw syntax(j, '"<" in an attribute value');
+        else if (k === BAD) throw badControl(j, d);
+        else {
+          ws = true; // WS or CR
+          j++;
+        }
+      } else if (d < 0xd800) j++;
+      else j = highChar(text, j, d);
+    }
+    const value = out.length === 0 ? attrSlice(text, vs, j, ws) : out + attrSlice(text, vs, j, ws);
+    j++;
+    if (attrs === EMPTY_ATTRS) attrs = Object.create(null) as Record<string, string>;
+    if (attrs[attrName] !== undefined) {
+      if (repeated < 0) {
+        repeated = an;
+        repeatedName = attrName;
+      }
+    } else attrs[attrName] = value;
+    afterValue = true;
+  }
+  // Reported once the tag is read, where saxes reported it (a broken tag is reported first).
+  if (repeated >= 0) throw syntax(j - 1, `attribute ${repeatedName} repeated (at ${repeated})`);
+  tagElement = { name, prefix, attrs, children: NO_CHILDREN, text: '', offset: i, end: tagEmpty ? j : 0 };
+  return j;
+}
+
+/** The error for an end tag at `i` that does not close `open` (undefined: outside the root). */
+function endTagError(text: string, i: number, open: Building | undefined): DecodeError {
+  let e = scanName(text, i + 2, true);
+  const name = text.slice(i + 2, e);
+  while (isS(text.charCodeAt(e))) e++;
+  if (e >= text.length) return syntax(endAt(text), 'input ends inside an end tag');
+  if (text.charCodeAt(e) !== C_GT) return syntax(e, 'disallowed character in an end tag');
+  if (open === undefined) return syntax(e, `end tag </${name}> outside the root element`);
+  const q = open.prefix === undefined ? open.name : `${open.prefix}:${open.name}`;
+  return syntax(e, `end tag </${name}> does not match <${q}> at ${open.offset}`);
+}
+
+/** The index after the end tag at `i` if it closes `el` (its `>` or white space next), else -1. */
+function endTagMatch(text: string, i: number, el: Building): number {
+  let k = i + 2;
+  const prefix = el.prefix;
+  if (prefix !== undefined) {
+    if (!text.startsWith(prefix, k) || text.charCodeAt(k + prefix.length) !== C_COLON) return -1;
+    k += prefix.length + 1;
+  }
+  if (!text.startsWith(el.name, k)) return -1;
+  k += el.name.length;
+  let c = text.charCodeAt(k);
+  if (c === C_GT) return k + 1;
+  if (!isS(c)) return -1;
+  do c = text.charCodeAt(++k);
+  while (isS(c));
+  return c === C_GT ? k + 1 : -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document
+
+/**
+ * Reads the document `text` (BOM already removed) into its root element; elements nested deeper
+ * than `maxDepth` (the root is depth 1) are refused with TOO_DEEP at their start tag.
+ */
+export function readDocument(text: string, maxDepth: number): XmlElement {
+  const n = text.length;
+  const stack: Building[] = [];
+  let top: Building | undefined;
+  let root: Building | undefined;
+  let i = 0;
+  if (text.startsWith('<?xml') && (isS(text.charCodeAt(5)) || text.charCodeAt(5) === C_QUESTION)) i = xmlDeclaration(text);
+  for (;;) {
+    i = top === undefined ? outsideRoot(text, i) : charData(text, i, top);
+    if (i >= n) break;
+    const c = text.charCodeAt(i + 1);
+    if (c === C_SLASH) {
+      if (top === undefined) throw endTagError(text, i, undefined);
+      const end = endTagMatch(text, i, top);
+      if (end < 0) throw endTagError(text, i, top);
+      const el = top;
+      el.end = end;
+      stack.pop();
+      top = stack.length === 0 ? undefined : stack[stack.length - 1];
+      if (top === undefined) root = el;
+      else if (top.children === NO_CHILDREN) top.children = [el];
+      else top.children.push(el);
+      i = end;
+    } else if (c === C_BANG) {
+      if (text.startsWith('--', i + 2)) i = comment(text, i);
+      else if (text.startsWith('[CDATA[', i + 2)) {
+        if (top === undefined) throw syntax(i, 'CDATA section outside the root element');
+        i = cdata(text, i, top);
+      } else throw i + 2 >= n ? syntax(endAt(text), 'input ends in markup') : syntax(i + 2, 'unknown markup after "<!" (only comments and CDATA sections)');
+    } else if (c === C_QUESTION) {
+      i = processingInstruction(text, i);
+    } else {
+      i = startTag(text, i, stack.length + 1, maxDepth, root !== undefined);
+      const el = tagElement!;
+      tagElement = undefined;
+      if (!tagEmpty) {
+        stack.push(el);
+        top = el;
+      } else if (top === undefined) root = el;
+      else if (top.children === NO_CHILDREN) top.children = [el];
+      else top.children.push(el);
+    }
+  }
+  if (top !== undefined) {
+    const q = top.prefix === undefined ? top.name : `${top.prefix}:${top.name}`;
+    throw syntax(endAt(text), `input ends before the end tag of <${q}> at ${top.offset}`);
+  }
+  if (root === undefined) throw syntax(endAt(text), 'no root element');
+  return root;
+}
