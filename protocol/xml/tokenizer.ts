@@ -251,17 +251,26 @@ function reference(text: string, i: number): number {
 
 const CR_LF = /\r\n?/g;
 const ATTR_WS = /\r\n|[\t\n\r]/g;
+/**
+ * Longer than this, a normalisation is done by split/join instead of a global regex replace:
+ * V8's replace is fastest on short strings but superlinear on megabyte ones with many matches.
+ */
+const REPLACE_MAX = 512;
 
 /** Character data from `a` to `b` with CRLF and CR read as LF (XML 1.0 §2.11). */
 function textSlice(text: string, a: number, b: number, cr: boolean): string {
   const s = text.slice(a, b);
-  return cr ? s.replace(CR_LF, '\n') : s;
+  if (!cr) return s;
+  return b - a <= REPLACE_MAX ? s.replace(CR_LF, '\n') : s.split('\r\n').join('\n').split('\r').join('\n');
 }
 
 /** Attribute value characters from `a` to `b` with TAB, LF, CR and CRLF read as one space (§3.3.3). */
 function attrSlice(text: string, a: number, b: number, ws: boolean): string {
-  const s = text.slice(a, b);
-  return ws ? s.replace(ATTR_WS, ' ') : s;
+  let s = text.slice(a, b);
+  if (!ws) return s;
+  if (b - a <= REPLACE_MAX) return s.replace(ATTR_WS, ' ');
+  if (s.includes('\r')) s = s.split('\r\n').join(' ').split('\r').join(' ');
+  return s.split('\n').join(' ').split('\t').join(' ');
 }
 
 function appendText(el: Building, piece: string): void {
