@@ -8,7 +8,9 @@
  *                          [#x2C00-#x2FEF] | [#x3001-#xD7FF] | [#xF900-#xFDCF] | [#xFDF0-#xFFFD] |
  *                          [#x10000-#xEFFFF]
  *   [4a] NameChar      ::= NameStartChar | "-" | "." | [0-9] | #xB7 | [#x0300-#x036F] | [#x203F-#x2040]
+ * and the checks (and BAD_SYNTAX errors) of characters and names that the readers share.
  */
+import { DecodeError, DecodeErrorCode } from '../errors.js';
 
 /** ASCII classes: bit 1 = NameStartChar, bit 2 = NameChar. */
 export const NAME_START = 1;
@@ -78,3 +80,63 @@ function classes(attr: boolean): Uint8Array {
 export const TEXT_CLASS = classes(false);
 /** Classes in a quoted attribute value. */
 export const ATTR_CLASS = classes(true);
+
+/** Where an error at the end of the input is reported: its last character (0 when empty). */
+export function endAt(text: string): number {
+  return Math.max(0, text.length - 1);
+}
+
+/** BAD_SYNTAX at `offset`. */
+export function syntax(offset: number, message: string): DecodeError {
+  return new DecodeError(DecodeErrorCode.BadSyntax, offset, `malformed XML: ${message}`);
+}
+
+/** Checks the character at `i` (code unit `c` ≥ 0xD800): returns the index after it. */
+export function highChar(text: string, i: number, c: number): number {
+  if (c <= 0xdbff) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return i + 2;
+    throw syntax(i, 'a lone surrogate is not a character');
+  }
+  if (c <= 0xdfff) throw syntax(i, 'a lone surrogate is not a character');
+  if (c >= 0xfffe) throw syntax(i, `character U+${c.toString(16).toUpperCase()} is not allowed in XML`);
+  return i + 1;
+}
+
+/** Checks any character at `i` (inside a comment, PI or CDATA section): returns the index after it. */
+export function anyChar(text: string, i: number, c: number): number {
+  if (c < 0x20) {
+    if (c === 0x09 || c === 0x0a || c === 0x0d) return i + 1;
+    throw badControl(i, c);
+  }
+  return c < 0xd800 ? i + 1 : highChar(text, i, c);
+}
+
+/** The error for the C0 control `c` at `i`. */
+export function badControl(i: number, c: number): DecodeError {
+  return syntax(i, `control character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`);
+}
+
+/** The end of the Name at `i` (`i` when none; with `anyStart` the first character need only be a NameChar). */
+export function nameEnd(text: string, i: number, anyStart: boolean): number {
+  const n = text.length;
+  const first = i;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    let width = 1;
+    const start = i === first && !anyStart;
+    if (c < 128) {
+      if ((ASCII_NAME[c]! & (start ? NAME_START : NAME_CHAR)) === 0) break;
+    } else {
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const d = text.charCodeAt(i + 1);
+        if (!(d >= 0xdc00 && d <= 0xdfff)) break;
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        width = 2;
+      }
+      if (!(start ? isNameStartHigh(c) : isNameCharHigh(c))) break;
+    }
+    i += width;
+  }
+  return i;
+}

@@ -64,6 +64,9 @@ const ENCODING_DECL = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
  */
 function dtdMarkupAt(text: string): number {
   for (let i = text.indexOf('<!'); i >= 0; i = text.indexOf('<!', i + 2)) {
+    // A comment or CDATA section (`<!-`, `<![`) is not a declaration; one inside it is found next.
+    const c = text.charCodeAt(i + 2);
+    if (c === 0x2d || c === 0x5b) continue;
     DTD_MARKUP_AT.lastIndex = i;
     if (DTD_MARKUP_AT.test(text)) return i;
   }

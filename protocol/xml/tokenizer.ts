@@ -31,11 +31,12 @@
 import { DecodeError, DecodeErrorCode } from '../errors.js';
 import type { XmlElement } from './parse.js';
 import * as chars from './chars.js';
+import { cdataEnd, comment, endTagError, processingInstruction, xmlDeclaration } from './markup.js';
 
 // Local bindings: a loader that compiles modules to CommonJS (tsx, for tests and benchmarks) turns
 // every imported name into a getter call, which costs in the per-character loops.
 const { AMP, ASCII_NAME, ATTR_CLASS, BAD, CR, GT, LT, NAME_CHAR, NAME_START, PLAIN, QUOT, TEXT_CLASS } = chars;
-const { isNameCharHigh, isNameStartHigh, isS, isXmlChar } = chars;
+const { anyChar, badControl, endAt, highChar, isNameCharHigh, isNameStartHigh, isS, isXmlChar, syntax } = chars;
 
 const C_LT = 0x3c;
 const C_GT = 0x3e;
@@ -44,7 +45,6 @@ const C_BANG = 0x21;
 const C_QUESTION = 0x3f;
 const C_EQ = 0x3d;
 const C_COLON = 0x3a;
-const C_MINUS = 0x2d;
 const C_RBRACKET = 0x5d;
 const C_SEMI = 0x3b;
 const C_HASH = 0x23;
@@ -65,15 +65,6 @@ interface Building {
 const EMPTY_ATTRS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
 /** Shared by every element without children (most are leaves), replaced at the first child. */
 const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
-
-/** Where an error at the end of the input is reported: its last character (0 when empty). */
-function endAt(text: string): number {
-  return Math.max(0, text.length - 1);
-}
-
-function syntax(offset: number, message: string): DecodeError {
-  return new DecodeError(DecodeErrorCode.BadSyntax, offset, `malformed XML: ${message}`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Names, interned
@@ -156,31 +147,6 @@ function scanName(text: string, i: number, anyStart: boolean): number {
 
 // ---------------------------------------------------------------------------------------------
 // Characters and references
-
-/** Checks the character at `i` (code unit `c` ≥ 0xD800): returns the index after it. */
-function highChar(text: string, i: number, c: number): number {
-  if (c <= 0xdbff) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return i + 2;
-    throw syntax(i, 'a lone surrogate is not a character');
-  }
-  if (c <= 0xdfff) throw syntax(i, 'a lone surrogate is not a character');
-  if (c >= 0xfffe) throw syntax(i, `character U+${c.toString(16).toUpperCase()} is not allowed in XML`);
-  return i + 1;
-}
-
-/** Checks any character at `i` (inside a comment, PI or CDATA section): returns the index after it. */
-function anyChar(text: string, i: number, c: number): number {
-  if (c < 0x20) {
-    if (c === 0x09 || c === 0x0a || c === 0x0d) return i + 1;
-    throw badControl(i, c);
-  }
-  return c < 0xd800 ? i + 1 : highChar(text, i, c);
-}
-
-function badControl(i: number, c: number): DecodeError {
-  return syntax(i, `control character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`);
-}
 
 /** The character a reference stands for, set by reference(). */
 let refValue = '';
@@ -330,120 +296,6 @@ function outsideRoot(text: string, i: number): number {
   return i;
 }
 
-/** A comment whose `<!--` is at `i`: returns the index after its `-->`. */
-function comment(text: string, i: number): number {
-  const n = text.length;
-  let j = i + 4;
-  while (j < n) {
-    const c = text.charCodeAt(j);
-    if (c === C_MINUS && text.charCodeAt(j + 1) === C_MINUS) {
-      if (text.charCodeAt(j + 2) === C_GT) return j + 3;
-      if (j + 2 >= n) break;
-      throw syntax(j + 2, '"--" inside a comment');
-    }
-    j = anyChar(text, j, c);
-  }
-  throw syntax(endAt(text), `comment at ${i} not closed`);
-}
-
-/** A CDATA section whose `<![CDATA[` is at `i`, inside `el`: its text appended; returns the index after `]]>`. */
-function cdata(text: string, i: number, el: Building): number {
-  const n = text.length;
-  const start = i + 9;
-  let j = start;
-  let cr = false;
-  while (j < n) {
-    const c = text.charCodeAt(j);
-    if (c === C_RBRACKET && text.startsWith(']]>', j)) {
-      appendText(el, textSlice(text, start, j, cr));
-      return j + 3;
-    }
-    if (c === 0x0d) cr = true;
-    j = anyChar(text, j, c);
-  }
-  throw syntax(endAt(text), `CDATA section at ${i} not closed`);
-}
-
-/** A processing instruction whose `<?` is at `i` (not the XML declaration): skipped; returns the index after `?>`. */
-function processingInstruction(text: string, i: number): number {
-  const n = text.length;
-  const t = i + 2;
-  const e = scanName(text, t, false);
-  if (e === t) throw t >= n ? syntax(endAt(text), 'input ends in a processing instruction') : syntax(t, 'processing instruction without a target');
-  if (e - t === 3 && text.slice(t, e).toLowerCase() === 'xml') throw syntax(t, 'an XML declaration is only allowed at the start of the document');
-  const c = text.charCodeAt(e);
-  if (c === C_QUESTION && text.charCodeAt(e + 1) === C_GT) return e + 2;
-  if (!isS(c)) throw e >= n ? syntax(endAt(text), 'input ends in a processing instruction') : syntax(e, 'disallowed character after a processing instruction target');
-  let j = e + 1;
-  while (j < n) {
-    const d = text.charCodeAt(j);
-    if (d === C_QUESTION && text.charCodeAt(j + 1) === C_GT) return j + 2;
-    j = anyChar(text, j, d);
-  }
-  throw syntax(endAt(text), `processing instruction at ${i} not closed`);
-}
-
-const DECL_NAMES = ['version', 'encoding', 'standalone'] as const;
-const DECL_VALUES = [/^1\.[0-9]+$/, /^[A-Za-z][A-Za-z0-9._-]*$/, /^(?:yes|no)$/] as const;
-
-/**
- * The XML declaration at offset 0 (`<?xml` and a white space or `?` seen), productions 23–32:
- *   XMLDecl ::= '<?xml' VersionInfo EncodingDecl? SDDecl? S? '?>'
- * each `S Name Eq ('"' value '"' | "'" value "'")`, in this order, version required. A wrong name
- * is reported at its end, a wrong value at its closing quote. Returns the index after `?>`.
- */
-function xmlDeclaration(text: string): number {
-  const n = text.length;
-  let j = 5;
-  let next = 0; // the first of DECL_NAMES still allowed
-  for (;;) {
-    const before = j;
-    while (isS(text.charCodeAt(j))) j++;
-    if (j >= n) throw syntax(endAt(text), 'input ends in the XML declaration');
-    let c = text.charCodeAt(j);
-    if (c === C_QUESTION) {
-      if (next === 0) throw syntax(j, 'the XML declaration has no version');
-      if (j + 1 >= n) throw syntax(endAt(text), 'input ends in the XML declaration');
-      if (text.charCodeAt(j + 1) !== C_GT) throw syntax(j + 1, 'the XML declaration does not end with "?>"');
-      return j + 2;
-    }
-    if (j === before) throw syntax(j, 'white space required in the XML declaration');
-    // The name is its first character and all up to a white space, `=` or `?` (saxes' reading).
-    const ns = j;
-    anyChar(text, j, c);
-    for (j++; j < n; j++) {
-      c = text.charCodeAt(j);
-      if (isS(c) || c === C_EQ || c === C_QUESTION) break;
-      anyChar(text, j, c);
-    }
-    if (j >= n) throw syntax(endAt(text), 'input ends in the XML declaration');
-    if (c === C_QUESTION) throw syntax(j, 'the XML declaration is incomplete');
-    const name = text.slice(ns, j);
-    let which = -1;
-    for (let m = next; m < DECL_NAMES.length; m++) if (DECL_NAMES[m] === name) which = m;
-    if (which < 0 || (which > 0 && next === 0)) throw syntax(j, `expected ${next === 0 ? 'version' : DECL_NAMES.slice(next).join(' or ')} in the XML declaration`);
-    while (isS(text.charCodeAt(j))) j++;
-    if (j >= n) throw syntax(endAt(text), 'input ends in the XML declaration');
-    if (text.charCodeAt(j) !== C_EQ) throw syntax(j, 'expected "=" in the XML declaration');
-    j++;
-    while (isS(text.charCodeAt(j))) j++;
-    if (j >= n) throw syntax(endAt(text), 'input ends in the XML declaration');
-    const q = text.charCodeAt(j);
-    if (q !== C_DQUOTE && q !== C_SQUOTE) throw syntax(j, 'XML declaration value not quoted');
-    const vs = ++j;
-    for (; j < n; j++) {
-      c = text.charCodeAt(j);
-      if (c === q) break;
-      if (c === C_QUESTION) throw syntax(j, 'the XML declaration is incomplete');
-      anyChar(text, j, c);
-    }
-    if (j >= n) throw syntax(endAt(text), 'input ends in the XML declaration');
-    if (!DECL_VALUES[which]!.test(text.slice(vs, j))) throw syntax(j, `bad ${DECL_NAMES[which]!} value in the XML declaration (at ${vs})`);
-    j++;
-    next = which + 1;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Tags
 
@@ -561,16 +413,8 @@ function startTag(text: string, i: number, depth: number, maxDepth: number, afte
   return j;
 }
 
-/** The error for an end tag at `i` that does not close `open` (undefined: outside the root). */
-function endTagError(text: string, i: number, open: Building | undefined): DecodeError {
-  let e = scanName(text, i + 2, true);
-  const name = text.slice(i + 2, e);
-  while (isS(text.charCodeAt(e))) e++;
-  if (e >= text.length) return syntax(endAt(text), 'input ends inside an end tag');
-  if (text.charCodeAt(e) !== C_GT) return syntax(e, 'disallowed character in an end tag');
-  if (open === undefined) return syntax(e, `end tag </${name}> outside the root element`);
-  const q = open.prefix === undefined ? open.name : `${open.prefix}:${open.name}`;
-  return syntax(e, `end tag </${name}> does not match <${q}> at ${open.offset}`);
+function qualified(el: Building): string {
+  return el.prefix === undefined ? el.name : `${el.prefix}:${el.name}`;
 }
 
 /** The index after the end tag at `i` if it closes `el` (its `>` or white space next), else -1. */
@@ -612,7 +456,7 @@ export function readDocument(text: string, maxDepth: number): XmlElement {
     if (c === C_SLASH) {
       if (top === undefined) throw endTagError(text, i, undefined);
       const end = endTagMatch(text, i, top);
-      if (end < 0) throw endTagError(text, i, top);
+      if (end < 0) throw endTagError(text, i, { qname: qualified(top), offset: top.offset });
       const el = top;
       el.end = end;
       stack.pop();
@@ -625,7 +469,9 @@ export function readDocument(text: string, maxDepth: number): XmlElement {
       if (text.startsWith('--', i + 2)) i = comment(text, i);
       else if (text.startsWith('[CDATA[', i + 2)) {
         if (top === undefined) throw syntax(i, 'CDATA section outside the root element');
-        i = cdata(text, i, top);
+        const end = cdataEnd(text, i);
+        appendText(top, textSlice(text, i + 9, end, text.slice(i + 9, end).includes('\r')));
+        i = end + 3;
       } else throw i + 2 >= n ? syntax(endAt(text), 'input ends in markup') : syntax(i + 2, 'unknown markup after "<!" (only comments and CDATA sections)');
     } else if (c === C_QUESTION) {
       i = processingInstruction(text, i);
@@ -642,8 +488,7 @@ export function readDocument(text: string, maxDepth: number): XmlElement {
     }
   }
   if (top !== undefined) {
-    const q = top.prefix === undefined ? top.name : `${top.prefix}:${top.name}`;
-    throw syntax(endAt(text), `input ends before the end tag of <${q}> at ${top.offset}`);
+    throw syntax(endAt(text), `input ends before the end tag of <${qualified(top)}> at ${top.offset}`);
   }
   if (root === undefined) throw syntax(endAt(text), 'no root element');
   return root;
