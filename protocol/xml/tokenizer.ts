@@ -71,56 +71,66 @@ const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 
 /**
  * Element and attribute names repeat from message to message: a direct-mapped cache returns the
- * string already made for the same characters, so repeated names are the same string object (no
- * allocation, and the Map and property lookups downstream hit their cached hash). The slot is
- * chosen by (length, a hash computed while the name's characters are checked) and a hit is
- * verified with startsWith, so a collision only replaces the slot. Bounded: NAME_SLOTS strings
- * of at most NAME_MAX characters, each a copy (not a slice that would keep a whole document alive).
+ * strings already made for the same characters (the qualified name as written, its local part
+ * and prefix), so repeated names are the same string objects (no allocation, and the Map and
+ * property lookups downstream hit their cached hash). The slot is chosen by the length and a few
+ * of the characters, and a hit is verified by comparing the whole name (a slice compared with ===:
+ * startsWith with a position is not inlined and cost more than the rest of the lookup), so a
+ * collision only replaces the slot. Bounded: NAME_SLOTS entries of names of at most NAME_MAX
+ * characters, each a copy (not a slice that would keep a whole document alive).
  */
-const NAME_SLOTS = 1 << 9;
-const NAME_BITS = 9;
+const NAME_SLOTS = 1 << 10;
+const NAME_BITS = 10;
 const NAME_MAX = 64;
-const NAMES: string[] = new Array<string>(NAME_SLOTS).fill('');
+const QNAMES: string[] = new Array<string>(NAME_SLOTS).fill('');
+const LOCALS: string[] = new Array<string>(NAME_SLOTS).fill('');
+const PREFIXES: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
 
-function intern(text: string, start: number, end: number, hash: number): string {
-  const len = end - start;
-  if (len > NAME_MAX) return text.slice(start, end);
-  const slot = Math.imul(hash ^ len, 0x9e3779b1) >>> (32 - NAME_BITS);
-  const cached = NAMES[slot]!;
-  if (cached.length === len && text.startsWith(cached, start)) return cached;
-  // V8 copies slices shorter than 13 characters; a longer one is flattened out of a concatenation.
-  const fresh = len < 13 ? text.slice(start, end) : (' ' + text.slice(start, end)).slice(1);
-  NAMES[slot] = fresh;
-  return fresh;
+/** A copy of text[a, b) that does not share the document's storage. */
+function copyOf(text: string, a: number, b: number): string {
+  // A flat string of its own: V8 makes a slice of 13 characters or more a view of the document.
+  const codes: number[] = [];
+  for (let k = a; k < b; k++) codes.push(text.charCodeAt(k));
+  return String.fromCharCode.apply(null, codes);
 }
 
-// Results of scanName, read by its callers (module state: no object per name).
-let nameHash = 0; // of the whole name
-let localHash = 0; // of the part after the first ':'
-let prefixHash = 0; // of the part before it
-let colonAt = -1; // index of the first ':', or -1
+/**
+ * The cache slot holding the name text[start, end) (`colon` its first ':' or -1), filled on a miss; -1 for a name longer than NAME_MAX (not cached).
+ */
+function nameSlot(text: string, start: number, end: number, colon: number): number {
+  const len = end - start;
+  if (len > NAME_MAX) return -1;
+  // The length and five characters: schema names that share all of them are rare (and only
+  // share a slot; the comparison below keeps a hit exact).
+  const k = text.charCodeAt(start) | (text.charCodeAt(end - 1) << 16);
+  const l = text.charCodeAt(start + 1) ^ (text.charCodeAt(end - 2) << 8) ^ (text.charCodeAt(start + (len >> 1)) << 16) ^ (len << 24);
+  const slot = Math.imul(k ^ Math.imul(l, 0x27d4eb2d), 0x9e3779b1) >>> (32 - NAME_BITS);
+  const cached = QNAMES[slot]!;
+  if (cached.length === len && text.slice(start, end) === cached) return slot;
+  const q = copyOf(text, start, end);
+  QNAMES[slot] = q;
+  LOCALS[slot] = colon < 0 ? q : copyOf(text, colon + 1, end);
+  PREFIXES[slot] = colon < 0 ? undefined : copyOf(text, start, colon);
+  return slot;
+}
 
-const FNV_BASIS = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+// Result of scanName, read by its callers (module state: no object per name).
+let colonAt = -1; // index of the name's first ':', or -1
 
 /**
  * Scans a Name (production 5) from `i`; returns its end (`i` when no NameStartChar is there).
- * With `anyStart` the first character only has to be a NameChar (an end tag's name, compared
- * afterwards with the start tag's).
+ * Sets colonAt.
  */
-function scanName(text: string, i: number, anyStart: boolean): number {
+function scanName(text: string, i: number): number {
   const n = text.length;
-  let h = FNV_BASIS;
-  let local = FNV_BASIS;
   colonAt = -1;
-  prefixHash = 0;
   const first = i;
   while (i < n) {
     let c = text.charCodeAt(i);
     let width = 1;
     if (c < 128) {
-      const k = ASCII_NAME[c]!;
-      if ((k & (i === first && !anyStart ? NAME_START : NAME_CHAR)) === 0) break;
+      if ((ASCII_NAME[c]! & (i === first ? NAME_START : NAME_CHAR)) === 0) break;
+      if (c === C_COLON && colonAt < 0) colonAt = i;
     } else {
       if (c >= 0xd800 && c <= 0xdbff) {
         const d = text.charCodeAt(i + 1);
@@ -128,20 +138,10 @@ function scanName(text: string, i: number, anyStart: boolean): number {
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
         width = 2;
       }
-      if (!(i === first && !anyStart ? isNameStartHigh(c) : isNameCharHigh(c))) break;
-    }
-    h = Math.imul(h ^ c, FNV_PRIME);
-    if (c === C_COLON && colonAt < 0) {
-      colonAt = i;
-      prefixHash = local;
-      local = FNV_BASIS;
-    } else {
-      local = Math.imul(local ^ c, FNV_PRIME);
+      if (!(i === first ? isNameStartHigh(c) : isNameCharHigh(c))) break;
     }
     i += width;
   }
-  nameHash = h;
-  localHash = local;
   return i;
 }
 
@@ -181,31 +181,33 @@ function reference(text: string, i: number): number {
     refValue = String.fromCodePoint(v);
     return j + 1;
   }
+  const c2 = text.charCodeAt(i + 2);
+  const c3 = text.charCodeAt(i + 3);
   switch (c) {
-    case 0x6c: // l
-      if (text.startsWith('lt;', i + 1)) {
+    case 0x6c: // &lt;
+      if (c2 === 0x74 && c3 === C_SEMI) {
         refValue = '<';
         return i + 4;
       }
       break;
-    case 0x67: // g
-      if (text.startsWith('gt;', i + 1)) {
+    case 0x67: // &gt;
+      if (c2 === 0x74 && c3 === C_SEMI) {
         refValue = '>';
         return i + 4;
       }
       break;
-    case 0x61: // a
-      if (text.startsWith('amp;', i + 1)) {
+    case 0x61: // &amp; &apos;
+      if (c2 === 0x6d && c3 === 0x70 && text.charCodeAt(i + 4) === C_SEMI) {
         refValue = '&';
         return i + 5;
       }
-      if (text.startsWith('apos;', i + 1)) {
+      if (c2 === 0x70 && c3 === 0x6f && text.charCodeAt(i + 4) === 0x73 && text.charCodeAt(i + 5) === C_SEMI) {
         refValue = "'";
         return i + 6;
       }
       break;
-    case 0x71: // q
-      if (text.startsWith('quot;', i + 1)) {
+    case 0x71: // &quot;
+      if (c2 === 0x75 && c3 === 0x6f && text.charCodeAt(i + 4) === 0x74 && text.charCodeAt(i + 5) === C_SEMI) {
         refValue = '"';
         return i + 6;
       }
@@ -302,6 +304,7 @@ function outsideRoot(text: string, i: number): number {
 /** The element read by startTag() and whether it was an empty-element tag. */
 let tagElement: Building | undefined;
 let tagEmpty = false;
+let tagQname = ''; // the qualified name as written
 
 function endOr(text: string, j: number, message: string): DecodeError {
   return j >= text.length ? syntax(endAt(text), 'input ends inside a tag') : syntax(j, message);
@@ -314,22 +317,22 @@ function endOr(text: string, j: number, message: string): DecodeError {
 function startTag(text: string, i: number, depth: number, maxDepth: number, afterRoot: boolean): number {
   const n = text.length;
   let j = i + 1;
-  const nameEnd = scanName(text, j, false);
+  const nameEnd = scanName(text, j);
   if (nameEnd === j) throw endOr(text, j, 'disallowed character at the start of a tag name');
   if (nameEnd >= n) throw syntax(endAt(text), 'input ends inside a tag');
   if (depth > maxDepth) throw new DecodeError(DecodeErrorCode.TooDeep, i, `XML nests deeper than maxDepth ${maxDepth}`);
   if (afterRoot) throw syntax(nameEnd, 'a second element after the root element');
   let name: string;
   let prefix: string | undefined;
-  if (colonAt < 0) {
-    name = intern(text, j, nameEnd, nameHash);
-    prefix = undefined;
+  const slot = nameSlot(text, j, nameEnd, colonAt);
+  if (slot >= 0) {
+    name = LOCALS[slot]!;
+    prefix = PREFIXES[slot];
+    tagQname = QNAMES[slot]!;
   } else {
-    const ph = prefixHash;
-    const lh = localHash;
-    const ca = colonAt;
-    prefix = intern(text, j, ca, ph);
-    name = intern(text, ca + 1, nameEnd, lh);
+    tagQname = text.slice(j, nameEnd);
+    name = colonAt < 0 ? tagQname : text.slice(colonAt + 1, nameEnd);
+    prefix = colonAt < 0 ? undefined : text.slice(j, colonAt);
   }
   j = nameEnd;
   let attrs = EMPTY_ATTRS;
@@ -350,7 +353,7 @@ function startTag(text: string, i: number, depth: number, maxDepth: number, afte
       break;
     }
     if (!isS(c)) {
-      if (afterValue && scanName(text, j, false) > j) throw syntax(j, 'no white space between attributes');
+      if (afterValue && scanName(text, j) > j) throw syntax(j, 'no white space between attributes');
       throw endOr(text, j, afterValue || j !== nameEnd ? 'disallowed character in attribute name' : 'disallowed character in tag name');
     }
     do j++;
@@ -359,9 +362,10 @@ function startTag(text: string, i: number, depth: number, maxDepth: number, afte
     if (c === C_GT || c === C_SLASH) continue;
     // Attribute ::= Name Eq AttValue
     const an = j;
-    const ae = scanName(text, j, false);
+    const ae = scanName(text, j);
     if (ae === an) throw endOr(text, j, 'disallowed character in attribute name');
-    const attrName = intern(text, an, ae, nameHash);
+    const as = nameSlot(text, an, ae, colonAt);
+    const attrName = as >= 0 ? QNAMES[as]! : text.slice(an, ae);
     j = ae;
     while (isS(text.charCodeAt(j))) j++;
     if (text.charCodeAt(j) !== C_EQ) throw endOr(text, j, `attribute ${attrName} without a value`);
@@ -417,22 +421,17 @@ function qualified(el: Building): string {
   return el.prefix === undefined ? el.name : `${el.prefix}:${el.name}`;
 }
 
-/** The index after the end tag at `i` if it closes `el` (its `>` or white space next), else -1. */
-function endTagMatch(text: string, i: number, el: Building): number {
-  let k = i + 2;
-  const prefix = el.prefix;
-  if (prefix !== undefined) {
-    if (!text.startsWith(prefix, k) || text.charCodeAt(k + prefix.length) !== C_COLON) return -1;
-    k += prefix.length + 1;
-  }
-  if (!text.startsWith(el.name, k)) return -1;
-  k += el.name.length;
-  let c = text.charCodeAt(k);
-  if (c === C_GT) return k + 1;
+/** The index after the end tag at `i` if it closes the element named `qname` (its `>` or white space next), else -1. */
+function endTagMatch(text: string, i: number, qname: string): number {
+  const k = i + 2;
+  let e = k + qname.length;
+  if (text.slice(k, e) !== qname) return -1;
+  let c = text.charCodeAt(e);
+  if (c === C_GT) return e + 1;
   if (!isS(c)) return -1;
-  do c = text.charCodeAt(++k);
+  do c = text.charCodeAt(++e);
   while (isS(c));
-  return c === C_GT ? k + 1 : -1;
+  return c === C_GT ? e + 1 : -1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -445,7 +444,9 @@ function endTagMatch(text: string, i: number, el: Building): number {
 export function readDocument(text: string, maxDepth: number): XmlElement {
   const n = text.length;
   const stack: Building[] = [];
+  const qnames: string[] = []; // each open element's qualified name
   let top: Building | undefined;
+  let topQname = '';
   let root: Building | undefined;
   let i = 0;
   if (text.startsWith('<?xml') && (isS(text.charCodeAt(5)) || text.charCodeAt(5) === C_QUESTION)) i = xmlDeclaration(text);
@@ -455,12 +456,14 @@ export function readDocument(text: string, maxDepth: number): XmlElement {
     const c = text.charCodeAt(i + 1);
     if (c === C_SLASH) {
       if (top === undefined) throw endTagError(text, i, undefined);
-      const end = endTagMatch(text, i, top);
+      const end = endTagMatch(text, i, topQname);
       if (end < 0) throw endTagError(text, i, { qname: qualified(top), offset: top.offset });
       const el = top;
       el.end = end;
       stack.pop();
+      qnames.pop();
       top = stack.length === 0 ? undefined : stack[stack.length - 1];
+      topQname = qnames.length === 0 ? '' : qnames[qnames.length - 1]!;
       if (top === undefined) root = el;
       else if (top.children === NO_CHILDREN) top.children = [el];
       else top.children.push(el);
@@ -481,7 +484,9 @@ export function readDocument(text: string, maxDepth: number): XmlElement {
       tagElement = undefined;
       if (!tagEmpty) {
         stack.push(el);
+        qnames.push(tagQname);
         top = el;
+        topQname = tagQname;
       } else if (top === undefined) root = el;
       else if (top.children === NO_CHILDREN) top.children = [el];
       else top.children.push(el);
