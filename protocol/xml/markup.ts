@@ -4,12 +4,14 @@
  * does not match. Each checks every character it passes (chars.ts) and returns the index after
  * its construct, or throws BAD_SYNTAX where the construct stops being well-formed.
  */
-import type { DecodeError } from '../errors.js';
+import { DecodeError, DecodeErrorCode } from '../errors.js';
 import * as chars from './chars.js';
 
 // Local bindings (see tokenizer.ts: a CommonJS-compiling loader makes imported names getters).
 const { anyChar, endAt, isS, nameEnd, syntax } = chars;
 
+const C_LT = 0x3c;
+const C_BANG = 0x21;
 const C_GT = 0x3e;
 const C_EQ = 0x3d;
 const C_QUESTION = 0x3f;
@@ -17,6 +19,18 @@ const C_MINUS = 0x2d;
 const C_RBRACKET = 0x5d;
 const C_DQUOTE = 0x22;
 const C_SQUOTE = 0x27;
+
+const DTD_MARKUP_AT = /<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/iy;
+
+/**
+ * Throws when a markup declaration (`<!DOCTYPE`, `<!ENTITY`, ... in any case) starts at `i` (a
+ * `<!`): no DTD at all, so no external entities and no entity expansion. Checked wherever a
+ * `<!` is read, in comments, CDATA sections and PIs too (as the pre-scan it replaces did).
+ */
+export function refuseDtdAt(text: string, i: number): void {
+  DTD_MARKUP_AT.lastIndex = i;
+  if (DTD_MARKUP_AT.test(text)) throw new DecodeError(DecodeErrorCode.BadSyntax, i, 'DTD declarations (DOCTYPE, ENTITY, ...) are not accepted');
+}
 
 /** A comment whose `<!--` is at `i`: returns the index after its `-->`. */
 export function comment(text: string, i: number): number {
@@ -29,6 +43,7 @@ export function comment(text: string, i: number): number {
       if (j + 2 >= n) break;
       throw syntax(j + 2, '"--" inside a comment');
     }
+    if (c === C_LT && text.charCodeAt(j + 1) === C_BANG) refuseDtdAt(text, j);
     j = anyChar(text, j, c);
   }
   throw syntax(endAt(text), `comment at ${i} not closed`);
@@ -40,6 +55,7 @@ export function cdataEnd(text: string, i: number): number {
   for (let j = i + 9; j < n; ) {
     const c = text.charCodeAt(j);
     if (c === C_RBRACKET && text.startsWith(']]>', j)) return j;
+    if (c === C_LT && text.charCodeAt(j + 1) === C_BANG) refuseDtdAt(text, j);
     j = anyChar(text, j, c);
   }
   throw syntax(endAt(text), `CDATA section at ${i} not closed`);
@@ -59,6 +75,7 @@ export function processingInstruction(text: string, i: number): number {
   while (j < n) {
     const d = text.charCodeAt(j);
     if (d === C_QUESTION && text.charCodeAt(j + 1) === C_GT) return j + 2;
+    if (d === C_LT && text.charCodeAt(j + 1) === C_BANG) refuseDtdAt(text, j);
     j = anyChar(text, j, d);
   }
   throw syntax(endAt(text), `processing instruction at ${i} not closed`);
@@ -95,6 +112,7 @@ export function xmlDeclaration(text: string): number {
     for (j++; j < n; j++) {
       c = text.charCodeAt(j);
       if (isS(c) || c === C_EQ || c === C_QUESTION) break;
+      if (c === C_LT) refuseDtdAt(text, j);
       anyChar(text, j, c);
     }
     if (j >= n) throw syntax(endAt(text), 'input ends in the XML declaration');
@@ -116,6 +134,7 @@ export function xmlDeclaration(text: string): number {
       c = text.charCodeAt(j);
       if (c === q) break;
       if (c === C_QUESTION) throw syntax(j, 'the XML declaration is incomplete');
+      if (c === C_LT) refuseDtdAt(text, j);
       anyChar(text, j, c);
     }
     if (j >= n) throw syntax(endAt(text), 'input ends in the XML declaration');

@@ -31,11 +31,12 @@
 import { DecodeError, DecodeErrorCode } from '../errors.js';
 import type { XmlElement } from './parse.js';
 import * as chars from './chars.js';
-import { cdataEnd, comment, endTagError, processingInstruction, xmlDeclaration } from './markup.js';
+import * as markup from './markup.js';
 
 // Local bindings: a loader that compiles modules to CommonJS (tsx, for tests and benchmarks) turns
 // every imported name into a getter call, which costs in the per-character loops.
 const { AMP, ASCII_NAME, ATTR_CLASS, BAD, CR, GT, LT, NAME_CHAR, NAME_START, PLAIN, QUOT, TEXT_CLASS } = chars;
+const { cdataEnd, comment, endTagError, processingInstruction, refuseDtdAt, xmlDeclaration } = markup;
 const { anyChar, badControl, endAt, highChar, isNameCharHigh, isNameStartHigh, isS, isXmlChar, syntax } = chars;
 
 const C_LT = 0x3c;
@@ -475,7 +476,10 @@ export function readDocument(text: string, maxDepth: number): XmlElement {
         const end = cdataEnd(text, i);
         appendText(top, textSlice(text, i + 9, end, text.slice(i + 9, end).includes('\r')));
         i = end + 3;
-      } else throw i + 2 >= n ? syntax(endAt(text), 'input ends in markup') : syntax(i + 2, 'unknown markup after "<!" (only comments and CDATA sections)');
+      } else {
+        refuseDtdAt(text, i);
+        throw i + 2 >= n ? syntax(endAt(text), 'input ends in markup') : syntax(i + 2, 'unknown markup after "<!" (only comments and CDATA sections)');
+      }
     } else if (c === C_QUESTION) {
       i = processingInstruction(text, i);
     } else {

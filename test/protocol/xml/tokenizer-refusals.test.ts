@@ -3,6 +3,7 @@
  * and offset; what it accepts and how it normalises; linear time on megabyte shapes; and no
  * document kept alive by the name cache.
  */
+import { Buffer } from 'node:buffer';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { expect } from 'chai';
@@ -32,6 +33,11 @@ const REFUSALS: readonly (readonly [string, string, string, number])[] = [
   ['DOCTYPE', '<?xml version="1.0"?><!DOCTYPE a><a/>', 'BAD_SYNTAX', 21],
   ['ENTITY in a comment', '<a><!-- <!ENTITY x "y"> --></a>', 'BAD_SYNTAX', 8],
   ['lower-case doctype', '<!doctype a><a/>', 'BAD_SYNTAX', 0],
+  ['ENTITY in a CDATA section', '<a><![CDATA[<!ENTITY x>]]></a>', 'BAD_SYNTAX', 12],
+  ['DOCTYPE in a PI', '<?p <!DOCTYPE x?><a/>', 'BAD_SYNTAX', 4],
+  ['DOCTYPE in the XML declaration', '<?xml version="<!DOCTYPE"?><a/>', 'BAD_SYNTAX', 15],
+  ['DOCTYPE in an attribute value', '<a b="<!DOCTYPE"/>', 'BAD_SYNTAX', 6],
+  ['ELEMENT inside the root', '<a><!ELEMENT a ANY></a>', 'BAD_SYNTAX', 3],
   // references
   ['undefined entity', '<a>&foo;</a>', 'BAD_SYNTAX', 3],
   ['entity without ;', '<a>&amp</a>', 'BAD_SYNTAX', 3],
@@ -167,6 +173,17 @@ describe('XML reader refusals and normalisation (protocol/xml/tokenizer.ts)', ()
       ['p', 'b'],
       ['q', 'c:d'],
     ]);
+  });
+
+  it('decodes bytes: ASCII, UTF-8 (BOM or not), a declared ISO-8859-1; refuses invalid UTF-8 and an unsupported encoding', () => {
+    const bytes = (xml: string, enc: BufferEncoding = 'utf8'): Uint8Array => new Uint8Array(Buffer.from(xml, enc));
+    expect(parseXmlDocument(bytes('<a x="1">v</a>'), LIMITS).root.text).to.equal('v');
+    expect(parseXmlDocument(bytes('\ufeff<a>\u00e9\u4e2d\u{1F600}</a>'), LIMITS).root.text).to.equal('\u00e9\u4e2d\u{1F600}');
+    expect(parseXmlDocument(bytes('<?xml version="1.0" encoding="ISO-8859-1"?><a>\u00e9</a>', 'latin1'), LIMITS).root.text).to.equal('\u00e9');
+    expect(parseXmlDocument(bytes('<?xml version="1.0" encoding="US-ASCII"?><a>x</a>'), LIMITS).root.text).to.equal('x');
+    const bad = new Uint8Array([0x3c, 0x61, 0x3e, 0xc3, 0x28, 0x3c, 0x2f, 0x61, 0x3e]);
+    expect(() => parseXmlDocument(bad, LIMITS)).to.throw(DecodeError, /not valid UTF-8/);
+    expect(() => parseXmlDocument(bytes('<?xml version="1.0" encoding="EBCDIC"?><a/>'), LIMITS)).to.throw(DecodeError, /unsupported XML encoding/);
   });
 
   it('records each element offset and end, and the text directly inside it', () => {
