@@ -92,14 +92,33 @@ function decodeBytes(bytes: Uint8Array, limits: XmlParseLimits): string {
   if (label === 'iso-8859-1' || label === 'latin1' || label === 'latin-1' || label === 'us-ascii' || label === 'ascii') {
     return body.toString('latin1');
   }
-  if (label !== 'utf-8' && label !== 'utf8') throw syntax(0, `unsupported XML encoding "${label}"`);
+  if (label !== 'utf-8' && label !== 'utf8') throw syntax(start + (decl === null ? 0 : head.indexOf(decl[1]!)), `unsupported XML encoding "${label}"`);
   // ASCII (most messages) reads the same in every one of these encodings; latin1 is the fastest.
   if (isAscii(body)) return body.toString('latin1');
   try {
     return UTF8.decode(body);
   } catch {
-    throw syntax(0, 'input is not valid UTF-8');
+    const at = start + invalidUtf8At(body);
+    throw syntax(at, `input is not valid UTF-8 (at byte ${at})`);
   }
+}
+
+/** The offset of the first byte that does not begin a well-formed UTF-8 sequence (Unicode Table 3-7), or the length. */
+function invalidUtf8At(b: Uint8Array): number {
+  const n = b.length;
+  const cont = (i: number, lo = 0x80, hi = 0xbf): boolean => i < n && b[i]! >= lo && b[i]! <= hi;
+  let i = 0;
+  while (i < n) {
+    const c = b[i]!;
+    let len = 0;
+    if (c < 0x80) len = 1;
+    else if (c >= 0xc2 && c <= 0xdf) len = cont(i + 1) ? 2 : 0;
+    else if (c >= 0xe0 && c <= 0xef) len = cont(i + 1, c === 0xe0 ? 0xa0 : 0x80, c === 0xed ? 0x9f : 0xbf) && cont(i + 2) ? 3 : 0;
+    else if (c >= 0xf0 && c <= 0xf4) len = cont(i + 1, c === 0xf0 ? 0x90 : 0x80, c === 0xf4 ? 0x8f : 0xbf) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+    if (len === 0) return i;
+    i += len;
+  }
+  return n;
 }
 
 /**

@@ -23,6 +23,16 @@ function refusal(xml: string, limits: { maxFrameSize: number; maxDepth: number }
   throw new Error(`accepted ${JSON.stringify(xml)}`);
 }
 
+function refusalOf(f: () => unknown): DecodeError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof DecodeError) return e;
+    throw e;
+  }
+  throw new Error('accepted');
+}
+
 function root(xml: string, maxDepth = LIMITS.maxDepth): XmlElement {
   return parseXmlDocument(xml, { ...LIMITS, maxDepth }).root;
 }
@@ -182,8 +192,16 @@ describe('XML reader refusals and normalisation (protocol/xml/tokenizer.ts)', ()
     expect(parseXmlDocument(bytes('<?xml version="1.0" encoding="ISO-8859-1"?><a>\u00e9</a>', 'latin1'), LIMITS).root.text).to.equal('\u00e9');
     expect(parseXmlDocument(bytes('<?xml version="1.0" encoding="US-ASCII"?><a>x</a>'), LIMITS).root.text).to.equal('x');
     const bad = new Uint8Array([0x3c, 0x61, 0x3e, 0xc3, 0x28, 0x3c, 0x2f, 0x61, 0x3e]);
-    expect(() => parseXmlDocument(bad, LIMITS)).to.throw(DecodeError, /not valid UTF-8/);
-    expect(() => parseXmlDocument(bytes('<?xml version="1.0" encoding="EBCDIC"?><a/>'), LIMITS)).to.throw(DecodeError, /unsupported XML encoding/);
+    const e = refusalOf(() => parseXmlDocument(bad, LIMITS));
+    expect([e.code, e.offset]).to.deep.equal(['BAD_SYNTAX', 3]);
+    expect(e.message).to.match(/not valid UTF-8/);
+    for (const [seq, at] of [[[0xe0, 0x80, 0x80], 3], [[0xed, 0xa0, 0x80], 3], [[0xf4, 0x90, 0x80, 0x80], 3], [[0xc0, 0xaf], 3], [[0xe4, 0xb8], 3], [[0xf0, 0x9f, 0x98, 0x80, 0xff], 7]] as const) {
+      const withBom = new Uint8Array([0xef, 0xbb, 0xbf, 0x3c, 0x61, 0x3e, ...seq, 0x3c, 0x2f, 0x61, 0x3e]);
+      expect(refusalOf(() => parseXmlDocument(withBom, LIMITS)).offset, JSON.stringify(seq)).to.equal(at + 3);
+    }
+    const ebcdic = '<?xml version="1.0" encoding="EBCDIC"?><a/>';
+    const u = refusalOf(() => parseXmlDocument(bytes(ebcdic), LIMITS));
+    expect([u.offset, u.message]).to.deep.equal([ebcdic.indexOf('EBCDIC'), `unsupported XML encoding "ebcdic" at offset ${ebcdic.indexOf('EBCDIC')}`]);
   });
 
   it('records each element offset and end, and the text directly inside it', () => {
