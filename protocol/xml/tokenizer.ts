@@ -8,8 +8,9 @@
  * (per-character state machine, a string built per name, an event per token); saxes stays the
  * oracle in the tests (test/protocol/xml/tokenizer.test.ts compares the two).
  *
- * What it accepts is XML 1.0 (Fifth Edition) well-formed documents without a DTD
- * (parse.ts refuses DTD markup before this runs), with these productions (numbers from XML 1.0):
+ * What it accepts is XML 1.0 (Fifth Edition) well-formed documents without a DTD (DTD markup is
+ * refused wherever a `<!` is read, even in a comment: markup.ts), with these productions (numbers
+ * from XML 1.0):
  *   [1]  document  ::= prolog element Misc*
  *   [22] prolog    ::= XMLDecl? Misc*                      (no doctypedecl)
  *   [23] XMLDecl   ::= '<?xml' VersionInfo EncodingDecl? SDDecl? S? '?>'   (only at offset 0)
