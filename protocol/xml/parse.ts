@@ -1,25 +1,26 @@
 /**
- * Hardened XML document parsing for ECMA-323 messages, in one pass: saxes (a strict, conforming
- * XML 1.0 tokeniser) reads the text, this module builds a small element tree with character
- * offsets and adds the limits a network-facing decoder needs.
+ * Hardened XML document parsing for ECMA-323 messages, in one pass: tokenizer.ts (a strict,
+ * non-validating XML 1.0 reader) builds a small element tree with character offsets from the
+ * decoded text; this module decodes the bytes and adds the limits a network-facing decoder needs.
  *
  * - input larger than `maxFrameSize` → FRAME_TOO_LARGE, before anything is parsed;
  * - any DTD markup (`<!DOCTYPE`, `<!ENTITY`, ...) → BAD_SYNTAX: no external entities, no entity
  *   expansion bombs, no internal subset at all;
  * - references other than `&lt; &gt; &amp; &quot; &apos;` and numeric character references →
- *   BAD_SYNTAX (saxes knows no others without a DTD);
+ *   BAD_SYNTAX (no others exist without a DTD), as are character references to characters XML
+ *   forbids (`&#0;`);
  * - not well-formed (unclosed or mismatched tags, repeated attributes, a raw `<` in an attribute
  *   value, characters XML 1.0 forbids: NUL and other C0 controls, U+FFFE/U+FFFF, lone surrogates,
- *   text outside the root, a second root) → BAD_SYNTAX at the offset where it was found;
+ *   text outside the root, a second root, `]]>` in text, bad names, `--` in a comment, an XML
+ *   declaration anywhere but at offset 0) → BAD_SYNTAX at the offset where it was found;
  * - elements nested deeper than `maxDepth` (the root is depth 1) → TOO_DEEP, as soon as the
  *   offending start tag is read.
  * Every element keeps the offsets of its start tag and of the end of its end tag, so the exact
  * source of an element can be sliced out.
  */
-import { Buffer } from 'node:buffer';
-import { SaxesParser } from 'saxes';
-import type { SaxesTagPlain } from 'saxes';
+import { Buffer, isAscii } from 'node:buffer';
 import { DecodeError, DecodeErrorCode } from '../errors.js';
+import { readDocument } from './tokenizer.js';
 
 /** One element: local name, attributes, child elements and character data. */
 export interface XmlElement {
@@ -53,22 +54,7 @@ export interface XmlDocument {
   readonly text: string;
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const DTD_MARKUP_AT = /<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/iy;
 const ENCODING_DECL = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
-
-/**
- * Offset of the first markup declaration (`<!DOCTYPE`, `<!ENTITY`, ...), or -1. Declarations start with `<!`, so
- * the regex only runs where `<!` occurs (comments and CDATA do; most messages have neither),
- * anchored there, instead of over the whole text.
- */
-function dtdMarkupAt(text: string): number {
-  for (let i = text.indexOf('<!'); i >= 0; i = text.indexOf('<!', i + 2)) {
-    DTD_MARKUP_AT.lastIndex = i;
-    if (DTD_MARKUP_AT.test(text)) return i;
-  }
-  return -1;
-}
 
 /** One decoder for every message: without `stream` each decode() is complete on its own. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -88,8 +74,10 @@ function decodeBytes(bytes: Uint8Array, limits: XmlParseLimits): string {
   else if (bytes.length >= 2 && ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe))) {
     throw syntax(0, 'UTF-16 XML is not supported');
   }
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.min(bytes.length - start, 256)).toString('latin1');
-  const decl = ENCODING_DECL.exec(head);
+  // Only a document that starts `<?` can declare an encoding (most messages do not).
+  const declared = bytes[start] === 0x3c && bytes[start + 1] === 0x3f;
+  const head = declared ? Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.min(bytes.length - start, 256)).toString('latin1') : '';
+  const decl = declared ? ENCODING_DECL.exec(head) : null;
   let label = decl?.[1]?.toLowerCase() ?? 'utf-8';
   if (label === 'utf-16' || label === 'utf-16le' || label === 'utf-16be' || label === 'unicode') {
     // Without a UTF-16 byte order mark the bytes are not UTF-16 (they start `<?xml` in one byte each).
@@ -100,104 +88,37 @@ function decodeBytes(bytes: Uint8Array, limits: XmlParseLimits): string {
     limits.warnings?.push({ offset: at, message: `declared encoding "${label}" on bytes that are not UTF-16: read as UTF-8` });
     label = 'utf-8';
   }
-  const body = bytes.subarray(start);
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start);
   if (label === 'iso-8859-1' || label === 'latin1' || label === 'latin-1' || label === 'us-ascii' || label === 'ascii') {
-    return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
+    return body.toString('latin1');
   }
-  if (label !== 'utf-8' && label !== 'utf8') throw syntax(0, `unsupported XML encoding "${label}"`);
+  if (label !== 'utf-8' && label !== 'utf8') throw syntax(start + (decl === null ? 0 : head.indexOf(decl[1]!)), `unsupported XML encoding "${label}"`);
+  // ASCII (most messages) reads the same in every one of these encodings; latin1 is the fastest.
+  if (isAscii(body)) return body.toString('latin1');
   try {
     return UTF8.decode(body);
   } catch {
-    throw syntax(0, 'input is not valid UTF-8');
+    const at = start + invalidUtf8At(body);
+    throw syntax(at, `input is not valid UTF-8 (at byte ${at})`);
   }
 }
 
-
-/** An element being built: the XmlElement itself, mutable until its end tag is read. */
-interface OpenElement {
-  name: string;
-  prefix: string | undefined;
-  attrs: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-  offset: number;
-  end: number;
-}
-
-const EMPTY_ATTRS: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
-
-/** saxes' message without its `line:column: ` prefix (the offset says where). */
-function saxesMessage(e: Error): string {
-  return e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
-}
-
-/** The state of the document being parsed, read by the parser's handlers. */
-interface ParseState {
-  text: string;
-  limits: XmlParseLimits;
-  stack: OpenElement[];
-  root: XmlElement | undefined;
-  start: number;
-}
-
-/**
- * A parser with its handlers, reused from document to document (saxes re-initialises itself at
- * close(); building one and registering its handlers cost as much as parsing a small message).
- * Dropped after any error, so a parser is only reused after a clean end.
- */
-interface Reader {
-  readonly parser: SaxesParser;
-  readonly state: ParseState;
-}
-let idle: Reader | undefined;
-
-function createReader(): Reader {
-  const parser = new SaxesParser({ position: true, xmlns: false });
-  const st: ParseState = { text: '', limits: { maxFrameSize: 0, maxDepth: 0 }, stack: [], root: undefined, start: 0 };
-  parser.on('opentagstart', () => {
-    // position is just past the name; the `<` is the last one before it.
-    st.start = st.text.lastIndexOf('<', parser.position - 1);
-    if (st.stack.length + 1 > st.limits.maxDepth) throw new DecodeError(DecodeErrorCode.TooDeep, st.start, `XML nests deeper than maxDepth ${st.limits.maxDepth}`);
-  });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const q = tag.name;
-    const i = q.indexOf(':');
-    let attrs: Record<string, string> = EMPTY_ATTRS;
-    for (const k in tag.attributes) {
-      if (attrs === EMPTY_ATTRS) attrs = Object.create(null) as Record<string, string>;
-      attrs[k] = tag.attributes[k]!;
-    }
-    st.stack.push({
-      name: i < 0 ? q : q.slice(i + 1),
-      prefix: i < 0 ? undefined : q.slice(0, i),
-      attrs,
-      children: [],
-      text: '',
-      offset: st.start,
-      end: 0,
-    });
-  });
-  parser.on('text', (t: string) => {
-    const top = st.stack[st.stack.length - 1];
-    if (top !== undefined) top.text += t;
-    else if (!/^[ \t\r\n]*$/.test(t)) throw syntax(Math.max(0, parser.position - t.length), 'text outside the root element');
-  });
-  parser.on('cdata', (t: string) => {
-    const top = st.stack[st.stack.length - 1];
-    if (top === undefined) throw syntax(parser.position, 'CDATA outside the root element');
-    top.text += t;
-  });
-  parser.on('closetag', () => {
-    const el = st.stack.pop()!;
-    el.end = parser.position;
-    const parent = st.stack[st.stack.length - 1];
-    if (parent !== undefined) parent.children.push(el);
-    else st.root = el;
-  });
-  parser.on('error', (e: Error) => {
-    throw syntax(Math.min(st.text.length, Math.max(0, parser.position - 1)), `malformed XML: ${saxesMessage(e)}`);
-  });
-  return { parser, state: st };
+/** The offset of the first byte that does not begin a well-formed UTF-8 sequence (Unicode Table 3-7), or the length. */
+function invalidUtf8At(b: Uint8Array): number {
+  const n = b.length;
+  const cont = (i: number, lo = 0x80, hi = 0xbf): boolean => i < n && b[i]! >= lo && b[i]! <= hi;
+  let i = 0;
+  while (i < n) {
+    const c = b[i]!;
+    let len = 0;
+    if (c < 0x80) len = 1;
+    else if (c >= 0xc2 && c <= 0xdf) len = cont(i + 1) ? 2 : 0;
+    else if (c >= 0xe0 && c <= 0xef) len = cont(i + 1, c === 0xe0 ? 0xa0 : 0x80, c === 0xed ? 0x9f : 0xbf) && cont(i + 2) ? 3 : 0;
+    else if (c >= 0xf0 && c <= 0xf4) len = cont(i + 1, c === 0xf0 ? 0x90 : 0x80, c === 0xf4 ? 0x8f : 0xbf) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+    if (len === 0) return i;
+    i += len;
+  }
+  return n;
 }
 
 /**
@@ -210,35 +131,7 @@ export function parseXmlDocument(input: string | Uint8Array, limits: XmlParseLim
   }
   let text = typeof input === 'string' ? input : decodeBytes(input, limits);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  // saxes checks every other character XML 1.0 forbids; a lone surrogate only a string can hold.
-  if (typeof input === 'string') {
-    const lone = LONE_SURROGATE.exec(text);
-    if (lone !== null) throw syntax(lone.index, 'malformed XML: a lone surrogate is not a character');
-  }
-  const dtd = dtdMarkupAt(text);
-  if (dtd >= 0) throw syntax(dtd, 'DTD declarations (DOCTYPE, ENTITY, ...) are not accepted');
-
-  const reader = idle ?? createReader();
-  idle = undefined;
-  const { parser, state } = reader;
-  state.text = text;
-  state.limits = limits;
-  state.stack = [];
-  state.root = undefined;
-  state.start = 0;
-  try {
-    parser.write(text).close();
-  } catch (e) {
-    if (e instanceof DecodeError) throw e;
-    throw syntax(Math.min(text.length, parser.position), `malformed XML: ${e instanceof Error ? saxesMessage(e) : String(e)}`);
-  }
-  const root = state.root as XmlElement | undefined;
-  // Clean end: the parser re-initialised itself in close(); keep it (without this document).
-  state.text = '';
-  state.root = undefined;
-  idle = reader;
-  if (root === undefined) throw syntax(0, 'no root element');
-  return { root, text };
+  return { root: readDocument(text, limits.maxDepth), text };
 }
 
 /** The namespace URI the root element is in (its prefix's or the default), or undefined. */
