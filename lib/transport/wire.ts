@@ -72,7 +72,8 @@ export function createWireCodec(format: WireFormat = DEFAULT_WIRE, limits: WireL
       return {
         format,
         ...(limits.framingErrors !== undefined ? { framingErrors: limits.framingErrors } : {}),
-        createFramer: () => createBerFramer(format.framing, { maxFrameSize: limits.maxFrameSize }),
+        // decodePdu reads no framing header: the framer hands out none (one Buffer less per frame).
+        createFramer: () => createBerFramer(format.framing, { maxFrameSize: limits.maxFrameSize, headers: false }),
         decode: (frame) => decodePdu(frame, limits),
         encode: (pdu) => frameBer(format.framing, encodePdu(pdu)),
       };

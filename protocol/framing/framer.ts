@@ -71,7 +71,15 @@ export interface FramerOptions {
   readonly maxFrameSize?: number;
   /** Called each time framing resumes after a framing error. */
   readonly onResync?: (info: ResyncInfo) => void;
+  /**
+   * Hand each frame's header (prefix) to the callback. False passes an empty Buffer instead,
+   * which saves a Buffer per frame where the decoder does not read the header (BER). @default true
+   */
+  readonly headers?: boolean;
 }
+
+/** The header passed when {@link FramerOptions.headers} is false. */
+const NO_HEADER: Buffer = Buffer.alloc(0);
 
 /** Where framing resumed after a framing error, and what it cost. */
 export interface ResyncInfo {
@@ -105,6 +113,8 @@ export class Framer {
   private readonly minFrameSize: number;
   private readonly trailerSize: number;
   private readonly onResync: ((info: ResyncInfo) => void) | undefined;
+  /** Frames' headers are handed out (else NO_HEADER). */
+  private readonly headers: boolean;
   /** Partial frame being assembled, and how many bytes of it are filled. */
   private acc: Buffer | null = null;
   private accLen = 0;
@@ -133,6 +143,7 @@ export class Framer {
     this.trailerSize = spec.trailerSize ?? 0;
     this.minFrameSize = Math.max(1, spec.headerSize + this.trailerSize);
     this.onResync = options.onResync;
+    this.headers = options.headers ?? true;
   }
 
   /** Bytes held while waiting for the rest of a frame (or of a possible frame start). */
@@ -227,7 +238,7 @@ export class Framer {
       this.validated = valid;
       if (off + size <= buf.length) {
         const h = this.spec.headerSize;
-        onFrame(buf.subarray(off + h, off + size - this.trailerSize), buf.subarray(off, off + h), base + off);
+        onFrame(buf.subarray(off + h, off + size - this.trailerSize), this.headers ? buf.subarray(off, off + h) : NO_HEADER, base + off);
         return off + size;
       }
     } else if (buf.length - off > this.maxFrameSize) {
@@ -323,7 +334,7 @@ export class Framer {
     const offset = this.accOffset;
     const h = this.spec.headerSize;
     this.dropAcc();
-    onFrame(frame.subarray(h, frame.length - this.trailerSize), frame.subarray(0, h), offset);
+    onFrame(frame.subarray(h, frame.length - this.trailerSize), this.headers ? frame.subarray(0, h) : NO_HEADER, offset);
   }
 
   /** Scans for the next frame start after a framing error. Returns where framing resumes, or the chunk end. */

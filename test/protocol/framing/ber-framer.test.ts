@@ -72,6 +72,24 @@ describe('BER framers', () => {
     });
   }
 
+  it('headers: false hands out the same frames with an empty header, whole or split across chunks', () => {
+    const wire = Buffer.concat(frames.map((f) => frameBer('length16', f)));
+    for (const split of [wire.length, 7, 1]) {
+      const got: { frame: string; header: string }[] = [];
+      const want: { frame: string; header: string }[] = [];
+      const without = createBerFramer('length16', { headers: false });
+      const withHeaders = createBerFramer('length16');
+      for (let i = 0; i < wire.length; i += split) {
+        const chunk = wire.subarray(i, i + split);
+        without.push(chunk, (f, h) => got.push({ frame: f.toString('hex'), header: h.toString('hex') }));
+        withHeaders.push(chunk, (f, h) => want.push({ frame: f.toString('hex'), header: h.toString('hex') }));
+      }
+      expect(got.map((x) => x.frame), `split ${split}`).to.deep.equal(want.map((x) => x.frame));
+      expect(got.every((x) => x.header === ''), `split ${split}: no headers`).to.equal(true);
+      expect(want.every((x) => x.header.length === 4), `split ${split}: 2-byte prefixes by default`).to.equal(true);
+    }
+  });
+
   it('skips an oversized length-prefixed frame and keeps going', () => {
     // An OCTET STRING of 2996 bytes: a consistent 3000-byte BER element.
     const big = Buffer.concat([Buffer.from('04820bb4', 'hex'), Buffer.alloc(2996, 0)]);
