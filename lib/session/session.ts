@@ -316,7 +316,9 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
     const socket = await openSocket({ host: endpoint.host, port: endpoint.port, tls: endpoint.tls ?? this.options.tls }, this.options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs);
     const conn = new CstaConnection(socket, this.codec);
     this.conn = conn;
-    conn.on('pdu', (pdu) => this.onPdu(pdu, conn));
+    // One reply function per link (answers go back on the link the invoke came in on), not one per invoke.
+    const reply = (answer: CstaPdu): void => void conn.send(answer);
+    conn.on('pdu', (pdu) => this.onPdu(pdu, conn, reply));
     conn.on('frameError', (e, frame) => this.emit('protocolError', e, frame));
     conn.on('sendError', (e, pdu) => this.emit('sendError', e, pdu));
     conn.on('close', (error) => {
@@ -442,10 +444,10 @@ export class CstaSession extends CstaRequestMethods<SessionEvents> {
 
   // ---- incoming PDUs -------------------------------------------------------------------------
 
-  private onPdu(pdu: CstaPdu, conn: CstaConnection): void {
+  private onPdu(pdu: CstaPdu, conn: CstaConnection, reply: (answer: CstaPdu) => void): void {
     switch (pdu.pdu) {
       case 'invoke':
-        this.invokes.dispatch(pdu, (answer) => void conn.send(answer));
+        this.invokes.dispatch(pdu, reply);
         return;
       case 'returnResult': {
         const result = 'result' in pdu ? pdu.result : undefined;
