@@ -68,7 +68,7 @@ function syntax(offset: number, message: string): DecodeError {
  * A declared UTF-16 on bytes without a UTF-16 BOM is what Uni-tel sends on UTF-8 text (a .NET
  * string's declaration written out as UTF-8): read as UTF-8, with a warning.
  */
-function decodeBytes(bytes: Uint8Array, limits: XmlParseLimits): string {
+export function decodeBytes(bytes: Uint8Array, limits: XmlParseLimits): string {
   let start = 0;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   else if (bytes.length >= 2 && ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe))) {

@@ -3,11 +3,13 @@
  * XML 1.0 tokeniser) with handlers that build the same XmlElement tree and add the same limits.
  * Kept, unchanged but for its imports and saxes forced to XML 1.0 rules (the new reader reads
  * every 1.x document by XML 1.0's rules), as the oracle of test/protocol/xml/tokenizer.test.ts.
+ * Bytes become text through parse.ts's own decodeBytes: the oracle checks the tokenizer, not the
+ * byte decoding (which tokenizer-refusals.test.ts tests on its own).
  */
-import { Buffer } from 'node:buffer';
 import { SaxesParser } from 'saxes';
 import type { SaxesTagPlain } from 'saxes';
 import { DecodeError, DecodeErrorCode } from '../../protocol/errors.js';
+import { decodeBytes } from '../../protocol/xml/parse.js';
 import type { XmlDocument, XmlElement, XmlParseLimits } from '../../protocol/xml/parse.js';
 
 
@@ -15,7 +17,6 @@ import type { XmlDocument, XmlElement, XmlParseLimits } from '../../protocol/xml
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const DTD_MARKUP_AT = /<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/iy;
-const ENCODING_DECL = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
 
 /**
  * Offset of the first markup declaration (`<!DOCTYPE`, `<!ENTITY`, ...), or -1. Declarations start with `<!`, so
@@ -30,47 +31,10 @@ function dtdMarkupAt(text: string): number {
   return -1;
 }
 
-/** One decoder for every message: without `stream` each decode() is complete on its own. */
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 function syntax(offset: number, message: string): DecodeError {
   return new DecodeError(DecodeErrorCode.BadSyntax, offset, message);
 }
 
-/**
- * Turns bytes into text: BOM, then the XML declaration's encoding (UTF-8, ISO-8859-1, US-ASCII).
- * A declared UTF-16 on bytes without a UTF-16 BOM is what Uni-tel sends on UTF-8 text (a .NET
- * string's declaration written out as UTF-8): read as UTF-8, with a warning.
- */
-function decodeBytes(bytes: Uint8Array, limits: XmlParseLimits): string {
-  let start = 0;
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  else if (bytes.length >= 2 && ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe))) {
-    throw syntax(0, 'UTF-16 XML is not supported');
-  }
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.min(bytes.length - start, 256)).toString('latin1');
-  const decl = ENCODING_DECL.exec(head);
-  let label = decl?.[1]?.toLowerCase() ?? 'utf-8';
-  if (label === 'utf-16' || label === 'utf-16le' || label === 'utf-16be' || label === 'unicode') {
-    // Without a UTF-16 byte order mark the bytes are not UTF-16 (they start `<?xml` in one byte each).
-    const at = decl === null ? 0 : head.indexOf(decl[1]!);
-    if (limits.utf16DeclarationAsUtf8 !== true) {
-      throw syntax(at, `the XML declaration says encoding "${decl?.[1] ?? label}" but the bytes are not UTF-16 (Uni-tel sends UTF-8 so declared: decode with profile unitel / utf16DeclarationAsUtf8)`);
-    }
-    limits.warnings?.push({ offset: at, message: `declared encoding "${label}" on bytes that are not UTF-16: read as UTF-8` });
-    label = 'utf-8';
-  }
-  const body = bytes.subarray(start);
-  if (label === 'iso-8859-1' || label === 'latin1' || label === 'latin-1' || label === 'us-ascii' || label === 'ascii') {
-    return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
-  }
-  if (label !== 'utf-8' && label !== 'utf8') throw syntax(0, `unsupported XML encoding "${label}"`);
-  try {
-    return UTF8.decode(body);
-  } catch {
-    throw syntax(0, 'input is not valid UTF-8');
-  }
-}
 
 
 /** An element being built: the XmlElement itself, mutable until its end tag is read. */
