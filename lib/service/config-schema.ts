@@ -24,6 +24,18 @@ export interface EndpointConfig {
 }
 
 /** TLS to the PBX: file paths of the PEM material. */
+/** `http.tls`: serve HTTPS (and wss for the gateway) on the one HTTP port. */
+export interface HttpTlsConfig {
+  /** PEM certificate (chain) of this server. */
+  readonly certFile: string;
+  /** PEM private key of that certificate. */
+  readonly keyFile: string;
+  /** PEM CA certificate(s) that sign the clients' certificates (with `requireClientCert`). */
+  readonly caFile?: string;
+  /** Refuse clients without a certificate signed by `caFile` (mutual TLS). @default false */
+  readonly requireClientCert: boolean;
+}
+
 export interface PbxTlsConfig {
   /** CA certificate(s) that sign the PBX's certificate (default: the system's). */
   readonly caFile?: string;
@@ -102,7 +114,12 @@ export interface JwtConfig {
 export interface ServiceConfig {
   /** The link's name (logs, metrics label, NATS subjects). */
   readonly name: string;
-  readonly http: { readonly host: string; readonly port: number };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    /** Serve HTTPS instead of HTTP (a restart applies a change). */
+    readonly tls?: HttpTlsConfig;
+  };
   readonly log: { readonly level: LogLevel };
   /** Starts the PBX simulator in-process (demo, tests). */
   readonly simulator?: { readonly host: string; readonly port: number; readonly password?: string; readonly devices?: readonly { readonly number: string; readonly kind: 'station' | 'acdGroup' | 'routingPoint' | 'trunk'; readonly members?: readonly string[]; readonly defaultRoute?: string }[] };
@@ -162,7 +179,20 @@ const BASE_PROPERTIES: Record<string, SchemaFragment> = {
   name: str('Name of this link (logs, metrics, NATS subjects).', { pattern: '^[A-Za-z0-9_-]{1,64}$', default: 'link' }),
   http: obj(
     'The one HTTP port: gateway WebSocket and toolbar, server-side API, /healthz, /readyz, /metrics.',
-    { host: str('Address to listen on.', { default: '127.0.0.1' }), port: port('Port (0 = any free one; --port overrides).', 8080) },
+    {
+      host: str('Address to listen on.', { default: '127.0.0.1' }),
+      port: port('Port (0 = any free one; --port overrides).', 8080),
+      tls: obj(
+        'Serve HTTPS (and wss for the gateway) on this port.',
+        {
+          certFile: nonEmpty('PEM certificate (chain) of this server.'),
+          keyFile: nonEmpty('PEM private key of that certificate.'),
+          caFile: nonEmpty("PEM CA certificate(s) that sign the clients' certificates (with requireClientCert)."),
+          requireClientCert: bool('Refuse clients without a certificate signed by caFile (mutual TLS).', false),
+        },
+        { required: ['certFile', 'keyFile'] },
+      ),
+    },
     { default: {} },
   ),
   log: obj('Logging (pino, JSON lines on stdout).', { level: { type: 'string', enum: [...LOG_LEVELS], default: 'info', description: 'Log level (--log-level overrides; SIGHUP reloads).' } }, { default: {} }),

@@ -158,6 +158,7 @@ function crossChecks(config: ServiceConfig): string[] {
   }
   const jwt = config.auth.jwt;
   if (jwt !== undefined && (jwt.secret === undefined) === (jwt.publicKeyFile === undefined)) problems.push('auth.jwt: give either secret or publicKeyFile');
+  if (config.http.tls?.requireClientCert === true && config.http.tls.caFile === undefined) problems.push('http.tls.caFile: required with requireClientCert (the CA that signs the clients’ certificates)');
   if (config.pbx.reconnect.maxMs < config.pbx.reconnect.initialMs) problems.push('pbx.reconnect.maxMs: expected >= pbx.reconnect.initialMs');
   return problems;
 }

@@ -17,8 +17,12 @@ name: demo
 
 # The one HTTP port: gateway WebSocket (/cti) and toolbar (/toolbar), /healthz, /readyz, /metrics.
 http:
-  host: 127.0.0.1       # 0.0.0.0 to serve other machines (put TLS in front: docs/deploy.md)
+  host: 127.0.0.1       # 0.0.0.0 to serve other machines, with TLS (below) or behind a TLS proxy (docs/deploy.md)
   port: 8080            # csta serve --port overrides
+  # tls:                # serve HTTPS and wss on this port
+  #   certFile: /etc/csta-link/cert.pem
+  #   keyFile: /etc/csta-link/key.pem
+  #   caFile: /etc/csta-link/clients-ca.pem   # with requireClientCert: true, mutual TLS
 
 log:
   level: info           # fatal, error, warn, info, debug, trace, silent; --log-level overrides

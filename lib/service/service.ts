@@ -11,6 +11,7 @@
  * association with RLRQ / StopApplicationSession).
  */
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
@@ -141,7 +142,9 @@ export class CtiLinkService {
     });
     this.authenticator = this.makeAuthenticator();
     this.applyAgentPasswords();
-    this.server = http.createServer((req, res) => this.onRequest(req, res));
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => this.onRequest(req, res);
+    const tls = httpsOptionsOf(this.config);
+    this.server = tls === undefined ? http.createServer(handler) : https.createServer(tls, handler);
     this.server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => this.onUpgrade(req, socket, head));
     this.server.on('clientError', (_e, socket) => socket.destroy());
   }
@@ -156,7 +159,14 @@ export class CtiLinkService {
       const port = await simulator.listen(config.simulator.port, config.simulator.host);
       if (endpoints.length === 0) endpoints = [{ host: config.simulator.host, port }];
     }
-    const service = new CtiLinkService(options, simulator, endpoints);
+    let service: CtiLinkService;
+    try {
+      service = new CtiLinkService(options, simulator, endpoints);
+    } catch (e) {
+      // A config the constructor refuses (an unreadable http.tls file, ...): stop what already runs.
+      await simulator?.close().catch(() => undefined);
+      throw e;
+    }
     try {
       await service.startParts();
     } catch (e) {
@@ -226,7 +236,7 @@ export class CtiLinkService {
       this.plugins.push({ section: factory.section, plugin });
     }
     this.state = 'running';
-    this.logger.info({ port: this.port, endpoints: this.endpoints, simulator: this.simulator !== undefined, gateway: c.gateway.enabled ? c.gateway.path : false }, 'csta serve listening');
+    this.logger.info({ port: this.port, https: c.http.tls !== undefined, endpoints: this.endpoints, simulator: this.simulator !== undefined, gateway: c.gateway.enabled ? c.gateway.path : false }, 'csta serve listening');
     if (!managed) void this.associate().catch(() => undefined);
   }
 
@@ -562,4 +572,24 @@ export class CtiLinkService {
     this.server.closeAllConnections();
     await closed;
   }
+}
+
+/** The HTTPS server options of `http.tls` (PEM files read now: a missing file is a ConfigError), or undefined for plain HTTP. */
+function httpsOptionsOf(config: ServiceConfig): https.ServerOptions | undefined {
+  const t = config.http.tls;
+  if (t === undefined) return undefined;
+  const read = (path: string, key: string): Buffer => {
+    try {
+      return readFileSync(path);
+    } catch (e) {
+      throw new ConfigError('config', [`http.tls.${key}: cannot read ${path}: ${(e as Error).message}`]);
+    }
+  };
+  return {
+    cert: read(t.certFile, 'certFile'),
+    key: read(t.keyFile, 'keyFile'),
+    ...(t.caFile === undefined ? {} : { ca: read(t.caFile, 'caFile') }),
+    requestCert: t.requireClientCert,
+    rejectUnauthorized: t.requireClientCert,
+  };
 }
