@@ -7,7 +7,7 @@ export type { ServiceStartOptions, StopReport } from './service.js';
 export { ConfigError, loadConfigFile, parseConfig, validateConfig, MAX_CONFIG_BYTES } from './config.js';
 export type { Environment } from './config.js';
 export { serviceConfigSchema, LOG_LEVELS } from './config-schema.js';
-export type { AgentConfig, AssociationConfig, EndpointConfig, JwtConfig, LogLevel, PbxConfig, PbxTlsConfig, RoutingPointConfig, ServiceConfig, TokenConfig } from './config-schema.js';
+export type { AgentConfig, AssociationConfig, EndpointConfig, HttpTlsConfig, JwtConfig, LogLevel, PbxConfig, PbxTlsConfig, RoutingPointConfig, ServiceConfig, TokenConfig } from './config-schema.js';
 export { EXAMPLE_CONFIG } from './example-config.js';
 export { BUILTIN_PLUGINS } from './plugins.js';
 export type { AssociationState, SchemaFragment, ServiceHost, ServicePlugin, ServicePluginFactory, ServiceRequest } from './plugin.js';
