@@ -190,6 +190,15 @@ export function parseConfig(text: string, source: string, env: Environment = pro
   return validateConfig(substituted, source, plugins);
 }
 
+/** The bytes of a file a config key names (a PEM certificate or key), or a ConfigError naming that key. */
+export function readConfigFile(path: string, key: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new ConfigError('config', [`${key}: cannot read ${path}: ${(e as Error).message}`]);
+  }
+}
+
 /** Reads, parses and validates a config file. */
 export function loadConfigFile(path: string, env: Environment = process.env, plugins: readonly ServicePluginFactory[] = BUILTIN_PLUGINS): ServiceConfig {
   let text: string;

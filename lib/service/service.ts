@@ -19,7 +19,6 @@ import { CstaSession } from '../session/session.js';
 import { PegaCtiLink } from '../pega/link.js';
 import { registerRoutingPoint } from '../pega/routing.js';
 import type { RoutingPoint } from '../pega/routing.js';
-import { readFileSync } from 'node:fs';
 import { jwtAuthenticator, staticTokenTable } from '../pega/gateway/index.js';
 import type { Authenticator, GatewayIdentity, PegaGatewayOptions } from '../pega/gateway/index.js';
 import { PbxSimulator } from '../simulator/simulator.js';
@@ -28,7 +27,7 @@ import type { PegaServer } from '../pega/server/integration.js';
 import type { PegaServerLink } from '../pega/server/api.js';
 import type { ApiAuthenticator } from '../pega/server/auth.js';
 import { AgentDispatcher } from './agents.js';
-import { ConfigError } from './config.js';
+import { readConfigFile } from './config.js';
 import type { EndpointConfig, LogLevel, ServiceConfig } from './config-schema.js';
 import { mountGateway } from './gateway-mount.js';
 import type { MountedGateway } from './gateway-mount.js';
@@ -79,11 +78,7 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 
 /** The PEM text of `auth.jwt.publicKeyFile`, or a ConfigError naming the key. */
 function readPublicKey(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new ConfigError('config', [`auth.jwt.publicKeyFile: cannot read ${path}: ${(e as Error).message}`]);
-  }
+  return readConfigFile(path, 'auth.jwt.publicKeyFile').toString('utf8');
 }
 
 /** One running CTI link service. */
@@ -578,17 +573,10 @@ export class CtiLinkService {
 function httpsOptionsOf(config: ServiceConfig): https.ServerOptions | undefined {
   const t = config.http.tls;
   if (t === undefined) return undefined;
-  const read = (path: string, key: string): Buffer => {
-    try {
-      return readFileSync(path);
-    } catch (e) {
-      throw new ConfigError('config', [`http.tls.${key}: cannot read ${path}: ${(e as Error).message}`]);
-    }
-  };
   return {
-    cert: read(t.certFile, 'certFile'),
-    key: read(t.keyFile, 'keyFile'),
-    ...(t.caFile === undefined ? {} : { ca: read(t.caFile, 'caFile') }),
+    cert: readConfigFile(t.certFile, 'http.tls.certFile'),
+    key: readConfigFile(t.keyFile, 'http.tls.keyFile'),
+    ...(t.caFile === undefined ? {} : { ca: readConfigFile(t.caFile, 'http.tls.caFile') }),
     requestCert: t.requireClientCert,
     rejectUnauthorized: t.requireClientCert,
   };

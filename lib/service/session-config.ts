@@ -2,7 +2,6 @@
  * From the config to the options of the parts: the CstaSession (endpoints with failover, profile,
  * wire, association, TLS files, timeouts, backoff) and the embedded simulator.
  */
-import { readFileSync } from 'node:fs';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import { exponentialBackoff } from '../session/options.js';
 import type { AssociationMode, SessionOptions } from '../session/options.js';
@@ -11,7 +10,7 @@ import { simulatorOptionsForProfile } from '../simulator/profiles.js';
 import type { WireFormat } from '../transport/wire.js';
 import type { BerFraming } from '../../protocol/framing/ber-framing.js';
 import type { EndpointConfig, PbxConfig, ServiceConfig } from './config-schema.js';
-import { ConfigError } from './config.js';
+import { ConfigError, readConfigFile } from './config.js';
 
 /** The wire of the config, or undefined to leave it to the profile (or the session's default). */
 export function wireOf(pbx: PbxConfig): WireFormat | undefined {
@@ -43,12 +42,7 @@ function associationOf(pbx: PbxConfig): AssociationMode | undefined {
 }
 
 function readPem(path: string | undefined, key: string): Buffer | undefined {
-  if (path === undefined) return undefined;
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    throw new ConfigError('config', [`pbx.tls.${key}: cannot read ${path}: ${(e as Error).message}`]);
-  }
+  return path === undefined ? undefined : readConfigFile(path, `pbx.tls.${key}`);
 }
 
 function tlsOf(pbx: PbxConfig): TlsOptions | undefined {
