@@ -151,17 +151,9 @@ export class BerWriter {
   latin1Tlv(s: string, id: number): boolean {
     const n = s.length;
     if (n > SHORT) return this.latin1TlvLong(s, id);
-    if (this.pos < n + 2) this.grow(n + 2);
-    const buf = this.buf;
-    const p = this.pos - n;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c > 0xff) return false;
-      buf[p + i] = c;
-    }
-    buf[p - 1] = n;
-    buf[p - 2] = id;
-    this.pos = p - 2;
+    if (this.pos < n + 2) this.grow(n + 2); // room for the contents and the 2-octet header
+    if (!this.latin1IfFits(s)) return false;
+    this.shortHeader(n, id);
     return true;
   }
 
@@ -179,29 +171,22 @@ export class BerWriter {
    * encodes them).
    */
   hexTlv(h: string, id: number): void {
-    const len = h.length;
-    const n = len >>> 1;
-    if ((len & 1) !== 0 || n > SHORT) {
-      this.hexTlvLong(h, id);
-      return;
-    }
-    if (this.pos < n + 2) this.grow(n + 2);
-    const buf = this.buf;
-    const p = this.pos - n;
-    for (let i = 0; i < n; i++) {
-      const a = h.charCodeAt(2 * i);
-      const b = h.charCodeAt(2 * i + 1);
-      const hi = lowerHexNibble(a);
-      const lo = lowerHexNibble(b);
-      if ((hi | lo) < 0) {
-        this.hexTlvLong(h, id);
+    const n = h.length >>> 1;
+    if (n <= SHORT) {
+      if (this.pos < n + 2) this.grow(n + 2); // room for the contents and the 2-octet header
+      if (this.lowerHexIfValid(h)) {
+        this.shortHeader(n, id);
         return;
       }
-      buf[p + i] = (hi << 4) | lo;
     }
-    buf[p - 1] = n;
-    buf[p - 2] = id;
-    this.pos = p - 2;
+    this.hexTlvLong(h, id);
+  }
+
+  /** Identifier `id` and the one-octet length `n` (below 0x80) in front of contents just written; the room is there. */
+  private shortHeader(n: number, id: number): void {
+    const buf = this.buf;
+    buf[--this.pos] = n;
+    buf[--this.pos] = id;
   }
 
   private hexTlvLong(h: string, id: number): void {
