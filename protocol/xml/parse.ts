@@ -68,7 +68,7 @@ function syntax(offset: number, message: string): DecodeError {
  * A declared UTF-16 on bytes without a UTF-16 BOM is what Uni-tel sends on UTF-8 text (a .NET
  * string's declaration written out as UTF-8): read as UTF-8, with a warning.
  */
-export function decodeBytes(bytes: Uint8Array, limits: XmlParseLimits): string {
+function decodeBytes(bytes: Uint8Array, limits: XmlParseLimits): string {
   let start = 0;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   else if (bytes.length >= 2 && ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe))) {
@@ -125,13 +125,21 @@ function invalidUtf8At(b: Uint8Array): number {
  * Parses a complete XML document into its root element. Throws {@link DecodeError} only.
  */
 export function parseXmlDocument(input: string | Uint8Array, limits: XmlParseLimits): XmlDocument {
+  const text = documentText(input, limits);
+  return { root: readDocument(text, limits.maxDepth), text };
+}
+
+/**
+ * The text of a document, before any markup is read: the size bound (FRAME_TOO_LARGE), bytes
+ * decoded ({@link decodeBytes}), a leading byte order mark dropped.
+ */
+export function documentText(input: string | Uint8Array, limits: XmlParseLimits): string {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > limits.maxFrameSize) {
     throw new DecodeError(DecodeErrorCode.FrameTooLarge, 0, `XML message of ${size} ${typeof input === 'string' ? 'characters' : 'bytes'} exceeds maxFrameSize ${limits.maxFrameSize}`);
   }
-  let text = typeof input === 'string' ? input : decodeBytes(input, limits);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { root: readDocument(text, limits.maxDepth), text };
+  const text = typeof input === 'string' ? input : decodeBytes(input, limits);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** The namespace URI the root element is in (its prefix's or the default), or undefined. */

@@ -3,13 +3,13 @@
  * XML 1.0 tokeniser) with handlers that build the same XmlElement tree and add the same limits.
  * Kept, unchanged but for its imports and saxes forced to XML 1.0 rules (the new reader reads
  * every 1.x document by XML 1.0's rules), as the oracle of test/protocol/xml/tokenizer.test.ts.
- * Bytes become text through parse.ts's own decodeBytes: the oracle checks the tokenizer, not the
- * byte decoding (which tokenizer-refusals.test.ts tests on its own).
+ * The size bound and bytes to text go through parse.ts's own documentText: the oracle checks the
+ * tokenizer, not the byte decoding (which tokenizer-refusals.test.ts tests on its own).
  */
 import { SaxesParser } from 'saxes';
 import type { SaxesTagPlain } from 'saxes';
 import { DecodeError, DecodeErrorCode } from '../../protocol/errors.js';
-import { decodeBytes } from '../../protocol/xml/parse.js';
+import { documentText } from '../../protocol/xml/parse.js';
 import type { XmlDocument, XmlElement, XmlParseLimits } from '../../protocol/xml/parse.js';
 
 
@@ -128,12 +128,7 @@ function createReader(): Reader {
  * Parses a complete XML document into its root element. Throws {@link DecodeError} only.
  */
 export function parseXmlDocument(input: string | Uint8Array, limits: XmlParseLimits): XmlDocument {
-  const size = typeof input === 'string' ? input.length : input.byteLength;
-  if (size > limits.maxFrameSize) {
-    throw new DecodeError(DecodeErrorCode.FrameTooLarge, 0, `XML message of ${size} ${typeof input === 'string' ? 'characters' : 'bytes'} exceeds maxFrameSize ${limits.maxFrameSize}`);
-  }
-  let text = typeof input === 'string' ? input : decodeBytes(input, limits);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = documentText(input, limits);
   // saxes checks every other character XML 1.0 forbids; a lone surrogate only a string can hold.
   if (typeof input === 'string') {
     const lone = LONE_SURROGATE.exec(text);
