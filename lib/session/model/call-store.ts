@@ -31,8 +31,6 @@ export class CallStore {
   private updated: CallRecord[] = [];
   /** The call last inserted into `calls` (so at the end of its order): touching it again moves nothing. */
   private mostRecent: CallRecord | undefined;
-  /** Devices with at least one call in `byDevice` (monitored devices keep an empty set there). */
-  private devicesWithCalls = 0;
   private changes: ModelChange[] = [];
   private updateNumber = 0;
   private connectionCount = 0;
@@ -372,14 +370,12 @@ export class CallStore {
   private index(device: string, callID: string): void {
     let s = this.byDevice.get(device);
     if (s === undefined) this.byDevice.set(device, (s = new Set()));
-    if (s.size === 0) this.devicesWithCalls++;
     s.add(callID);
   }
 
   private unindex(device: string, callID: string): void {
     const s = this.byDevice.get(device);
     if (s === undefined || !s.delete(callID) || s.size > 0) return;
-    this.devicesWithCalls--;
     // A monitored device keeps its empty set (its next call needs it again); others' go, so the index stays bounded by calls.
     if (!this.monitoredDevices.has(device)) this.byDevice.delete(device);
   }
@@ -441,12 +437,19 @@ export class CallStore {
     return this.calls.size;
   }
 
+  /** Devices with at least one call (monitored devices keep an empty set in the index). */
+  private devicesWithCalls(): number {
+    let n = 0;
+    for (const s of this.byDevice.values()) if (s.size > 0) n++;
+    return n;
+  }
+
   /** A copy of the counters. */
   stats(): ModelStats {
     return {
       calls: this.calls.size,
       connections: this.connectionCount,
-      devices: this.devicesWithCalls,
+      devices: this.devicesWithCalls(),
       evictions: this.evictions,
       anomalies: this.anomalies,
       anomalyKinds: { ...this.anomalyKinds },
