@@ -2,7 +2,7 @@
 import { EncodeError, EncodeErrorCode } from '../errors.js';
 import { TagClass, Universal, tagKey, universal } from '../ber/tags.js';
 import type { BerWriter } from '../ber/writer.js';
-import { OBJECT_IDENTIFIER } from '../schema/index.js';
+import { ANY, OBJECT_IDENTIFIER } from '../schema/index.js';
 import type { RawElement } from '../schema/index.js';
 import { operationByName } from '../csta/operations.js';
 import { UniversalFailure } from '../csta/types/error-definition.js';
@@ -44,14 +44,9 @@ function writeCode(w: BerWriter, code: Code): void {
   } else OBJECT_IDENTIFIER.encode(w, code.global, OBJECT_IDENTIFIER.tag);
 }
 
-/** An element kept raw: its whole TLV, even-length lower-case hex. */
-const RAW_TLV = /^(?:[0-9a-f]{2})+$/;
-
+/** An element kept raw (its whole TLV in hex): the open type's encoder, which also checks it is one. */
 function writeRaw(w: BerWriter, raw: RawElement): void {
-  if (typeof raw !== 'object' || raw === null || typeof raw.tlv !== 'string' || !RAW_TLV.test(raw.tlv)) {
-    throw new EncodeError(EncodeErrorCode.BadValue, 'a raw element needs its TLV as even-length lower-case hex');
-  }
-  w.hex(raw.tlv);
+  ANY.encode(w, raw, ANY.tag);
 }
 
 type Operation = NonNullable<ReturnType<typeof operationByName>>;
