@@ -145,7 +145,7 @@ export function compileSequenceEncoder(
 /** A specialised encoder for an untagged CHOICE: a switch on the value's one key. */
 export function compileChoiceEncoder(
   name: string,
-  alternatives: readonly { readonly name: string; readonly codec: AnyCodec }[],
+  alternatives: Alternatives,
   generic: Encode,
   withPath: WithPath,
 ): Encode {
@@ -156,15 +156,34 @@ export function compileChoiceEncoder(
   lines.push('  for (const k in v) { chosen = k; n++; }');
   lines.push('  if (n !== 1) { generic(w, v, t); return; }');
   lines.push('  switch (chosen) {');
-  alternatives.forEach((a, k) => {
-    lines.push(`    case ${JSON.stringify(a.name)}: av = v${prop(a.name)}; try { ${encodeStatements(a.codec.encode, `A${k}`, `M${k}`, 'av', a.codec.tag)} } catch (e) { throw withPath(e, ${JSON.stringify(`${name}.${a.name}`)}); } return;`);
-  });
+  lines.push(...alternativeCases(name, alternatives, 'return'));
   lines.push('    default: generic(w, v, t);');
   lines.push('  }');
   lines.push('};');
-  const names = [...alternatives.map((_, k) => `A${k}`), ...alternatives.map((_, k) => `M${k}`)];
-  const factory = new Function(...names, 'generic', 'withPath', uniqueSource(lines.join('\n'))) as (...args: unknown[]) => Encode;
-  return factory(...alternatives.map((a) => a.codec.encode), ...alternatives.map((a) => tableOf(a.codec.encode)), generic, withPath);
+  const factory = new Function(...alternativeParams(alternatives), 'generic', 'withPath', uniqueSource(lines.join('\n'))) as (...args: unknown[]) => Encode;
+  return factory(...alternativeArgs(alternatives), generic, withPath);
+}
+
+type Alternatives = readonly { readonly name: string; readonly codec: AnyCodec }[];
+
+/**
+ * The `case` of each alternative in a compiled CHOICE switch: its value encoded by its own
+ * encoder (A<k>, with its table M<k>), errors given the alternative's path, then `end`.
+ */
+function alternativeCases(name: string, alternatives: Alternatives, end: 'return' | 'break'): string[] {
+  return alternatives.map(
+    (a, k) => `    case ${JSON.stringify(a.name)}: av = v${prop(a.name)}; try { ${encodeStatements(a.codec.encode, `A${k}`, `M${k}`, 'av', a.codec.tag)} } catch (e) { throw withPath(e, ${JSON.stringify(`${name}.${a.name}`)}); } ${end};`,
+  );
+}
+
+/** The parameter names of the alternatives' encoders and tables in generated code (A0…, M0…). */
+function alternativeParams(alternatives: Alternatives): string[] {
+  return [...alternatives.map((_, k) => `A${k}`), ...alternatives.map((_, k) => `M${k}`)];
+}
+
+/** The values for {@link alternativeParams}, in the same order. */
+function alternativeArgs(alternatives: Alternatives): unknown[] {
+  return [...alternatives.map((a) => a.codec.encode), ...alternatives.map((a) => tableOf(a.codec.encode))];
 }
 
 /**
@@ -189,7 +208,7 @@ export function compileExplicitEncoder(inner: AnyCodec, withPath: WithPath): Enc
 
 function compileExplicitChoiceEncoder(
   name: string,
-  alternatives: readonly { readonly name: string; readonly codec: AnyCodec }[],
+  alternatives: Alternatives,
   choiceEncode: Encode,
   withPath: WithPath,
 ): Encode {
@@ -200,14 +219,11 @@ function compileExplicitChoiceEncoder(
   lines.push('  if (typeof v === "object" && v !== null) for (const k in v) { chosen = k; n++; }');
   lines.push('  if (n !== 1) C(w, v, -1);');
   lines.push('  else switch (chosen) {');
-  alternatives.forEach((a, k) => {
-    lines.push(`    case ${JSON.stringify(a.name)}: av = v${prop(a.name)}; try { ${encodeStatements(a.codec.encode, `A${k}`, `M${k}`, 'av', a.codec.tag)} } catch (e) { throw withPath(e, ${JSON.stringify(`${name}.${a.name}`)}); } break;`);
-  });
+  lines.push(...alternativeCases(name, alternatives, 'break'));
   lines.push('    default: C(w, v, -1);');
   lines.push('  }');
   lines.push('  w.wrapConstructed(m, t);');
   lines.push('};');
-  const names = [...alternatives.map((_, k) => `A${k}`), ...alternatives.map((_, k) => `M${k}`)];
-  const factory = new Function(...names, 'C', 'withPath', uniqueSource(lines.join('\n'))) as (...args: unknown[]) => Encode;
-  return factory(...alternatives.map((a) => a.codec.encode), ...alternatives.map((a) => tableOf(a.codec.encode)), choiceEncode, withPath);
+  const factory = new Function(...alternativeParams(alternatives), 'C', 'withPath', uniqueSource(lines.join('\n'))) as (...args: unknown[]) => Encode;
+  return factory(...alternativeArgs(alternatives), choiceEncode, withPath);
 }
