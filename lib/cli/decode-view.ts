@@ -6,6 +6,7 @@
  * answers to the requests about that call.
  */
 import type { FrameFacts, ReplyLink } from './frame-facts.js';
+import { setNewest } from '../bounded-map.js';
 import { frameFacts, MAX_PENDING_REQUESTS, ReplyMatcher } from './frame-facts.js';
 import type { FrameFilter } from './filters.js';
 import { hasContentConditions, inRanges, matchesDirection, matchesFilter, pastRanges } from './filters.js';
@@ -34,10 +35,10 @@ export class MonitorTracker {
     const scope = f.stream ?? 0;
     if (facts.operation === 'monitorStart' && facts.kind === 'invoke' && facts.invokeId !== undefined) {
       const device = facts.devices[0]?.device;
-      if (device !== undefined) remember(this.requested, `${scope}:${facts.invokeId}`, device, MAX_PENDING_REQUESTS);
+      if (device !== undefined) setNewest(this.requested, `${scope}:${facts.invokeId}`, device, MAX_PENDING_REQUESTS);
     } else if (facts.operation === 'monitorStart' && facts.kind === 'returnResult' && facts.crossRef !== undefined) {
       const device = this.requested.get(`${scope}:${facts.invokeId ?? ''}`);
-      if (device !== undefined) remember(this.monitors, `${scope}:${facts.crossRef}`, device, MAX_TRACKED_MONITORS);
+      if (device !== undefined) setNewest(this.monitors, `${scope}:${facts.crossRef}`, device, MAX_TRACKED_MONITORS);
     } else if (facts.operation === 'cSTAEventReport' && facts.crossRef !== undefined) {
       return this.monitors.get(`${scope}:${facts.crossRef}`);
     }
@@ -45,11 +46,6 @@ export class MonitorTracker {
   }
 }
 
-function remember(map: Map<string, string>, key: string, value: string, max: number): void {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > max) map.delete(map.keys().next().value!);
-}
 
 /** The frames to show, in order (stops reading once `count` frames were shown or the ranges are past). */
 export function* viewFrames(frames: Iterable<FrameResult>, filter: FrameFilter = {}): Generator<ViewedFrame> {

@@ -10,6 +10,7 @@
  * ```
  */
 import type { CstaEvent } from '../session/events.js';
+import { setNewest } from '../bounded-map.js';
 import type { Monitor } from '../session/monitors.js';
 import { octetsAsText } from './csta-values.js';
 import type { OctetForm } from './csta-values.js';
@@ -79,13 +80,7 @@ export class RouteCallData {
     const data: Record<string, string> = { ...this.byCall.get(callId) };
     if (userData !== undefined) data.applicationData = octetsAsText(userData, form);
     if (correlatorData !== undefined) data.correlatorData = octetsAsText(correlatorData, form);
-    this.byCall.delete(callId);
-    while (this.byCall.size >= this.max) {
-      const oldest = this.byCall.keys().next();
-      if (oldest.done === true) break;
-      this.byCall.delete(oldest.value);
-    }
-    this.byCall.set(callId, data);
+    setNewest(this.byCall, callId, data, this.max);
   }
 }
 

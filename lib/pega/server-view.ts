@@ -28,6 +28,7 @@ import type {
   PegaWorkMode,
   SnapshotEvent,
 } from './types.js';
+import { setNewest } from '../bounded-map.js';
 
 /**
  * The server-side form of a call event. `Alerting` becomes `Offering` (the new-call event Pega
@@ -264,13 +265,6 @@ export class ServerEventStream {
   }
 
   private remember(dn: string, info: CallInfoEvent): void {
-    const key = `${dn} ${info.pyCallId}`;
-    this.callInfo.delete(key);
-    while (this.callInfo.size >= this.maxCallInfo) {
-      const oldest = this.callInfo.keys().next();
-      if (oldest.done === true) break;
-      this.callInfo.delete(oldest.value);
-    }
-    this.callInfo.set(key, info);
+    setNewest(this.callInfo, `${dn} ${info.pyCallId}`, info, this.maxCallInfo);
   }
 }

@@ -6,6 +6,7 @@
  * the agent can be put back as it was.
  */
 import type { Logger } from 'pino';
+import { setNewest } from '../bounded-map.js';
 import type { PegaCtiLink, PegaLoginParams } from '../pega/link.js';
 import type { PegaLinkLike, PegaEventListener } from '../pega/gateway/index.js';
 import type { PegaEvent, PegaRequest, PegaResult } from '../pega/types.js';
@@ -165,12 +166,7 @@ export class AgentDispatcher implements PegaLinkLike {
     if (name === 'Logout') this.states.delete(agentId);
     if (name !== 'Ready' && name !== 'NotReady') return;
     const reasonCode = 'pyReasonCode' in event && typeof event.pyReasonCode === 'string' ? event.pyReasonCode : '';
-    this.states.delete(agentId);
-    if (this.states.size >= MAX_REMEMBERED_AGENTS) {
-      const oldest = this.states.keys().next();
-      if (oldest.done !== true) this.states.delete(oldest.value);
-    }
-    this.states.set(agentId, { ready: name === 'Ready', reasonCode });
+    setNewest(this.states, agentId, { ready: name === 'Ready', reasonCode }, MAX_REMEMBERED_AGENTS);
   }
 
   private async run(action: string, agentId: string, device: string | undefined, call: () => Promise<PegaResult>): Promise<PegaResult> {

@@ -13,6 +13,7 @@
  *   event is dropped (never one in flight), counted in `dropped` and reported by a 'dropped' event.
  */
 import { EventEmitter } from 'node:events';
+import { setNewest } from '../../bounded-map.js';
 import type { PegaEvent } from '../types.js';
 import type { PegaServerEvent } from '../server-view.js';
 
@@ -168,12 +169,7 @@ export class PegaEventPusher extends EventEmitter<PegaEventPusherEvents> {
   push(ctiEvent: PegaServerEvent, event?: PegaEvent): boolean {
     const key = ctiEvent.pyAgentID !== '' ? `agent ${ctiEvent.pyAgentID}` : `dn ${ctiEvent.pyDN}`;
     const sequence = (this.sequences.get(key) ?? 0) + 1;
-    this.sequences.delete(key);
-    if (this.sequences.size >= MAX_SEQUENCE_KEYS) {
-      const oldest = this.sequences.keys().next();
-      if (oldest.done !== true) this.sequences.delete(oldest.value);
-    }
-    this.sequences.set(key, sequence);
+    setNewest(this.sequences, key, sequence, MAX_SEQUENCE_KEYS);
     const envelope: PegaPushEnvelope = { dn: ctiEvent.pyDN, agentId: ctiEvent.pyAgentID, sequence, timestamp: new Date().toISOString(), ctiEvent, ...(event === undefined ? {} : { event }) };
     if (this.closed) {
       this.drop({ envelope, order: 0, attempts: 0 }, 'closed');
