@@ -6,6 +6,7 @@
  * latency.
  */
 import { Direction } from '../../protocol/capture/index.js';
+import { setNewest } from '../bounded-map.js';
 import type { FrameResult } from './frames.js';
 import { jsonReplacer } from './values.js';
 
@@ -153,9 +154,7 @@ export class ReplyMatcher {
     const ns = f.timestamp === undefined ? undefined : timestampNs(f.timestamp);
     if (facts.kind === 'invoke' && facts.operation !== 'cSTAEventReport') {
       const key = `${f.stream ?? 0}|${from}|${facts.invokeId}`;
-      this.pending.delete(key);
-      this.pending.set(key, { index: f.index, ns });
-      if (this.pending.size > MAX_PENDING_REQUESTS) this.pending.delete(this.pending.keys().next().value!);
+      setNewest(this.pending, key, { index: f.index, ns }, MAX_PENDING_REQUESTS);
       return undefined;
     }
     if (!REPLY_KINDS.has(facts.kind)) return undefined;

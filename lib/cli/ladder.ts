@@ -14,6 +14,7 @@
  * Frames are collected until the input ends, then each call's ladder is printed.
  */
 import type { ViewedFrame } from './decode-view.js';
+import { setNewest } from '../bounded-map.js';
 import { timeOfDay } from './summary.js';
 
 /** Calls drawn; frames of later calls are counted only. */
@@ -64,8 +65,7 @@ export class LadderBuilder {
     const latency = v.reply?.latencyMs === undefined ? '' : ` (${v.reply.latencyMs.toFixed(3)} ms)`;
     const event = facts.operation === 'cSTAEventReport';
     if (facts.kind === 'invoke' && !event) {
-      this.requests.set(v.frame.index, { calls: callIds, device });
-      if (this.requests.size > MAX_LADDER_ROWS) this.requests.delete(this.requests.keys().next().value!);
+      setNewest(this.requests, v.frame.index, { calls: callIds, device }, MAX_LADDER_ROWS);
     }
     for (const callId of callIds) {
       if (this.only.length > 0 && !this.only.some((c) => c.toLowerCase() === callId.toLowerCase())) continue;
